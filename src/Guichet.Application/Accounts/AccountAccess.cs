@@ -1,0 +1,50 @@
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+
+namespace Guichet.Application.Accounts;
+
+public enum AccountOperation
+{
+    Modify,
+    GetState,
+    ChangeStatus,
+}
+
+/// <summary>
+/// Who may act on which account (seed 004 §4.2, §5.2, §6.2), confined to the caller's white label.
+/// Fails closed: anything not granted below is refused.
+/// </summary>
+public static class AccountAccess
+{
+    public static Error? Check(Caller caller, Account target, AccountOperation operation)
+    {
+        var actor = caller.Account;
+        if (target.WhiteLabelId != caller.WhiteLabel.Id || target.Kind == AccountKind.Administrator)
+        {
+            // Another white label's accounts do not exist for this caller.
+            return NotFound(target.Login);
+        }
+
+        var isSelf = actor.Id == target.Id;
+        var isAdministrator = actor.Kind == AccountKind.Administrator;
+        var isParent = actor.Kind == AccountKind.Primary && target.PrimaryAccountId == actor.Id;
+
+        // §2.4: until enrolled, an account may only read its own state.
+        if (!isAdministrator && actor.State != AccountState.REGISTERED && !(isSelf && operation == AccountOperation.GetState))
+        {
+            return new Error(ErrorCodes.AccountNotActive,
+                $"Le compte {actor.Login} est à l'état {actor.State} : seul son propre état peut être consulté tant qu'il n'est pas REGISTERED.");
+        }
+
+        var allowed = operation switch
+        {
+            AccountOperation.Modify or AccountOperation.GetState => isAdministrator || isSelf || isParent,
+            // §6.2: never one's own account.
+            AccountOperation.ChangeStatus => !isSelf && (isAdministrator || isParent),
+            _ => false,
+        };
+        return allowed ? null : new Error(ErrorCodes.AccessDenied, $"Le compte {actor.Login} n'a pas de droit sur le compte {target.Login} pour cette opération.");
+    }
+
+    public static Error NotFound(string login) => new(ErrorCodes.AccountNotFound, $"Aucun compte {login} pour cette marque blanche.", nameof(AccountData.AccountName));
+}

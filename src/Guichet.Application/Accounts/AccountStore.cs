@@ -1,0 +1,63 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Enrolment;
+using Guichet.Data;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.Enrolment;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.Accounts;
+
+/// <summary>The steps every account use case shares: finding an account, moving its state, saving safely.</summary>
+public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProvider clock, EnrolmentSignal enrolment)
+{
+    public Task<Domain.Accounts.Account?> FindAsync(string? login, CancellationToken cancellationToken)
+    {
+        var key = login?.Trim().ToLowerInvariant() ?? string.Empty;
+        return db.Accounts.SingleOrDefaultAsync(a => a.Login == key, cancellationToken);
+    }
+
+    public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
+        db.Accounts.AnyAsync(a => a.Login == login, cancellationToken);
+
+    /// <summary>Moves an account to a new state, with its audit line and, for REGISTRATION_IN_PROGRESS, its enrolment job.</summary>
+    public void MoveTo(Domain.Accounts.Account account, AccountState target, string actor, string? remoteAddress, string? detail = null)
+    {
+        var from = account.State;
+        account.State = target;
+        account.Touch();
+        audit.Record(actor, AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Login,
+            from: from.ToString(), to: target.ToString(), remoteAddress: remoteAddress, detail: detail);
+        if (target == AccountState.REGISTRATION_IN_PROGRESS)
+        {
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = account.Id, EnqueuedAt = clock.GetUtcNow() });
+        }
+    }
+
+    /// <summary>Saves; a concurrent change of the same account becomes CONCURRENT_MODIFICATION instead of a lost update.</summary>
+    public async Task<Error?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var queued = db.ChangeTracker.Entries<EnrolmentJob>().Any(e => e.State == EntityState.Added);
+            await db.SaveChangesAsync(cancellationToken);
+            if (queued)
+            {
+                enrolment.Notify();
+            }
+
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new Error(ErrorCodes.ConcurrentModification, "Le compte a été modifié entre-temps : relisez son état et recommencez.");
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(AccountData.AccountName));
+        }
+    }
+}

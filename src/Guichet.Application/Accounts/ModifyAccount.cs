@@ -1,0 +1,82 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+
+namespace Guichet.Application.Accounts;
+
+/// <summary>
+/// Seed 004 §4: modify a primary (<see cref="PrimaryAccountData"/>) or a secondary (<see cref="SecondaryAccountData"/>).
+/// The request's account name identifies the account; the merged file must pass every rule of a registration.
+/// </summary>
+public sealed class ModifyAccount(
+    AccountStore accounts,
+    PasswordHashing hashing,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task<Result<AccountState>> HandleAsync<T>(Caller caller, T changes, CancellationToken cancellationToken)
+        where T : AccountData
+    {
+        var expectedKind = changes is PrimaryAccountData ? AccountKind.Primary : AccountKind.Secondary;
+        var account = await accounts.FindAsync(changes.AccountName, cancellationToken);
+        if (account is null || account.Kind != expectedKind)
+        {
+            return Result<AccountState>.Failure(AccountAccess.NotFound(changes.AccountName ?? string.Empty));
+        }
+
+        // An expired password may still be used for one thing: setting a new one on one's own account.
+        if (caller.PasswordExpired && !(caller.Account.Id == account.Id && changes.Password is not null))
+        {
+            return Result<AccountState>.Failure(new Error(ErrorCodes.PasswordExpired, "Le mot de passe a expiré : changez-le en modifiant votre propre compte."));
+        }
+
+        if (AccountAccess.Check(caller, account, AccountOperation.Modify) is { } denied)
+        {
+            return Result<AccountState>.Failure(denied);
+        }
+
+        var now = clock.GetUtcNow();
+        var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
+        var (merged, errors) = AccountDataMerger.Merge((T)account.Data!, changes);
+        var all = errors.Concat(merged switch
+        {
+            PrimaryAccountData primary => AccountDataValidator.ValidatePrimary(primary, rules),
+            SecondaryAccountData secondary => AccountDataValidator.ValidateSecondary(secondary, account.Category!.Value, rules),
+            _ => [],
+        }).ToList();
+        if (all.Count > 0)
+        {
+            return Result<AccountState>.Failure(ErrorCodes.ValidationFailed, all);
+        }
+
+        if (merged is PrimaryAccountData { SecondaryAccountCount: { } count })
+        {
+            account.SecondaryAllowance = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (merged is SecondaryAccountData { Mailbox: { } mailbox })
+        {
+            account.WantsMailbox = mailbox;
+        }
+
+        if (merged.Password is { } password)
+        {
+            account.PasswordHash = hashing.Hash(password);
+            account.PasswordChangedAt = now;
+        }
+
+        merged.Password = null;
+        account.Data = merged;
+        account.Touch();
+        audit.Record(caller.Actor, AuditEvents.AccountModified, account.WhiteLabelId, account.Login,
+            remoteAddress: caller.RemoteAddress, detail: changes.Password is null ? null : "password changed");
+        if (await accounts.SaveAsync(cancellationToken) is { } failure)
+        {
+            return Result<AccountState>.Failure(failure);
+        }
+
+        return account.State;
+    }
+}

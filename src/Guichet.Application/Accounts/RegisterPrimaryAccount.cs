@@ -1,0 +1,77 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.WhiteLabels;
+using Guichet.Identifiers;
+
+namespace Guichet.Application.Accounts;
+
+/// <summary>Seed 004 §2: a white label registers a primary account; the file then waits for the back office, or enrols at once.</summary>
+public sealed class RegisterPrimaryAccount(
+    GuichetDbContext db,
+    AccountStore accounts,
+    PasswordHashing hashing,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>Seed 004: "un mot de passe sur 12 caractères est automatiquement généré".</summary>
+    public const int GeneratedPasswordLength = 12;
+
+    public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rules = RulesFor(whiteLabel, now);
+        var errors = AccountDataValidator.ValidatePrimary(data, rules).ToList();
+        var login = whiteLabel.LoginPrefix.ToLowerInvariant() + data.AccountName?.Trim().ToLowerInvariant();
+        if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
+        {
+            errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(data.AccountName)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, errors);
+        }
+
+        var password = string.IsNullOrEmpty(data.Password)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, GeneratedPasswordLength)
+            : data.Password;
+        var account = new Account
+        {
+            WhiteLabelId = whiteLabel.Id,
+            Kind = AccountKind.Primary,
+            Login = login,
+            FolderNumber = FolderNumbers.New(now),
+            State = AccountState.WAIT_FOR_FILES,
+            Category = data.Category,
+            IsTest = data.Test ?? whiteLabel.TestEnvironment,
+            SecondaryAllowance = int.Parse(data.SecondaryAccountCount!, System.Globalization.CultureInfo.InvariantCulture),
+            WantsMailbox = true,
+            PasswordHash = hashing.Hash(password),
+            PasswordChangedAt = now,
+            Data = data,
+            CreatedAt = now,
+        };
+        account.Data.AccountName = data.AccountName!.Trim();
+        db.Accounts.Add(account);
+        audit.Record(actor, AuditEvents.AccountRegistered, whiteLabel.Id, account.Login, to: account.State.ToString(),
+            remoteAddress: remoteAddress, detail: account.FolderNumber);
+        if (whiteLabel.AutoEnrol)
+        {
+            accounts.MoveTo(account, AccountState.REGISTRATION_IN_PROGRESS, "system", remoteAddress, "auto-enrolment");
+        }
+
+        if (await accounts.SaveAsync(cancellationToken) is { } failure)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, [failure]);
+        }
+
+        return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);
+    }
+
+    public static AccountRules RulesFor(WhiteLabel whiteLabel, DateTimeOffset now) =>
+        new(whiteLabel.MaxSecondaryAccounts, whiteLabel.TestEnvironment, DateOnly.FromDateTime(now.UtcDateTime), whiteLabel.LoginPrefix.Length);
+}

@@ -1,0 +1,93 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Identifiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.Accounts;
+
+/// <summary>Seed 004 §3: a REGISTERED primary registers a secondary under itself (login <c>name.primaryLogin</c>).</summary>
+public sealed class RegisterSecondaryAccount(
+    GuichetDbContext db,
+    AccountStore accounts,
+    PasswordHashing hashing,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task<Result<RegistrationReceipt>> HandleAsync(Caller caller, SecondaryAccountData data, CancellationToken cancellationToken)
+    {
+        var primary = caller.Account;
+        if (primary.Kind != AccountKind.Primary)
+        {
+            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.AccessDenied, "Seul un compte primaire peut inscrire un compte secondaire, sous lui-même."));
+        }
+
+        if (primary.State != AccountState.REGISTERED)
+        {
+            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.AccountNotActive, $"Le compte primaire doit être REGISTERED (il est {primary.State})."));
+        }
+
+        var now = clock.GetUtcNow();
+        var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
+        var errors = AccountDataValidator.ValidateSecondary(data, primary.Category!.Value, rules).ToList();
+        var login = $"{data.AccountName?.Trim().ToLowerInvariant()}.{primary.Login}";
+        if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
+        {
+            errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce compte primaire a déjà un compte secondaire de ce nom.", nameof(data.AccountName)));
+        }
+
+        // The primary's own allowance, itself within the white label's maximum (§2.3.1 "Nombre de comptes secondaires").
+        var existing = await db.Accounts.CountAsync(a => a.PrimaryAccountId == primary.Id, cancellationToken);
+        if (existing >= Math.Min(primary.SecondaryAllowance, caller.WhiteLabel.MaxSecondaryAccounts))
+        {
+            errors.Add(new Error(ErrorCodes.SecondaryQuotaReached,
+                $"Le compte primaire a atteint son nombre de comptes secondaires ({primary.SecondaryAllowance}).", nameof(PrimaryAccountData.SecondaryAccountCount)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, errors);
+        }
+
+        var password = string.IsNullOrEmpty(data.Password)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, RegisterPrimaryAccount.GeneratedPasswordLength)
+            : data.Password;
+        // §3.3.1: same category as the primary; a test primary only has test secondaries.
+        var isTest = primary.IsTest || (data.Test ?? caller.WhiteLabel.TestEnvironment);
+        data.Test = isTest;
+        data.AccountName = data.AccountName!.Trim();
+        var account = new Account
+        {
+            WhiteLabelId = caller.WhiteLabel.Id,
+            Kind = AccountKind.Secondary,
+            Login = login,
+            FolderNumber = FolderNumbers.New(now),
+            PrimaryAccountId = primary.Id,
+            State = AccountState.WAIT_FOR_FILES,
+            Category = primary.Category,
+            IsTest = isTest,
+            WantsMailbox = data.Mailbox ?? caller.WhiteLabel.SecondaryMailboxByDefault,
+            PasswordHash = hashing.Hash(password),
+            PasswordChangedAt = now,
+            Data = data,
+            CreatedAt = now,
+        };
+        db.Accounts.Add(account);
+        audit.Record(caller.Actor, AuditEvents.AccountRegistered, caller.WhiteLabel.Id, account.Login, to: account.State.ToString(),
+            remoteAddress: caller.RemoteAddress, detail: account.FolderNumber);
+        if (caller.WhiteLabel.AutoEnrol)
+        {
+            accounts.MoveTo(account, AccountState.REGISTRATION_IN_PROGRESS, "system", caller.RemoteAddress, "auto-enrolment");
+        }
+
+        if (await accounts.SaveAsync(cancellationToken) is { } failure)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, [failure]);
+        }
+
+        return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);
+    }
+}

@@ -1,0 +1,37 @@
+using Guichet.Application.Accounts;
+using Guichet.Application.Auditing;
+using Guichet.Application.Enrolment;
+using Guichet.Application.Security;
+using Guichet.Application.WhiteLabels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>The use cases and the services they share; the front doors call these and nothing below them.</summary>
+    public static IServiceCollection AddGuichetApplication(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section);
+        services.AddDataProtection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<EnrolmentSignal>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<WsseAuthenticator>();
+        services.AddScoped<UserAuthenticator>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<RegisterPrimaryAccount>();
+        services.AddScoped<RegisterSecondaryAccount>();
+        services.AddScoped<ModifyAccount>();
+        services.AddScoped<GetAccountState>();
+        services.AddScoped<ChangeAccountStatus>();
+        services.AddScoped<EnrolAccounts>();
+        services.AddScoped<CreateWhiteLabel>();
+        services.AddScoped<CreateAdministrator>();
+        services.AddHostedService<EnrolmentWorker>();
+        return services;
+    }
+}

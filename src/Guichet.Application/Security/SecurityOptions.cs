@@ -1,0 +1,13 @@
+namespace Guichet.Application.Security;
+
+/// <summary>Section <c>Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>How far a WS-Security <c>Created</c> may be from the server's clock, either way.</summary>
+    public TimeSpan WsseFreshness { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tolerated skew for an SSO token minted slightly ahead of the server's clock.</summary>
+    public TimeSpan SsoClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+}

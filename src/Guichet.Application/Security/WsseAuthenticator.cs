@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Guichet.Application.Auditing;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.Security;
+using Guichet.Domain.WhiteLabels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.Security;
+
+/// <summary>
+/// First level of seed 004 §1.3.1: the white label, by a UsernameToken whose
+/// <c>PasswordDigest = Base64(SHA-1(nonce + created + secret))</c>, fresh, and never replayed.
+/// </summary>
+public sealed class WsseAuthenticator(
+    GuichetDbContext db,
+    SecretProtector secrets,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<SecurityOptions> options)
+{
+    private const int MaxNonceBytes = 64;
+
+    public async Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        if (token is null)
+        {
+            return Fail("L'en-tête WS-Security UsernameToken est absent.");
+        }
+
+        if (token.PasswordType != UsernameToken.PasswordDigestType)
+        {
+            return Fail("Seul le type de mot de passe PasswordDigest est accepté.");
+        }
+
+        if (!TryDecodeNonce(token.Nonce, out var nonce) || token.Created is null
+            || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
+        {
+            return Fail("Le jeton WS-Security doit porter un Nonce (Base64) et une date Created.");
+        }
+
+        var now = clock.GetUtcNow();
+        var window = options.Value.WsseFreshness;
+        if (created < now - window || created > now + window)
+        {
+            return Result<WhiteLabel>.Failure(new Error(ErrorCodes.SecurityTokenExpired,
+                $"La date Created du jeton WS-Security doit être à moins de {window.TotalMinutes:0} minutes de l'heure du serveur."));
+        }
+
+        var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleOrDefaultAsync(w => w.WsseUsername == token.Username, cancellationToken);
+        var secret = whiteLabel is null ? SecretGenerator.New() : secrets.Unprotect(whiteLabel.WsseSecretProtected);
+        if (!DigestMatches(token.Password, nonce, token.Created, secret))
+        {
+            audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel?.Id, token.Username,
+                remoteAddress: remoteAddress, detail: whiteLabel is null ? "unknown username" : "wrong digest");
+            await db.SaveChangesAsync(cancellationToken);
+            return Fail("Authentification de la marque blanche refusée.");
+        }
+
+        // Only an authenticated token reaches the nonce store, so strangers cannot fill it.
+        db.UsedNonces.Add(new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = token.Nonce!, ExpiresAt = created + window + window });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel.Id, token.Username,
+                remoteAddress: remoteAddress, detail: "replayed nonce");
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<WhiteLabel>.Failure(new Error(ErrorCodes.NonceReplayed, "Ce Nonce a déjà été utilisé : générez un nouveau jeton pour chaque requête."));
+        }
+
+        return whiteLabel;
+    }
+
+    /// <summary>The digest of the profile, compared in constant time.</summary>
+    public static bool DigestMatches(string presented, byte[] nonce, string created, string secret)
+    {
+        var expected = ComputeDigest(nonce, created, secret);
+        var presentedBytes = Encoding.ASCII.GetBytes(presented);
+        var expectedBytes = Encoding.ASCII.GetBytes(expected);
+        return CryptographicOperations.FixedTimeEquals(presentedBytes, expectedBytes);
+    }
+
+    public static string ComputeDigest(byte[] nonce, string created, string secret)
+    {
+        var createdBytes = Encoding.UTF8.GetBytes(created);
+        var secretBytes = Encoding.UTF8.GetBytes(secret);
+        var input = new byte[nonce.Length + createdBytes.Length + secretBytes.Length];
+        nonce.CopyTo(input, 0);
+        createdBytes.CopyTo(input, nonce.Length);
+        secretBytes.CopyTo(input, nonce.Length + createdBytes.Length);
+#pragma warning disable CA5350 // SHA-1 is what the UsernameToken profile specifies; the secret is random and long.
+        return Convert.ToBase64String(SHA1.HashData(input));
+#pragma warning restore CA5350
+    }
+
+    private static bool TryDecodeNonce(string? encoded, out byte[] nonce)
+    {
+        nonce = [];
+        if (string.IsNullOrEmpty(encoded) || encoded.Length > 100)
+        {
+            return false;
+        }
+
+        var buffer = new byte[MaxNonceBytes];
+        if (!Convert.TryFromBase64String(encoded, buffer, out var written) || written == 0)
+        {
+            return false;
+        }
+
+        nonce = buffer[..written];
+        return true;
+    }
+
+    private static Result<WhiteLabel> Fail(string message) =>
+        Result<WhiteLabel>.Failure(new Error(ErrorCodes.WhiteLabelAuthenticationFailed, message));
+}

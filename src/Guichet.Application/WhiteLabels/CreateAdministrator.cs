@@ -1,0 +1,68 @@
+using Guichet.Application.Accounts;
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Identifiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.WhiteLabels;
+
+/// <summary>Creates a white label's administrator account (REGISTERED at once); the password is generated when not given.</summary>
+public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accounts, PasswordHashing hashing, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<RegistrationReceipt>> HandleAsync(string whiteLabelCode, string login, string? password, string actor, CancellationToken cancellationToken)
+    {
+        var whiteLabel = await db.WhiteLabels.SingleOrDefaultAsync(w => w.Code == whiteLabelCode, cancellationToken);
+        if (whiteLabel is null)
+        {
+            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.InvalidValue, $"Aucune marque blanche {whiteLabelCode}.", "WhiteLabel"));
+        }
+
+        var key = login.Trim().ToLowerInvariant();
+        var errors = new List<Error>();
+        if (key.Length is 0 or > AccountRules.MaxLoginLength || !AccountDataValidator.IsWellFormedAccountName(key))
+        {
+            errors.Add(new Error(ErrorCodes.InvalidAccountName, "Identifiant de 15 caractères au plus : lettres, chiffres, « - », « _ ».", "Login"));
+        }
+        else if (await accounts.LoginExistsAsync(key, cancellationToken))
+        {
+            errors.Add(new Error(ErrorCodes.AlreadyExists, "Cet identifiant existe déjà.", "Login"));
+        }
+
+        if (password is not null && PasswordPolicy.Registering.Check(password) is { Count: > 0 } broken)
+        {
+            errors.Add(new Error(ErrorCodes.WeakPassword, PasswordMessages.Describe(PasswordPolicy.Registering, broken), "Password"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        password ??= PasswordGenerator.Generate(PasswordPolicy.Registering, 16);
+        var account = new Account
+        {
+            WhiteLabelId = whiteLabel.Id,
+            Kind = AccountKind.Administrator,
+            Login = key,
+            FolderNumber = FolderNumbers.New(now),
+            State = AccountState.REGISTERED,
+            PasswordHash = hashing.Hash(password),
+            PasswordChangedAt = now,
+            CreatedAt = now,
+            EnrolledAt = now,
+        };
+        db.Accounts.Add(account);
+        audit.Record(actor, AuditEvents.AdministratorCreated, whiteLabel.Id, key);
+        if (await accounts.SaveAsync(cancellationToken) is { } failure)
+        {
+            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, [failure]);
+        }
+
+        return new RegistrationReceipt(account.FolderNumber, key, password, account.State);
+    }
+}

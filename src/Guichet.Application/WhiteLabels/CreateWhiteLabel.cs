@@ -1,0 +1,100 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.WhiteLabels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.WhiteLabels;
+
+/// <summary>Settings of a new white label; secrets left empty are generated.</summary>
+public sealed record NewWhiteLabel(string Code, string Name, string MailDomain)
+{
+    public string? WsseUsername { get; init; }
+
+    public string? WsseSecret { get; init; }
+
+    public string? SsoKey { get; init; }
+
+    public bool EnableSso { get; init; } = true;
+
+    public int SsoTokenValidityMinutes { get; init; } = 5;
+
+    public string LoginPrefix { get; init; } = string.Empty;
+
+    public int MaxSecondaryAccounts { get; init; } = 150;
+
+    public bool AutoEnrol { get; init; }
+
+    public bool SecondaryMailboxByDefault { get; init; } = true;
+
+    public string? DefaultEdiPartnerNumber { get; init; }
+
+    public bool TestEnvironment { get; init; }
+}
+
+/// <summary>The created white label with its secrets in clear: shown once, never stored so.</summary>
+public sealed record WhiteLabelCredentials(WhiteLabel WhiteLabel, string WsseUsername, string WsseSecret, string? SsoKey);
+
+public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secrets, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<WhiteLabelCredentials>> HandleAsync(NewWhiteLabel request, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 40)
+        {
+            errors.Add(new Error(ErrorCodes.InvalidValue, "Code obligatoire, 40 caractères au plus.", "Code"));
+        }
+
+        if (request.LoginPrefix.Length > 10 || !request.LoginPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            errors.Add(new Error(ErrorCodes.InvalidValue, "Préfixe de 10 caractères au plus : lettres, chiffres, « - », « _ ».", "LoginPrefix"));
+        }
+
+        if (request.MaxSecondaryAccounts is < 0 or > 999)
+        {
+            errors.Add(new Error(ErrorCodes.OutOfRange, "De 0 à 999 comptes secondaires.", "MaxSecondaryAccounts"));
+        }
+
+        if (request.DefaultEdiPartnerNumber is { } ped && (ped.Length != 7 || !ped.All(char.IsAsciiDigit)))
+        {
+            errors.Add(new Error(ErrorCodes.InvalidValue, "Le PED comporte 7 chiffres.", "DefaultEdiPartnerNumber"));
+        }
+
+        var username = string.IsNullOrWhiteSpace(request.WsseUsername) ? request.Code : request.WsseUsername;
+        if (await db.WhiteLabels.AnyAsync(w => w.Code == request.Code || w.WsseUsername == username, cancellationToken))
+        {
+            errors.Add(new Error(ErrorCodes.AlreadyExists, "Une marque blanche porte déjà ce code ou cet identifiant WSSE.", "Code"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<WhiteLabelCredentials>.Failure(ErrorCodes.ValidationFailed, errors);
+        }
+
+        var secret = string.IsNullOrEmpty(request.WsseSecret) ? SecretGenerator.New() : request.WsseSecret;
+        var ssoKey = !request.EnableSso ? null : string.IsNullOrEmpty(request.SsoKey) ? SecretGenerator.New() : request.SsoKey;
+        var whiteLabel = new WhiteLabel
+        {
+            Code = request.Code,
+            Name = request.Name,
+            MailDomain = request.MailDomain,
+            WsseUsername = username,
+            WsseSecretProtected = secrets.Protect(secret),
+            SsoKeyProtected = ssoKey is null ? null : secrets.Protect(ssoKey),
+            SsoTokenValidityMinutes = request.SsoTokenValidityMinutes,
+            LoginPrefix = request.LoginPrefix.ToLowerInvariant(),
+            MaxSecondaryAccounts = request.MaxSecondaryAccounts,
+            AutoEnrol = request.AutoEnrol,
+            SecondaryMailboxByDefault = request.SecondaryMailboxByDefault,
+            DefaultEdiPartnerNumber = request.DefaultEdiPartnerNumber,
+            TestEnvironment = request.TestEnvironment,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.WhiteLabels.Add(whiteLabel);
+        audit.Record(actor, AuditEvents.WhiteLabelCreated, whiteLabel.Id, whiteLabel.Code);
+        await db.SaveChangesAsync(cancellationToken);
+        return new WhiteLabelCredentials(whiteLabel, username, secret, ssoKey);
+    }
+}

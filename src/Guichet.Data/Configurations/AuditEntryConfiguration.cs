@@ -1,0 +1,23 @@
+using Guichet.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Actor).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Event).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.Subject).HasMaxLength(100);
+        builder.Property(e => e.FromValue).HasMaxLength(100);
+        builder.Property(e => e.ToValue).HasMaxLength(100);
+        builder.Property(e => e.RemoteAddress).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.Subject, e.At });
+        builder.HasIndex(e => e.At);
+    }
+}

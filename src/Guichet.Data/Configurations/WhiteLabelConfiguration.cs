@@ -1,0 +1,24 @@
+using Guichet.Domain.WhiteLabels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Data.Configurations;
+
+internal sealed class WhiteLabelConfiguration : IEntityTypeConfiguration<WhiteLabel>
+{
+    public void Configure(EntityTypeBuilder<WhiteLabel> builder)
+    {
+        builder.ToTable("white_labels");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Code).HasMaxLength(40).IsRequired();
+        builder.HasIndex(w => w.Code).IsUnique();
+        builder.Property(w => w.Name).HasMaxLength(200).IsRequired();
+        builder.Property(w => w.WsseUsername).HasMaxLength(100).IsRequired();
+        builder.HasIndex(w => w.WsseUsername).IsUnique();
+        builder.Property(w => w.WsseSecretProtected).HasMaxLength(1000).IsRequired();
+        builder.Property(w => w.SsoKeyProtected).HasMaxLength(1000);
+        builder.Property(w => w.LoginPrefix).HasMaxLength(10).IsRequired();
+        builder.Property(w => w.MailDomain).HasMaxLength(200).IsRequired();
+        builder.Property(w => w.DefaultEdiPartnerNumber).HasMaxLength(7);
+    }
+}

@@ -1,0 +1,45 @@
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Enrolment;
+using Guichet.Domain.Security;
+using Guichet.Domain.WhiteLabels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Data;
+
+/// <summary>The one store of the three front doors. Each provider has a subclass that owns its migrations.</summary>
+public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<WhiteLabel> WhiteLabels => Set<WhiteLabel>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UsedNonce> UsedNonces => Set<UsedNonce>();
+
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
+    public DbSet<EnrolmentJob> EnrolmentJobs => Set<EnrolmentJob>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: the database stays readable and reordering an enum cannot corrupt it.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteGuichetDbContext(DbContextOptions<SqliteGuichetDbContext> options) : GuichetDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no date type: store UTC ticks so that comparisons and ordering run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbContext> options) : GuichetDbContext(options);

@@ -1,0 +1,62 @@
+namespace Guichet.Domain.Accounts;
+
+/// <summary>A registered account of a white label: its identity, its state and its registration file.</summary>
+public sealed class Account
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid WhiteLabelId { get; set; }
+
+    public AccountKind Kind { get; set; }
+
+    /// <summary>Final login, lower case, unique system-wide (a secondary's contains its primary's after a '.').</summary>
+    public required string Login { get; set; }
+
+    /// <summary>Unique, human-readable id of the registration file.</summary>
+    public required string FolderNumber { get; set; }
+
+    public Guid? PrimaryAccountId { get; set; }
+
+    public Account? PrimaryAccount { get; set; }
+
+    public AccountState State { get; set; }
+
+    public AccountCategory? Category { get; set; }
+
+    public bool IsTest { get; set; }
+
+    /// <summary>Secondaries this primary may open (its own allowance, within the white label's maximum).</summary>
+    public int SecondaryAllowance { get; set; }
+
+    /// <summary><c>login@maildomain</c> once enrolled, unless a secondary declined a mailbox.</summary>
+    public string? Mailbox { get; set; }
+
+    public bool WantsMailbox { get; set; }
+
+    /// <summary>Teleprocedures applied at enrolment, comma-separated.</summary>
+    public string? Subscriptions { get; set; }
+
+    /// <summary>The EDI partner number in force: the account's, or the white label's default, fixed at enrolment.</summary>
+    public string? EdiPartnerNumber { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public DateTimeOffset PasswordChangedAt { get; set; }
+
+    /// <summary>The registration file; null for administrators.</summary>
+    public AccountData? Data { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? EnrolledAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every change.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Seed 004: a password expires after 18 months.</summary>
+    public static readonly TimeSpan PasswordLifetime = TimeSpan.FromDays(548);
+
+    public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
+
+    public void Touch() => Version = Guid.NewGuid();
+}

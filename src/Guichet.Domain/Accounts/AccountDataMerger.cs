@@ -1,0 +1,87 @@
+using System.Reflection;
+using Guichet.Domain.Common;
+
+namespace Guichet.Domain.Accounts;
+
+/// <summary>
+/// Applies a modification request (§4.3) to a stored file: a null member leaves the stored value, an empty string
+/// clears it, any other value replaces it; nested groups merge member by member, lists are replaced whole.
+/// </summary>
+public static class AccountDataMerger
+{
+    /// <summary>Returns the merged copy and the errors of members §4.3 marks as not modifiable.</summary>
+    public static (T Merged, IReadOnlyList<Error> Errors) Merge<T>(T stored, T changes)
+        where T : AccountData
+    {
+        var errors = new List<Error>();
+        var merged = (T)Copy(stored);
+        if (changes.Password is not null)
+        {
+            merged.Password = changes.Password;
+        }
+
+        if (changes is PrimaryAccountData primaryChanges && stored is PrimaryAccountData primaryStored)
+        {
+            // Bold rows of §4.3.1: the category and the billing start date stay as registered.
+            if (primaryChanges.Category is { } category && category != primaryStored.Category)
+            {
+                errors.Add(new Error(ErrorCodes.NotModifiable, "La catégorie n'est pas modifiable.", nameof(PrimaryAccountData.Category)));
+            }
+
+            if (primaryChanges.Billing?.StartDate is { Length: > 0 } start && start != primaryStored.Billing?.StartDate)
+            {
+                errors.Add(new Error(ErrorCodes.NotModifiable, "La date de début de facturation n'est pas modifiable.", "Billing.StartDate"));
+            }
+        }
+
+        MergeInto(merged, changes);
+        if (merged is PrimaryAccountData primary)
+        {
+            primary.Category = ((PrimaryAccountData)(AccountData)stored).Category;
+            if (primary.Billing is not null)
+            {
+                primary.Billing.StartDate = ((PrimaryAccountData)(AccountData)stored).Billing?.StartDate;
+            }
+        }
+
+        // The account name identifies the account and never changes.
+        merged.AccountName = stored.AccountName;
+        return (merged, errors);
+    }
+
+    private static void MergeInto(object target, object changes)
+    {
+        foreach (var property in changes.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (!property.CanWrite || property.Name == nameof(AccountData.Password))
+            {
+                continue;
+            }
+
+            var change = property.GetValue(changes);
+            if (change is null)
+            {
+                continue;
+            }
+
+            var type = property.PropertyType;
+            if (type == typeof(string))
+            {
+                property.SetValue(target, ((string)change).Length == 0 ? null : change);
+            }
+            else if (type.IsClass && !type.IsGenericType)
+            {
+                var current = property.GetValue(target) ?? Activator.CreateInstance(type)!;
+                MergeInto(current, change);
+                property.SetValue(target, current);
+            }
+            else
+            {
+                property.SetValue(target, change);
+            }
+        }
+    }
+
+    private static AccountData Copy(AccountData data) =>
+        System.Text.Json.JsonSerializer.Deserialize<AccountData>(System.Text.Json.JsonSerializer.Serialize(data))!;
+}

@@ -1,0 +1,8 @@
+namespace Guichet.Domain.Accounts;
+
+public enum Civility
+{
+    MR,
+    MS,
+    MISS,
+}

@@ -1,0 +1,29 @@
+using System.Xml.Serialization;
+
+namespace Guichet.Domain.Accounts;
+
+/// <summary>Declaration services an account subscribes to (seed 004 §2.3.1); the wire names are the seed's.</summary>
+public enum Teleprocedure
+{
+    TDFC,
+    TVA,
+    PAIEMENT,
+    [XmlEnum("DADS-U")]
+    DADS_U,
+    DUCS,
+    DUE,
+    DPAE,
+    AED,
+    DSI,
+    REQUETE,
+    IR,
+    DSN,
+    DRP,
+    OGA,
+    PART,
+    WEB_TDFC,
+    WEB_TVA,
+    WEB_PAIEMENT,
+    WEB_REQUETE,
+    WEB_PART,
+}

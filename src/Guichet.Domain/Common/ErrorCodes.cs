@@ -1,0 +1,50 @@
+namespace Guichet.Domain.Common;
+
+/// <summary>Stable codes integrators and pages rely on. Never rename one: add a new one.</summary>
+public static class ErrorCodes
+{
+    // Request level.
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string MalformedRequest = "MALFORMED_REQUEST";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string InternalError = "INTERNAL_ERROR";
+
+    // Authentication and authorization.
+    public const string WhiteLabelAuthenticationFailed = "WHITE_LABEL_AUTHENTICATION_FAILED";
+    public const string SecurityTokenExpired = "SECURITY_TOKEN_EXPIRED";
+    public const string NonceReplayed = "NONCE_REPLAYED";
+    public const string UserAuthenticationFailed = "USER_AUTHENTICATION_FAILED";
+    public const string UserTemporarilyLocked = "USER_TEMPORARILY_LOCKED";
+    public const string PasswordExpired = "PASSWORD_EXPIRED";
+    public const string AccessDenied = "ACCESS_DENIED";
+    public const string AccountNotActive = "ACCOUNT_NOT_ACTIVE";
+    public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
+
+    // Business rules.
+    public const string TransitionNotAllowed = "TRANSITION_NOT_ALLOWED";
+    public const string ConcurrentModification = "CONCURRENT_MODIFICATION";
+    public const string SecondaryQuotaReached = "SECONDARY_QUOTA_REACHED";
+
+    // Field level.
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string TooShort = "TOO_SHORT";
+    public const string NotNumeric = "NOT_NUMERIC";
+    public const string InvalidLength = "INVALID_LENGTH";
+    public const string InvalidValue = "INVALID_VALUE";
+    public const string InvalidSiret = "INVALID_SIRET";
+    public const string InvalidVatNumber = "INVALID_VAT_NUMBER";
+    public const string InvalidPostalCode = "INVALID_POSTAL_CODE";
+    public const string InvalidCountry = "INVALID_COUNTRY";
+    public const string InvalidEmail = "INVALID_EMAIL";
+    public const string InvalidPhone = "INVALID_PHONE";
+    public const string InvalidDate = "INVALID_DATE";
+    public const string DateInFuture = "DATE_IN_FUTURE";
+    public const string WeakPassword = "WEAK_PASSWORD";
+    public const string NoTeleprocedure = "NO_TELEPROCEDURE";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string AlreadyExists = "ALREADY_EXISTS";
+    public const string NotModifiable = "NOT_MODIFIABLE";
+    public const string InvalidAccountName = "INVALID_ACCOUNT_NAME";
+}

@@ -1,0 +1,140 @@
+using Guichet.Application.WhiteLabels;
+using Guichet.Domain.Common;
+using Guichet.Server.Hosting;
+
+namespace Guichet.Server.Commands;
+
+/// <summary>
+/// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>.
+/// Secrets that are generated are printed once on standard output.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var options = ParseOptions(args.Skip(1));
+        switch (args[0])
+        {
+            case "migrate":
+                await DatabaseSetup.MigrateAsync(services);
+                await output.WriteLineAsync("Database migrated.");
+                return 0;
+            case "create-white-label":
+                await DatabaseSetup.MigrateAsync(services);
+                return await CreateWhiteLabelAsync(services, options, output);
+            case "create-admin":
+                await DatabaseSetup.MigrateAsync(services);
+                return await CreateAdministratorAsync(services, options, output);
+            default:
+                await output.WriteLineAsync(Usage);
+                return 0;
+        }
+    }
+
+    private const string Usage = """
+        Guichet operator commands (dotnet run --project src/Guichet.Server -- <command>):
+          migrate
+          create-white-label --code CODE --name NAME --mail-domain DOMAIN [--wsse-username U] [--wsse-secret S]
+                             [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--login-prefix P]
+                             [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
+          create-admin --white-label CODE --login LOGIN [--password P]
+        """;
+
+    private static async Task<int> CreateWhiteLabelAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "code") || !Has(options, "name") || !Has(options, "mail-domain"))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var request = new NewWhiteLabel(options["code"]!, options["name"]!, options["mail-domain"]!)
+        {
+            WsseUsername = options.GetValueOrDefault("wsse-username"),
+            WsseSecret = options.GetValueOrDefault("wsse-secret"),
+            SsoKey = options.GetValueOrDefault("sso-key"),
+            EnableSso = !options.ContainsKey("no-sso"),
+            SsoTokenValidityMinutes = IntOption(options, "sso-validity-minutes", 5),
+            LoginPrefix = options.GetValueOrDefault("login-prefix") ?? string.Empty,
+            MaxSecondaryAccounts = IntOption(options, "max-secondary", 150),
+            AutoEnrol = options.ContainsKey("auto-enrol"),
+            SecondaryMailboxByDefault = !options.ContainsKey("no-secondary-mailbox"),
+            DefaultEdiPartnerNumber = options.GetValueOrDefault("default-ped"),
+            TestEnvironment = options.ContainsKey("test"),
+        };
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "operator", CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(output, result.Errors);
+        }
+
+        await output.WriteLineAsync($"""
+            White label {result.Value.WhiteLabel.Code} created (secrets shown once):
+              WSSE username : {result.Value.WsseUsername}
+              WSSE secret   : {result.Value.WsseSecret}
+              SSO key       : {result.Value.SsoKey ?? "(SSO off)"}
+            """);
+        return 0;
+    }
+
+    private static async Task<int> CreateAdministratorAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "white-label") || !Has(options, "login"))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>()
+            .HandleAsync(options["white-label"]!, options["login"]!, options.GetValueOrDefault("password"), "operator", CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(output, result.Errors);
+        }
+
+        await output.WriteLineAsync($"Administrator {result.Value.Login} created. Password (shown once): {result.Value.Password}");
+        return 0;
+    }
+
+    private static async Task<int> FailAsync(TextWriter output, IEnumerable<Error> errors)
+    {
+        foreach (var error in errors)
+        {
+            await output.WriteLineAsync($"error: {error}");
+        }
+
+        return 1;
+    }
+
+    private static Dictionary<string, string?> ParseOptions(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? pending = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                pending = arg[2..];
+                options[pending] = null;
+            }
+            else if (pending is not null)
+            {
+                options[pending] = arg;
+                pending = null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool Has(Dictionary<string, string?> options, string name) => !string.IsNullOrWhiteSpace(options.GetValueOrDefault(name));
+
+    private static int IntOption(Dictionary<string, string?> options, string name, int fallback) =>
+        int.TryParse(options.GetValueOrDefault(name), out var value) ? value : fallback;
+}

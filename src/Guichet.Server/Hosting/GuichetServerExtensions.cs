@@ -1,0 +1,32 @@
+using Guichet.Application;
+using Guichet.Data;
+using Guichet.Server.Soap;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Guichet.Server.Hosting;
+
+public static class GuichetServerExtensions
+{
+    public static WebApplicationBuilder AddGuichetServer(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddPersistence(database);
+        builder.Services.AddGuichetApplication();
+        // Keys that encrypt white-label secrets: kept outside the database; instances sharing a database share this folder.
+        var keys = builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Guichet").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddRegisteringService();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseGuichetServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRegisteringService();
+        app.MapGet("/", () => Results.Text("Guichet — WS Registering : /ws/registering?wsdl", "text/plain; charset=utf-8"));
+        app.MapGet("/health", () => Results.Ok("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using Guichet.Application.Accounts;
+using Guichet.Application.Security;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+using Guichet.Domain.WhiteLabels;
+
+namespace Guichet.Server.Soap;
+
+/// <summary>The SOAP adapter: authenticates from the headers the guard lifted, calls one use case, maps its result.</summary>
+public sealed class RegisteringService(
+    IHttpContextAccessor httpContextAccessor,
+    WsseAuthenticator wsse,
+    UserAuthenticator users,
+    RegisterPrimaryAccount registerPrimary,
+    RegisterSecondaryAccount registerSecondary,
+    ModifyAccount modify,
+    GetAccountState getState,
+    ChangeAccountStatus changeStatus) : IRegisteringService
+{
+    private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP context.");
+
+    private CancellationToken Aborted => Http.RequestAborted;
+
+    private string? RemoteAddress => Http.Connection.RemoteIpAddress?.ToString();
+
+    public async Task<RegistrationResult> RegisterPrimaryAccountAsync(PrimaryAccountData account)
+    {
+        var whiteLabel = await AuthenticateWhiteLabelAsync();
+        var result = await registerPrimary.HandleAsync(whiteLabel, account ?? new PrimaryAccountData(), whiteLabel.WsseUsername, RemoteAddress, Aborted);
+        return ToResult(result);
+    }
+
+    public async Task<RegistrationResult> RegisterSecondaryAccountAsync(SecondaryAccountData account)
+    {
+        var caller = await AuthenticateUserAsync();
+        return ToResult(await registerSecondary.HandleAsync(caller, account ?? new SecondaryAccountData(), Aborted));
+    }
+
+    public async Task<AccountStateResult> ModifyPrimaryAccountAsync(PrimaryAccountData account)
+    {
+        var caller = await AuthenticateUserAsync();
+        account ??= new PrimaryAccountData();
+        return ToState(account.AccountName, await modify.HandleAsync(caller, account, Aborted));
+    }
+
+    public async Task<AccountStateResult> ModifySecondaryAccountAsync(SecondaryAccountData account)
+    {
+        var caller = await AuthenticateUserAsync();
+        account ??= new SecondaryAccountData();
+        return ToState(account.AccountName, await modify.HandleAsync(caller, account, Aborted));
+    }
+
+    public async Task<AccountStateResult> GetAccountStateAsync(string accountName)
+    {
+        var caller = await AuthenticateUserAsync();
+        return ToState(accountName, await getState.HandleAsync(caller, accountName, Aborted));
+    }
+
+    public async Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, AccountAction action)
+    {
+        var caller = await AuthenticateUserAsync();
+        return ToState(accountName, await changeStatus.HandleAsync(caller, accountName, action, Aborted));
+    }
+
+    private async Task<WhiteLabel> AuthenticateWhiteLabelAsync()
+    {
+        var info = Http.Items[SoapEnvelopeInfo.HttpContextKey] as SoapEnvelopeInfo;
+        var result = await wsse.AuthenticateAsync(info?.WhiteLabelToken, RemoteAddress, Aborted);
+        return result.Succeeded ? result.Value : throw Fault(result);
+    }
+
+    private async Task<Caller> AuthenticateUserAsync()
+    {
+        var whiteLabel = await AuthenticateWhiteLabelAsync();
+        var info = (SoapEnvelopeInfo)Http.Items[SoapEnvelopeInfo.HttpContextKey]!;
+        var result = await users.AuthenticateAsync(whiteLabel, info.UserLogin, info.UserPassword, RemoteAddress, Aborted);
+        return result.Succeeded ? result.Value : throw Fault(result);
+    }
+
+    private static RegistrationResult ToResult(Result<RegistrationReceipt> result) => result.Succeeded
+        ? new RegistrationResult { FolderNumber = result.Value.FolderNumber, Login = result.Value.Login, Password = result.Value.Password, State = result.Value.State }
+        : throw Fault(result);
+
+    private static AccountStateResult ToState(string? login, Result<AccountState> result) => result.Succeeded
+        ? new AccountStateResult { Login = login?.Trim().ToLowerInvariant() ?? string.Empty, State = result.Value }
+        : throw Fault(result);
+
+    private static System.ServiceModel.FaultException<RegisteringFault> Fault<T>(Result<T> result)
+    {
+        var code = result.FailureCode!;
+        var message = code == ErrorCodes.ValidationFailed
+            ? $"La requête comporte {result.Errors.Count} erreur(s) : " + string.Join(" ; ", result.Errors.Select(e => $"{e.Field} : {e.Message}"))
+            : (result.Errors.Count > 0 ? result.Errors[0].Message : code);
+        return RegisteringFault.Exception(code, message, result.Errors.Where(e => e.Field is not null));
+    }
+}

@@ -1,0 +1,261 @@
+using System.Xml;
+using Guichet.Application.Security;
+using Guichet.Domain.Common;
+
+namespace Guichet.Server.Soap;
+
+/// <summary>
+/// Reads a SOAP request before SoapCore does, so that whatever is wrong with it becomes a SOAP fault and nothing else:
+/// wrong method or content type, a body over 1 MiB, a DTD or entity (refused, never resolved), a malformed envelope,
+/// an unknown operation, a mustUnderstand header we do not understand. It also lifts the credentials from the headers.
+/// </summary>
+public sealed class SoapRequestGuard(RequestDelegate next)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
+    private const string WsseNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    private const string WsuNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+
+    private static readonly HashSet<string> s_operations =
+    [
+        "registerPrimaryAccount", "registerSecondaryAccount", "modifyPrimaryAccount",
+        "modifySecondaryAccount", "getAccountState", "changeAccountStatus",
+    ];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("wsdl"))
+        {
+            await next(context);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, "Seule la méthode POST est acceptée (la WSDL est servie sur ?wsdl).", StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
+        if (request.ContentType is not { } contentType || !contentType.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase))
+        {
+            await SoapFaults.WriteAsync(context, ErrorCodes.UnsupportedMediaType, "Type de contenu attendu : text/xml (SOAP 1.1).", StatusCodes.Status415UnsupportedMediaType);
+            return;
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await SoapFaults.WriteAsync(context, ErrorCodes.RequestTooLarge, "La requête dépasse 1 Mio.", StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        var body = await ReadLimitedAsync(request.Body, context.RequestAborted);
+        if (body is null)
+        {
+            await SoapFaults.WriteAsync(context, ErrorCodes.RequestTooLarge, "La requête dépasse 1 Mio.", StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        SoapEnvelopeInfo info;
+        try
+        {
+            info = Read(body);
+        }
+        catch (SoapGuardException exception)
+        {
+            await SoapFaults.WriteAsync(context, exception.Code, exception.Message, StatusCodes.Status500InternalServerError, exception.FaultCode);
+            return;
+        }
+        catch (XmlException exception)
+        {
+            var message = exception.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+                ? "Les DTD et entités externes sont refusées."
+                : $"XML mal formé (ligne {exception.LineNumber}, position {exception.LinePosition}).";
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, message, StatusCodes.Status500InternalServerError);
+            return;
+        }
+
+        context.Items[SoapEnvelopeInfo.HttpContextKey] = info;
+        request.Body = new MemoryStream(body, writable: false);
+        request.ContentLength = body.Length;
+        await next(context);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static SoapEnvelopeInfo Read(byte[] body)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            MaxCharactersInDocument = MaxBodyBytes,
+        };
+        using var reader = XmlReader.Create(new MemoryStream(body), settings);
+        reader.MoveToContent();
+        if (reader.LocalName != "Envelope")
+        {
+            throw new SoapGuardException(ErrorCodes.MalformedRequest, "L'élément racine doit être une enveloppe SOAP.");
+        }
+
+        if (reader.NamespaceURI == Soap12Namespace)
+        {
+            throw new SoapGuardException(ErrorCodes.MalformedRequest, "Ce service parle SOAP 1.1 (text/xml).", "VersionMismatch");
+        }
+
+        if (reader.NamespaceURI != Soap11Namespace)
+        {
+            throw new SoapGuardException(ErrorCodes.MalformedRequest, "Espace de noms d'enveloppe SOAP 1.1 attendu.", "VersionMismatch");
+        }
+
+        UsernameToken? token = null;
+        string? login = null, password = null, operation = null;
+        reader.Read();
+        while (!reader.EOF && operation is null)
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Read();
+                continue;
+            }
+
+            if (reader.LocalName == "Header" && reader.NamespaceURI == Soap11Namespace)
+            {
+                using (var headers = reader.ReadSubtree())
+                {
+                    ReadHeaders(headers, ref token, ref login, ref password);
+                }
+
+                reader.Read();
+            }
+            else if (reader.LocalName == "Body" && reader.NamespaceURI == Soap11Namespace)
+            {
+                reader.Read();
+                while (reader.NodeType != XmlNodeType.Element && reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+                {
+                    reader.Read();
+                }
+
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    throw new SoapGuardException(ErrorCodes.MalformedRequest, "Le corps SOAP est vide.");
+                }
+
+                if (reader.NamespaceURI != RegisteringNamespace.Value || !s_operations.Contains(reader.LocalName))
+                {
+                    throw new SoapGuardException(ErrorCodes.MalformedRequest, $"Opération inconnue : {{{reader.NamespaceURI}}}{reader.LocalName}.");
+                }
+
+                operation = reader.LocalName;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (operation is null)
+        {
+            throw new SoapGuardException(ErrorCodes.MalformedRequest, "Enveloppe SOAP sans corps.");
+        }
+
+        // Read to the end so that a malformed tail is refused here rather than half-processed by SoapCore.
+        while (reader.Read())
+        {
+        }
+
+        return new SoapEnvelopeInfo(operation, token, login, password);
+    }
+
+    private static void ReadHeaders(XmlReader headers, ref UsernameToken? token, ref string? login, ref string? password)
+    {
+        headers.Read();
+        headers.Read();
+        while (!headers.EOF)
+        {
+            if (headers.NodeType != XmlNodeType.Element)
+            {
+                headers.Read();
+                continue;
+            }
+
+            if (headers.LocalName == "Security" && headers.NamespaceURI == WsseNamespace)
+            {
+                token = ReadSecurity(XmlElementOf(headers));
+            }
+            else if (headers.LocalName == "context")
+            {
+                // Existing clients of this family put context in the service namespace; the local name is what we match.
+                var context = XmlElementOf(headers);
+                var user = Child(context, "user");
+                login = Child(user, "login")?.InnerText;
+                password = Child(user, "password")?.InnerText;
+            }
+            else
+            {
+                var mustUnderstand = headers.GetAttribute("mustUnderstand", Soap11Namespace);
+                if (mustUnderstand is "1" or "true")
+                {
+                    throw new SoapGuardException(ErrorCodes.MalformedRequest,
+                        $"En-tête non compris : {{{headers.NamespaceURI}}}{headers.LocalName}.", "MustUnderstand");
+                }
+
+                // serviceVersion and any other header without mustUnderstand are accepted and ignored.
+                headers.Skip();
+            }
+        }
+    }
+
+    private static UsernameToken? ReadSecurity(XmlElement security)
+    {
+        var usernameToken = Child(security, "UsernameToken", WsseNamespace);
+        if (usernameToken is null)
+        {
+            return null;
+        }
+
+        var passwordElement = Child(usernameToken, "Password", WsseNamespace);
+        return new UsernameToken(
+            Child(usernameToken, "Username", WsseNamespace)?.InnerText ?? string.Empty,
+            passwordElement?.InnerText ?? string.Empty,
+            passwordElement?.GetAttribute("Type"),
+            Child(usernameToken, "Nonce", WsseNamespace)?.InnerText,
+            Child(usernameToken, "Created", WsuNamespace)?.InnerText);
+    }
+
+    private static XmlElement XmlElementOf(XmlReader reader)
+    {
+        var document = new XmlDocument { XmlResolver = null };
+        return (XmlElement)document.ReadNode(reader)!;
+    }
+
+    private static XmlElement? Child(XmlElement? parent, string localName, string? namespaceUri = null) =>
+        parent?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
+}
+
+internal sealed class SoapGuardException(string code, string message, string? faultCode = null) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string? FaultCode { get; } = faultCode;
+}
