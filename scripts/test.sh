@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the suite needs and is missing (PostgreSQL server binaries: the tests start their
+# own throwaway cluster), then checks formatting, pending migrations, and runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v runuser >/dev/null 2>&1 || need_apt+=(util-linux)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet restore Guichet.slnx --verbosity quiet
+dotnet build Guichet.slnx --no-restore --configuration Release --verbosity quiet -warnaserror
+
+echo "== Formatting (dotnet format --verify-no-changes)"
+dotnet format Guichet.slnx --no-restore --verify-no-changes --verbosity quiet
+
+echo "== Pending migrations"
+for context in SqliteGuichetDbContext PostgresGuichetDbContext; do
+  dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
+    --project src/Guichet.Data --startup-project src/Guichet.Data --context "$context"
+done
+
+echo "== Tests"
+mkdir -p artifacts
+set +e
+dotnet test Guichet.slnx --no-build --configuration Release --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test project, in the form CI reads.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' artifacts/test-output.log
+exit "$status"

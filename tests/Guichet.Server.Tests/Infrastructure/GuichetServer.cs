@@ -1,0 +1,109 @@
+using Guichet.Application.WhiteLabels;
+using Guichet.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Server.Tests.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The real server (Kestrel on a loopback port) on a fresh database of the given provider.</summary>
+public class GuichetServer : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "guichet-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public GuichetServer(DatabaseProvider provider)
+    {
+        Provider = provider;
+        Directory.CreateDirectory(_folder);
+        ConnectionString = provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(_folder, "guichet.db")}"
+            : PostgresCluster.Shared.CreateDatabase();
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public Uri RegisteringEndpoint => new(BaseAddress, "ws/registering");
+
+    /// <summary>Extra settings a test class needs (applied before start).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> InDbAsync<T>(Func<GuichetDbContext, Task<T>> query) =>
+        InScopeAsync(services => query(services.GetRequiredService<GuichetDbContext>()));
+
+    /// <summary>A new white label with unique code and credentials, for one test.</summary>
+    public async Task<WhiteLabelCredentials> CreateWhiteLabelAsync(Func<NewWhiteLabel, NewWhiteLabel>? configure = null)
+    {
+        var code = "wl" + Guid.NewGuid().ToString("N")[..10];
+        var request = new NewWhiteLabel(code, "Marque " + code, code + ".example.fr");
+        request = configure?.Invoke(request) ?? request;
+        var result = await InScopeAsync(services => services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", CancellationToken.None));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return result.Value;
+    }
+
+    public async Task<(string Login, string Password)> CreateAdministratorAsync(string whiteLabelCode)
+    {
+        var login = "adm" + Guid.NewGuid().ToString("N")[..10];
+        var result = await InScopeAsync(services => services.GetRequiredService<CreateAdministrator>().HandleAsync(whiteLabelCode, login, null, "test", CancellationToken.None));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return (result.Value.Login, result.Value.Password);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteCleanup();
+        }
+    }
+
+    private void SqliteCleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder.
+        }
+    }
+}
+
+/// <summary>One server per provider, shared by the tests of a class (each test makes its own white label).</summary>
+public sealed class SqliteServerFixture() : GuichetServer(DatabaseProvider.Sqlite);
+
+public sealed class PostgresServerFixture() : GuichetServer(DatabaseProvider.PostgreSql);

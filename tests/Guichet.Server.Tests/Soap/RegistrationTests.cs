@@ -1,0 +1,193 @@
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+using Guichet.Identifiers;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Server.Tests.Soap;
+
+/// <summary>registerPrimaryAccount and registerSecondaryAccount through WCF, on both providers.</summary>
+public abstract class RegistrationTests(GuichetServer server)
+{
+    [Fact]
+    public async Task RegisterPrimary_ValidFile_ReturnsFolderLoginAndGeneratedPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+
+        var result = await tenant.RegisterPrimaryAsync(file);
+
+        Assert.Equal(file.AccountName!.ToLowerInvariant(), result.Login);
+        Assert.Matches("^D[0-9]{8}-[A-Z2-9]{6}$", result.FolderNumber);
+        Assert.Equal(12, result.Password.Length);
+        Assert.Empty(PasswordPolicy.Registering.Check(result.Password));
+        Assert.Equal(AccountState.WAIT_FOR_FILES, result.State);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenant.As(result.Login, result.Password).GetAccountStateAsync(result.Login)).State);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_ChosenPasswordAndPrefix_ReturnsThemAndStoresOnlyAHash()
+    {
+        var tenant = await Tenant.CreateAsync(server, w => w with { LoginPrefix = "mb" });
+        var file = SampleFiles.Primary(SampleFiles.UniqueName());
+        file.Password = "Secret-Pass1";
+
+        var result = await tenant.RegisterPrimaryAsync(file);
+
+        Assert.Equal("mb" + file.AccountName!.ToLowerInvariant(), result.Login);
+        Assert.Equal("Secret-Pass1", result.Password);
+        var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == result.Login));
+        Assert.DoesNotContain("Secret-Pass1", stored.PasswordHash, StringComparison.Ordinal);
+        Assert.Null(stored.Data!.Password);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_SeveralBrokenFields_FaultListsEveryErrorAndWritesNothing()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Siret = "73282932000075";
+        file.Address!.PostalCode = "750";
+        file.Manager!.Email = "not-an-email";
+        file.Teleprocedures = [];
+        file.Password = "short";
+
+        var fault = await Faults.CatchAsync(() => tenant.RegisterPrimaryAsync(file));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, fault.Code);
+        Assert.Contains(fault.Errors, e => e is { Field: "Siret", Code: ErrorCodes.InvalidSiret });
+        Assert.Contains(fault.Errors, e => e is { Field: "Address.PostalCode", Code: ErrorCodes.InvalidPostalCode });
+        Assert.Contains(fault.Errors, e => e is { Field: "Manager.Email", Code: ErrorCodes.InvalidEmail });
+        Assert.Contains(fault.Errors, e => e is { Field: "Teleprocedures", Code: ErrorCodes.NoTeleprocedure });
+        Assert.Contains(fault.Errors, e => e is { Field: "Password", Code: ErrorCodes.WeakPassword });
+        var login = file.AccountName!.ToLowerInvariant();
+        Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_TakenName_FaultsAlreadyExists()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var other = await Tenant.CreateAsync(server);
+        var first = await tenant.RegisterPrimaryAsync();
+
+        // Names are unique system-wide, across white labels.
+        var fault = await Faults.CatchAsync(() => other.RegisterPrimaryAsync(SampleFiles.Primary(first.Login)));
+
+        Assert.Contains(fault.Errors, e => e is { Field: "AccountName", Code: ErrorCodes.AlreadyExists });
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_ConcurrentSameName_ExactlyOneSucceeds()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var name = SampleFiles.UniqueName();
+
+        var attempts = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            try
+            {
+                await tenant.RegisterPrimaryAsync(SampleFiles.Primary(name));
+                return true;
+            }
+            catch (System.ServiceModel.FaultException)
+            {
+                return false;
+            }
+        });
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(succeeded => succeeded));
+        Assert.Equal(1, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.Login == name)));
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_AutoEnrolWhiteLabel_ReachesRegisteredWithMailbox()
+    {
+        var tenant = await Tenant.CreateAsync(server, w => w with { AutoEnrol = true, DefaultEdiPartnerNumber = "1234567" });
+
+        var result = await tenant.RegisterPrimaryAsync();
+
+        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS, result.State);
+        await tenant.WaitForStateAsync(result.Login, AccountState.REGISTERED);
+        var account = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == result.Login));
+        Assert.Equal($"{result.Login}@{tenant.Credentials.WhiteLabel.MailDomain}", account.Mailbox);
+        Assert.Equal("1234567", account.EdiPartnerNumber);
+        Assert.Equal("TVA,TDFC", account.Subscriptions);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_ByRegisteredPrimary_GetsDottedLoginAndPrimaryCategory()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+
+        var secondary = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
+
+        Assert.Equal($"{file.AccountName!.ToLowerInvariant()}.{primary.Login}", secondary.Login);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, secondary.State);
+        var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal(AccountCategory.COMPANY, stored.Category);
+        Assert.Equal(AccountKind.Secondary, stored.Kind);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_WithoutMailbox_EnrolsWithoutMailbox()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        file.Mailbox = false;
+
+        var secondary = await tenant.RegisteredSecondaryAsync(primary, file);
+
+        var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
+        Assert.Null(stored.Mailbox);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_PrimaryNotRegistered_FaultsAccountNotActive()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+
+        var fault = await Faults.CatchAsync(() => tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(SampleFiles.Secondary()));
+
+        Assert.Equal(ErrorCodes.AccountNotActive, fault.Code);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_BeyondAllowance_FaultsQuotaReached()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.SecondaryAccountCount = "1";
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var client = tenant.As(primary.Login, primary.Password);
+        await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
+
+        var fault = await Faults.CatchAsync(() => client.RegisterSecondaryAccountAsync(SampleFiles.Secondary()));
+
+        Assert.Contains(fault.Errors, e => e.Code == ErrorCodes.SecondaryQuotaReached);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_OfTestPrimary_IsTest()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Test = true;
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var secondaryFile = SampleFiles.Secondary();
+        secondaryFile.Test = false;
+
+        var secondary = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(secondaryFile);
+
+        Assert.True(await server.InDbAsync(db => db.Accounts.Where(a => a.Login == secondary.Login).Select(a => a.IsTest).SingleAsync()));
+    }
+}
+
+public sealed class RegistrationTestsOnSqlite(SqliteServerFixture server) : RegistrationTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class RegistrationTestsOnPostgres(PostgresServerFixture server) : RegistrationTests(server), IClassFixture<PostgresServerFixture>;
