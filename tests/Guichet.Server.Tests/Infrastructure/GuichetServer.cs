@@ -2,6 +2,7 @@ using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Infrastructure;
@@ -30,6 +31,9 @@ public class GuichetServer : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The server's clock; advance it rather than sleeping.</summary>
+    public TestClock Clock { get; } = new();
+
     public string ConnectionString { get; }
 
     /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
@@ -50,6 +54,8 @@ public class GuichetServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
