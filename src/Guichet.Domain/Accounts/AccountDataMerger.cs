@@ -5,7 +5,7 @@ namespace Guichet.Domain.Accounts;
 
 /// <summary>
 /// Applies a modification request (§4.3) to a stored file: a null member leaves the stored value, an empty string
-/// clears it, any other value replaces it; nested groups merge member by member, lists are replaced whole.
+/// clears it, any other value replaces it; nested groups merge member by member, non-empty lists are replaced whole.
 /// </summary>
 public static class AccountDataMerger
 {
@@ -59,7 +59,8 @@ public static class AccountDataMerger
             }
 
             var change = property.GetValue(changes);
-            if (change is null)
+            // XML binding turns an absent list into an empty one; a file always needs a teleprocedure, so empty means unchanged.
+            if (change is null or System.Collections.ICollection { Count: 0 })
             {
                 continue;
             }
