@@ -1,0 +1,103 @@
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Server.Tests.Soap;
+
+/// <summary>Every (state, action) pair of seed 004 §6.4 through changeAccountStatus, with its audit line.</summary>
+public abstract class StateTransitionTests(GuichetServer server)
+{
+    // The seed's table, written here independently of the production code.
+    private static readonly Dictionary<AccountState, AccountAction[]> s_allowed = new()
+    {
+        [AccountState.CREATION_IN_PROGRESS] = [AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
+        [AccountState.CREATION_SUSPENDED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
+        [AccountState.WAIT_FOR_FILES] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.REJECT, AccountAction.VALIDATE],
+        [AccountState.BO_VALIDATED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.ENROLL],
+        [AccountState.BO_REJECTED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.VALIDATE],
+        [AccountState.REGISTRATION_IN_PROGRESS] = [],
+        [AccountState.REGISTERED] = [AccountAction.DISABLE],
+        [AccountState.CLOSED] = [AccountAction.ENABLE],
+    };
+
+    private static readonly Dictionary<AccountAction, AccountState> s_target = new()
+    {
+        [AccountAction.BACK_TO_STATE_IN_PROGRESS] = AccountState.CREATION_IN_PROGRESS,
+        [AccountAction.BACK_TO_STATE_WAITING] = AccountState.WAIT_FOR_FILES,
+        [AccountAction.BACK_TO_STATE_SUSPENDED] = AccountState.CREATION_SUSPENDED,
+        [AccountAction.REJECT] = AccountState.BO_REJECTED,
+        [AccountAction.VALIDATE] = AccountState.BO_VALIDATED,
+        [AccountAction.ENROLL] = AccountState.REGISTRATION_IN_PROGRESS,
+        [AccountAction.DISABLE] = AccountState.CLOSED,
+        [AccountAction.ENABLE] = AccountState.REGISTERED,
+    };
+
+    public static TheoryData<AccountState, AccountAction> AllPairs()
+    {
+        var data = new TheoryData<AccountState, AccountAction>();
+        foreach (var state in Enum.GetValues<AccountState>())
+        {
+            foreach (var action in Enum.GetValues<AccountAction>())
+            {
+                data.Add(state, action);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public async Task ChangeAccountStatus_FromState_FollowsTheSeed(AccountState from, AccountAction action)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        await PutInStateAsync(account.Login, from);
+
+        if (s_allowed[from].Contains(action))
+        {
+            var result = await tenant.Admin.ChangeAccountStatusAsync(account.Login, action);
+
+            Assert.Equal(s_target[action], result.State);
+            var audit = await server.InDbAsync(db => db.AuditEntries
+                .Where(e => e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged && e.FromValue == from.ToString())
+                .SingleAsync());
+            Assert.Equal(s_target[action].ToString(), audit.ToValue);
+            Assert.Equal(tenant.AdminLogin, audit.Actor);
+            if (action == AccountAction.ENROLL)
+            {
+                await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+            }
+        }
+        else
+        {
+            var fault = await Faults.CatchAsync(() => tenant.Admin.ChangeAccountStatusAsync(account.Login, action));
+
+            Assert.Equal(ErrorCodes.TransitionNotAllowed, fault.Code);
+            Assert.Equal(from, await server.InDbAsync(db => db.Accounts.Where(a => a.Login == account.Login).Select(a => a.State).SingleAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task ChangeAccountStatus_UnregisteredPrimaryOnOwnSecondaryPath_OnlyReadsOwnState()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        var self = tenant.As(account.Login, account.Password);
+
+        Assert.Equal(AccountState.WAIT_FOR_FILES, (await self.GetAccountStateAsync(account.Login)).State);
+        var modify = await Faults.CatchAsync(() => self.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = account.Login, CompanyName = "X" }));
+        Assert.Equal(ErrorCodes.AccountNotActive, modify.Code);
+    }
+
+    /// <summary>Sets the state in the store directly: what is under test is the transition, not how the file got there.</summary>
+    private Task<int> PutInStateAsync(string login, AccountState state) =>
+        server.InDbAsync(db => db.Accounts.Where(a => a.Login == login)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, state).SetProperty(a => a.Version, Guid.NewGuid())));
+}
+
+public sealed class StateTransitionTestsOnSqlite(SqliteServerFixture server) : StateTransitionTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class StateTransitionTestsOnPostgres(PostgresServerFixture server) : StateTransitionTests(server), IClassFixture<PostgresServerFixture>;
