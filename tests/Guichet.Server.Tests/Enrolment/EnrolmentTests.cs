@@ -1,0 +1,75 @@
+using Guichet.Application.Enrolment;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Enrolment;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Server.Tests.Enrolment;
+
+/// <summary>The enrolment job is durable: a job whose instance died is resumed, and no account is enrolled twice.</summary>
+public abstract class EnrolmentTests(GuichetServer server)
+{
+    [Fact]
+    public async Task JobLeftByADeadInstance_IsResumedAfterItsLease()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        // What a crash mid-job leaves: the account in progress and a job taken by an instance that is gone.
+        await server.InDbAsync(async db =>
+        {
+            var stored = await db.Accounts.SingleAsync(a => a.Login == account.Login);
+            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
+            stored.Touch();
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10), LeasedUntil = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 1 });
+            return await db.SaveChangesAsync();
+        });
+
+        await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+
+        var accountId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == account.Login).Select(a => a.Id).SingleAsync());
+        Assert.False(await server.InDbAsync(db => db.EnrolmentJobs.AnyAsync(j => j.AccountId == accountId)));
+    }
+
+    [Fact]
+    public async Task JobStillLeasedByAnotherInstance_IsNotTakenBeforeItsLeaseEnds()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        await server.InDbAsync(async db =>
+        {
+            var stored = await db.Accounts.SingleAsync(a => a.Login == account.Login);
+            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
+            stored.Touch();
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow, LeasedUntil = DateTimeOffset.UtcNow.AddHours(1), Attempts = 1 });
+            return await db.SaveChangesAsync();
+        });
+
+        await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None));
+
+        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS, (await tenant.Admin.GetAccountStateAsync(account.Login)).State);
+    }
+
+    [Fact]
+    public async Task ConcurrentRunners_EnrolAnAccountExactlyOnce()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        await tenant.Admin.ChangeAccountStatusAsync(account.Login, AccountAction.VALIDATE);
+        await tenant.Admin.ChangeAccountStatusAsync(account.Login, AccountAction.ENROLL);
+
+        // The server's own worker races with these four runners.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None))));
+        await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+
+        var completions = await server.InDbAsync(db => db.AuditEntries.CountAsync(e =>
+            e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged && e.ToValue == nameof(AccountState.REGISTERED)));
+        Assert.Equal(1, completions);
+    }
+}
+
+public sealed class EnrolmentTestsOnSqlite(SqliteServerFixture server) : EnrolmentTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class EnrolmentTestsOnPostgres(PostgresServerFixture server) : EnrolmentTests(server), IClassFixture<PostgresServerFixture>;
