@@ -1,0 +1,80 @@
+using Guichet.Application.Security;
+using Guichet.Domain.Accounts;
+using Guichet.Server.Commands;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Server.Tests.Operations;
+
+/// <summary>Operator commands, and what they leave at rest: encrypted secrets, slow hashes.</summary>
+public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
+{
+    [Fact]
+    public async Task CreateWhiteLabel_GeneratesSecretsShownOnceAndStoredEncrypted()
+    {
+        var code = SampleFiles.UniqueName("w");
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr", "--login-prefix", "ac", "--auto-enrol"], output);
+
+        Assert.Equal(0, exit);
+        var secret = Line(output, "WSSE secret");
+        var stored = await server.InDbAsync(db => db.WhiteLabels.SingleAsync(w => w.Code == code));
+        Assert.True(secret.Length >= 40);
+        Assert.DoesNotContain(secret, stored.WsseSecretProtected, StringComparison.Ordinal);
+        Assert.DoesNotContain(Line(output, "SSO key"), stored.SsoKeyProtected!, StringComparison.Ordinal);
+        Assert.True(stored.AutoEnrol);
+        Assert.Equal("ac", stored.LoginPrefix);
+    }
+
+    [Fact]
+    public async Task CreateAdmin_ThenTheAdministratorCallsTheService()
+    {
+        var code = SampleFiles.UniqueName("w");
+        var output = new StringWriter();
+        await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr"], output);
+        var secret = Line(output, "WSSE secret");
+        var login = SampleFiles.UniqueName("a");
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["create-admin", "--white-label", code, "--login", login], output);
+
+        Assert.Equal(0, exit);
+        var password = output.ToString().Split("Password (shown once): ")[1].Trim();
+        var tenantAdmin = RegisteringClient.Create(server.RegisteringEndpoint, new SoapIdentity(code, secret, login, password));
+        var registered = await RegisteringClient.Create(server.RegisteringEndpoint, new SoapIdentity(code, secret)).RegisterPrimaryAccountAsync(SampleFiles.Primary());
+        Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenantAdmin.GetAccountStateAsync(registered.Login)).State);
+    }
+
+    [Fact]
+    public async Task CreateWhiteLabel_MissingOptions_PrintsUsageAndFails()
+    {
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", "x"], output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("create-white-label --code CODE", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WithHashOfOlderParameters_RehashesAtCurrentIterations()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 })).HashPassword(new object(), primary.Password);
+        await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, weak)));
+
+        await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
+
+        var rehashed = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.PasswordHash).SingleAsync());
+        Assert.NotEqual(weak, rehashed);
+        // Identity's V3 format: marker, PRF, iteration count (big-endian) at bytes 5..8.
+        var bytes = Convert.FromBase64String(rehashed);
+        Assert.Equal(PasswordHashing.Iterations, (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8]);
+    }
+
+    private static string Line(StringWriter output, string label) =>
+        output.ToString().Split('\n').Single(l => l.TrimStart().StartsWith(label, StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+}
