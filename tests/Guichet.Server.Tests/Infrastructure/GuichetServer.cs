@@ -19,12 +19,28 @@ public class GuichetServer : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "guichet-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     public GuichetServer(DatabaseProvider provider)
+        : this(provider, shared: null)
+    {
+    }
+
+    /// <summary>
+    /// Another instance on an existing database (e.g. <c>new GuichetServer(first.Provider, first.ConnectionString,
+    /// first.KeysFolder)</c>): it must share the first one's DataProtection keys to read the white labels' secrets.
+    /// </summary>
+    public GuichetServer(DatabaseProvider provider, string connectionString, string keysFolder)
+        : this(provider, shared: (connectionString, keysFolder))
+    {
+    }
+
+    private GuichetServer(DatabaseProvider provider, (string ConnectionString, string KeysFolder)? shared)
     {
         Provider = provider;
         Directory.CreateDirectory(_folder);
-        ConnectionString = provider == DatabaseProvider.Sqlite
+        ConnectionString = shared?.ConnectionString ?? (provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(_folder, "guichet.db")}"
-            : PostgresCluster.Shared.CreateDatabase();
+            : PostgresCluster.Shared.CreateDatabase());
+        KeysFolder = shared?.KeysFolder ?? Path.Combine(_folder, "keys");
+        _sharedTenant = new(() => Tenant.CreateAsync(this));
         UseKestrel(0);
         StartServer();
     }
@@ -35,6 +51,9 @@ public class GuichetServer : WebApplicationFactory<Program>
     public TestClock Clock { get; } = new();
 
     public string ConnectionString { get; }
+
+    /// <summary>The DataProtection keys folder; instances sharing a database must share it.</summary>
+    public string KeysFolder { get; }
 
     /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
@@ -48,7 +67,7 @@ public class GuichetServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+        builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
         foreach (var (key, value) in Settings)
         {
@@ -66,6 +85,14 @@ public class GuichetServer : WebApplicationFactory<Program>
 
     public Task<T> InDbAsync<T>(Func<GuichetDbContext, Task<T>> query) =>
         InScopeAsync(services => query(services.GetRequiredService<GuichetDbContext>()));
+
+    private readonly Lazy<Task<Tenant>> _sharedTenant;
+
+    /// <summary>
+    /// One tenant shared by the tests of a server that only need "some white label": each still makes its own accounts.
+    /// Saves the administrator's slow password hash per test.
+    /// </summary>
+    public Task<Tenant> SharedTenantAsync() => _sharedTenant.Value;
 
     /// <summary>A new white label with unique code and credentials, for one test.</summary>
     public async Task<WhiteLabelCredentials> CreateWhiteLabelAsync(Func<NewWhiteLabel, NewWhiteLabel>? configure = null)

@@ -142,7 +142,8 @@ public abstract class AuthorizationTests(AuthorizationWorld world)
             {
                 Assert.Equal(AccountState.CLOSED, (await client.ChangeAccountStatusAsync(login, AccountAction.DISABLE)).State);
                 Assert.Equal(AccountState.REGISTERED, (await client.ChangeAccountStatusAsync(login, AccountAction.ENABLE)).State);
-            },
+            }
+            ,
         };
 
         if (expected == Allowed)

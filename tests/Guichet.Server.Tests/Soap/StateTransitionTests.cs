@@ -52,7 +52,7 @@ public abstract class StateTransitionTests(GuichetServer server)
     [MemberData(nameof(AllPairs))]
     public async Task ChangeAccountStatus_FromState_FollowsTheSeed(AccountState from, AccountAction action)
     {
-        var tenant = await Tenant.CreateAsync(server);
+        var tenant = await server.SharedTenantAsync();
         var account = await tenant.RegisterPrimaryAsync();
         await PutInStateAsync(account.Login, from);
 

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Server.Tests.Soap;
+
+/// <summary>First level of authentication: the white label's WS-Security UsernameToken, on both providers.</summary>
+public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
+{
+    [Fact]
+    public async Task ValidToken_GetOwnAccountState_Works()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+
+        var state = await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
+
+        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(primary.Login, state.Login);
+    }
+
+    [Fact]
+    public async Task WrongDigest_FaultsWhiteLabelAuthenticationFailedAndAudits()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var identity = tenant.WhiteLabelOnly.As(tenant.AdminLogin, tenant.AdminPassword) with
+        {
+            DigestOverride = Convert.ToBase64String(RandomNumberGenerator.GetBytes(20)),
+        };
+
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
+
+        Assert.Equal(ErrorCodes.WhiteLabelAuthenticationFailed, fault.Code);
+        var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
+        var audited = await server.InDbAsync(db => db.AuditEntries
+            .Where(a => a.Event == "auth.white_label_failed" && a.WhiteLabelId == whiteLabelId)
+            .Select(a => a.Detail)
+            .ToListAsync());
+        Assert.Equal(["wrong digest"], audited);
+    }
+
+    [Fact]
+    public async Task UnknownUsername_FaultsWhiteLabelAuthenticationFailed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var identity = new SoapIdentity("nobody" + Guid.NewGuid().ToString("N")[..10], tenant.Credentials.WsseSecret, tenant.AdminLogin, tenant.AdminPassword);
+
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
+
+        Assert.Equal(ErrorCodes.WhiteLabelAuthenticationFailed, fault.Code);
+        var username = identity.WsseUsername;
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Event == "auth.white_label_failed" && a.Subject == username)));
+    }
+
+    [Fact]
+    public async Task CreatedTenMinutesAgo_FaultsSecurityTokenExpired()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
+
+        Assert.Equal(ErrorCodes.SecurityTokenExpired, fault.Code);
+    }
+
+    [Fact]
+    public async Task CreatedTenMinutesAhead_FaultsSecurityTokenExpired()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow.AddMinutes(10));
+
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
+
+        Assert.Equal(ErrorCodes.SecurityTokenExpired, fault.Code);
+    }
+
+    [Fact]
+    public async Task ReplayedNonce_FirstWorksSecondFaultsNonceReplayed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow).As(primary.Login, primary.Password);
+
+        var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(primary.Login));
+
+        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
+    }
+
+    [Fact]
+    public async Task SameNonceByAnotherWhiteLabel_IsAccepted()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var other = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var otherPrimary = await other.RegisterPrimaryAsync();
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var created = DateTimeOffset.UtcNow;
+
+        var first = await tenant.As(WithFixedToken(tenant, nonce, created).As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
+        var second = await other.As(WithFixedToken(other, nonce, created).As(otherPrimary.Login, otherPrimary.Password)).GetAccountStateAsync(otherPrimary.Login);
+
+        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, second.State);
+    }
+
+    [Fact]
+    public async Task ReplayOnSecondInstanceSharingTheDatabase_FaultsNonceReplayed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        using var second = new GuichetServer(server.Provider, server.ConnectionString, server.KeysFolder);
+        var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow).As(primary.Login, primary.Password);
+
+        // The second instance reads the same white label and decrypts its secret with the shared keys.
+        var fresh = await RegisteringClient.Create(second.RegisteringEndpoint, tenant.WhiteLabelOnly.As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
+        var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
+        var fault = await Faults.CatchAsync(() => RegisteringClient.Create(second.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
+
+        Assert.Equal(AccountState.WAIT_FOR_FILES, fresh.State);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
+    }
+
+    [Fact]
+    public async Task PasswordTextInsteadOfDigest_FaultsWhiteLabelAuthenticationFailed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var xml = RawSoap.Envelope(
+            RawSoap.Security(tenant, RawSoap.PasswordText) + RawSoap.Context(primary.Login, primary.Password),
+            RawSoap.GetAccountState(primary.Login));
+
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, xml);
+
+        response.AssertClientFault(ErrorCodes.WhiteLabelAuthenticationFailed);
+    }
+
+    [Fact]
+    public async Task RawDigestToken_Works()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var xml = RawSoap.Envelope(
+            RawSoap.Security(tenant) + RawSoap.Context(primary.Login, primary.Password),
+            RawSoap.GetAccountState(primary.Login));
+
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, xml);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        Assert.Contains("WAIT_FOR_FILES", response.Body, StringComparison.Ordinal);
+    }
+
+    private static SoapIdentity WithFixedToken(Tenant tenant, byte[] nonce, DateTimeOffset created)
+    {
+        var at = RegisteringClient.Created(created);
+        return tenant.WhiteLabelOnly.As(tenant.AdminLogin, tenant.AdminPassword) with { TokenOverride = () => (nonce, at) };
+    }
+}
+
+public sealed class WhiteLabelAuthenticationTestsOnSqlite(SqliteServerFixture server) : WhiteLabelAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class WhiteLabelAuthenticationTestsOnPostgres(PostgresServerFixture server) : WhiteLabelAuthenticationTests(server), IClassFixture<PostgresServerFixture>;
