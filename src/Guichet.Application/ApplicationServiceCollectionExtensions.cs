@@ -1,6 +1,7 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
 using Guichet.Application.Enrolment;
+using Guichet.Application.Maintenance;
 using Guichet.Application.Security;
 using Guichet.Application.WhiteLabels;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<EnrolAccounts>();
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();
+        services.AddScoped<PurgeExpiredSecurityRecords>();
         services.AddHostedService<EnrolmentWorker>();
+        services.AddHostedService<MaintenanceWorker>();
         return services;
     }
 }

@@ -46,6 +46,14 @@ public sealed class ModifyAccount(
             SecondaryAccountData secondary => AccountDataValidator.ValidateSecondary(secondary, account.Category!.Value, rules),
             _ => [],
         }).ToList();
+        // §4.3.2: a mailbox asked for an account already open only works with a new password, set in the same request.
+        var opensMailbox = account.Kind == AccountKind.Secondary && account.State == AccountState.REGISTERED
+            && !account.WantsMailbox && changes is SecondaryAccountData { Mailbox: true };
+        if (opensMailbox && changes.Password is null)
+        {
+            all.Add(new Error(ErrorCodes.Required, "Créer la boîte mail d'un compte ouvert exige un nouveau mot de passe dans la même requête.", nameof(AccountData.Password)));
+        }
+
         if (all.Count > 0)
         {
             return Result<AccountState>.Failure(ErrorCodes.ValidationFailed, all);
@@ -59,6 +67,10 @@ public sealed class ModifyAccount(
         if (merged is SecondaryAccountData { Mailbox: { } mailbox })
         {
             account.WantsMailbox = mailbox;
+            if (account.EnrolledAt is not null)
+            {
+                account.Mailbox = mailbox ? $"{account.Login}@{caller.WhiteLabel.MailDomain}" : null;
+            }
         }
 
         if (merged.Password is { } password)

@@ -83,6 +83,24 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifySecondary_OpeningAMailboxOnAnOpenAccount_NeedsANewPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        file.Mailbox = false;
+        var secondary = await tenant.RegisteredSecondaryAsync(primary, file);
+        var client = tenant.As(primary.Login, primary.Password);
+
+        var fault = await Faults.CatchAsync(() => client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
+        await client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true, Password = "Boite-Mail42" });
+
+        Assert.Contains(fault.Errors, e => e is { Field: "Password", Code: ErrorCodes.Required });
+        var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal($"{secondary.Login}@{tenant.Credentials.WhiteLabel.MailDomain}", stored.Mailbox);
+    }
+
+    [Fact]
     public async Task ModifyPrimary_NamingASecondary_FaultsNotFound()
     {
         var tenant = await Tenant.CreateAsync(server);

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Application.Maintenance;
+
+/// <summary>Runs <see cref="PurgeExpiredSecurityRecords"/> every ten minutes.</summary>
+public sealed class MaintenanceWorker(IServiceScopeFactory scopes, ILogger<MaintenanceWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_interval = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(s_interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var purged = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(stoppingToken);
+                logger.LogDebug("Purged {Count} expired security record(s).", purged);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Maintenance run failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
