@@ -76,6 +76,9 @@ public sealed class RegisterSecondaryAccount(
             CreatedAt = now,
         };
         db.Accounts.Add(account);
+        // Renewing the primary's concurrency token makes two registrations racing for its last slot conflict:
+        // one is saved, the other answers CONCURRENT_MODIFICATION and may be retried.
+        primary.Touch();
         audit.Record(caller.Actor, AuditEvents.AccountRegistered, caller.WhiteLabel.Id, account.Login, to: account.State.ToString(),
             remoteAddress: caller.RemoteAddress, detail: account.FolderNumber);
         if (caller.WhiteLabel.AutoEnrol)
@@ -85,7 +88,9 @@ public sealed class RegisterSecondaryAccount(
 
         if (await accounts.SaveAsync(cancellationToken) is { } failure)
         {
-            return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, [failure]);
+            return failure.Code == ErrorCodes.ConcurrentModification
+                ? Result<RegistrationReceipt>.Failure(failure)
+                : Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, [failure]);
         }
 
         return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);

@@ -173,6 +173,34 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterSecondary_ConcurrentForTheLastSlot_NeverExceedsTheAllowance()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.SecondaryAccountCount = "1";
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var client = tenant.As(primary.Login, primary.Password);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
+                return "ok";
+            }
+            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.RegisteringFault> fault)
+            {
+                return fault.Detail.Code;
+            }
+        }));
+
+        Assert.True(outcomes.Count(o => o == "ok") <= 1);
+        Assert.All(outcomes.Where(o => o != "ok"), code => Assert.Contains(code, new[] { ErrorCodes.ValidationFailed, ErrorCodes.ConcurrentModification }));
+        var primaryId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.Id).SingleAsync());
+        Assert.True(await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccountId == primaryId)) <= 1);
+    }
+
+    [Fact]
     public async Task RegisterSecondary_OfTestPrimary_IsTest()
     {
         var tenant = await Tenant.CreateAsync(server);
