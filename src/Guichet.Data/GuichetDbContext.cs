@@ -1,6 +1,7 @@
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Enrolment;
+using Guichet.Domain.Portal;
 using Guichet.Domain.Security;
 using Guichet.Domain.WhiteLabels;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,14 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
 
     public DbSet<EnrolmentJob> EnrolmentJobs => Set<EnrolmentJob>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);

@@ -2,7 +2,12 @@ using Guichet.Server.Commands;
 using Guichet.Server.Hosting;
 
 var isCommand = OperatorCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCommand ? [] : args,
+    // Settings and static files ship beside the binary, while ./data stays in the directory the server is started from.
+    ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+});
 builder.AddGuichetServer();
 var app = builder.Build();
 

@@ -19,7 +19,19 @@ public sealed class PasswordHashing
         IterationCount = Iterations,
     }));
 
+    // Verified when the login is unknown, so that an unknown login costs the same time as a wrong password.
+    private readonly Lazy<string> _decoyHash;
+
+    public PasswordHashing() => _decoyHash = new(() => Hash(SecretGenerator.New()));
+
     public string Hash(string password) => _hasher.HashPassword(s_user, password);
+
+    /// <summary>Spends the time of a real verification and fails: for logins that do not exist.</summary>
+    public PasswordCheck VerifyDecoy(string password)
+    {
+        Verify(_decoyHash.Value, password);
+        return PasswordCheck.Invalid;
+    }
 
     public PasswordCheck Verify(string hash, string password) => _hasher.VerifyHashedPassword(s_user, hash, password) switch
     {

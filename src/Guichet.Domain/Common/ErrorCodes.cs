@@ -47,4 +47,18 @@ public static class ErrorCodes
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string NotModifiable = "NOT_MODIFIABLE";
     public const string InvalidAccountName = "INVALID_ACCOUNT_NAME";
+
+    // Portal.
+    public const string Mismatch = "MISMATCH";
+    public const string EmailNotConfirmed = "EMAIL_NOT_CONFIRMED";
+    public const string TokenInvalid = "TOKEN_INVALID";
+    public const string TokenExpired = "TOKEN_EXPIRED";
+    public const string TokenUsed = "TOKEN_USED";
+    public const string InvalidSiren = "INVALID_SIREN";
+    public const string UnknownMember = "UNKNOWN_MEMBER";
+    public const string AlreadyMember = "ALREADY_MEMBER";
+    public const string AlreadyRequested = "ALREADY_REQUESTED";
+    public const string ReminderTooSoon = "REMINDER_TOO_SOON";
+    public const string LastAdministrator = "LAST_ADMINISTRATOR";
+    public const string InvalidFile = "INVALID_FILE";
 }

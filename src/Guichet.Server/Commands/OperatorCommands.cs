@@ -1,3 +1,4 @@
+using Guichet.Application.Portal;
 using Guichet.Application.WhiteLabels;
 using Guichet.Domain.Common;
 using Guichet.Server.Hosting;
@@ -10,7 +11,7 @@ namespace Guichet.Server.Commands;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "help"];
+    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -29,6 +30,9 @@ public static class OperatorCommands
             case "create-admin":
                 await DatabaseSetup.MigrateAsync(services);
                 return await CreateAdministratorAsync(services, options, output);
+            case "import-members":
+                await DatabaseSetup.MigrateAsync(services);
+                return await ImportMembersAsync(services, options, output);
             default:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -42,6 +46,7 @@ public static class OperatorCommands
                              [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--login-prefix P]
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
           create-admin --white-label CODE --login LOGIN [--password P]
+          import-members --file members.csv      (SIREN;code adhérent;raison sociale — all lines valid or nothing imported)
         """;
 
     private static async Task<int> CreateWhiteLabelAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
@@ -99,6 +104,27 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync($"Administrator {result.Value.Login} created. Password (shown once): {result.Value.Password}");
+        return 0;
+    }
+
+    private static async Task<int> ImportMembersAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "file") || !File.Exists(options["file"]))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var reader = new StreamReader(options["file"]!, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ImportMemberDirectory>().HandleAsync(reader, "operator", CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await output.WriteLineAsync("Nothing imported: fix these lines and run again.");
+            return await FailAsync(output, result.Errors);
+        }
+
+        await output.WriteLineAsync($"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated.");
         return 0;
     }
 

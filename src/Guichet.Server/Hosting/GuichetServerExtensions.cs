@@ -1,5 +1,6 @@
 using Guichet.Application;
 using Guichet.Data;
+using Guichet.Server.Portal;
 using Guichet.Server.Soap;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -16,16 +17,17 @@ public static class GuichetServerExtensions
         var keys = builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys");
         builder.Services.AddDataProtection().SetApplicationName("Guichet").PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddRegisteringService();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddPortal(builder.Configuration.GetValue<bool>("Portal:SecureCookiesAlways"));
         return builder;
     }
 
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A person never sees a stack trace: errors and empty error statuses show the French error page.
+        app.UseExceptionHandler("/erreur");
+        app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseRegisteringService();
-        app.MapGet("/", () => Results.Text("Guichet — WS Registering : /ws/registering?wsdl", "text/plain; charset=utf-8"));
+        app.UsePortal();
         app.MapGet("/health", () => Results.Ok("ok"));
         return app;
     }

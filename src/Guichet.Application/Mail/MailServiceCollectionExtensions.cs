@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Guichet.Application.Mail;
+
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>Section <c>Mail</c>, validated on start, and the <see cref="IMailSender"/> its <c>Mode</c> names.</summary>
+    public static IServiceCollection AddGuichetMail(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>()
+            .BindConfiguration(MailOptions.Section)
+            .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From must be a mail address, e.g. \"Guichet <no-reply@example.fr>\".")
+            .Validate(o => o.Mode != MailMode.Pickup || !string.IsNullOrWhiteSpace(o.PickupFolder), "Mail:PickupFolder is required when Mail:Mode is Pickup.")
+            .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
+            .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.")
+            .Validate(o => o.Smtp.Timeout > TimeSpan.Zero, "Mail:Smtp:Timeout must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SmtpMailSender>();
+        services.TryAddSingleton<PickupFolderMailSender>();
+        services.TryAddSingleton<IMailSender>(provider => provider.GetRequiredService<IOptions<MailOptions>>().Value.Mode switch
+        {
+            MailMode.Smtp => provider.GetRequiredService<SmtpMailSender>(),
+            _ => provider.GetRequiredService<PickupFolderMailSender>(),
+        });
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.Mail;
+
+/// <summary>
+/// The embedded default: each message becomes a <c>.eml</c> file in the pickup folder (openable by any mail client)
+/// instead of being sent.
+/// </summary>
+public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimeProvider clock, ILogger<PickupFolderMailSender> logger) : IMailSender
+{
+    private readonly MailOptions _options = options.Value;
+
+    /// <summary>Absolute, so the log says where to look whatever the working directory.</summary>
+    public string Folder { get; } = Path.GetFullPath(options.Value.PickupFolder);
+
+    public async Task SendAsync(MailMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var mime = MimeMessages.Create(message, _options.From, now);
+        Directory.CreateDirectory(Folder);
+        // UTC timestamp first so names sort in sending order; the random part keeps two messages in one tick apart.
+        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfffffff'Z'}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}.eml";
+        var path = Path.Combine(Folder, name);
+        // Written under a temporary name then renamed: whoever watches the folder never reads half a message.
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            await mime.WriteToAsync(stream, ct);
+        }
+
+        File.Move(temporary, path);
+        // The text in the log too: a newcomer without a mail server follows the validation link from the console.
+        logger.LogInformation("Mail to {To} written to {Path} (Mail:Mode is Pickup, nothing was sent).\nSubject: {Subject}\n{TextBody}", message.To, path, message.Subject, message.TextBody);
+    }
+}

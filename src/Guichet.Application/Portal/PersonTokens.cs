@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Guichet.Data;
+using Guichet.Domain.Common;
+using Guichet.Domain.Portal;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.Portal;
+
+/// <summary>The one place email links are minted and checked: 256 random bits, stored hashed, single use, expiring.</summary>
+public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
+{
+    /// <summary>Revokes the person's earlier tokens of this purpose and returns a new one (added to the unit of work).</summary>
+    public async Task<string> IssueAsync(Guid personId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.PersonTokens
+            .Where(t => t.PersonId == personId && t.Purpose == purpose && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        db.PersonTokens.Add(new PersonToken { PersonId = personId, Purpose = purpose, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime });
+        return token;
+    }
+
+    /// <summary>Uses a token once: of two concurrent clicks, only one gets the person.</summary>
+    public async Task<Result<Guid>> ConsumeAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return Invalid();
+        }
+
+        var hash = Hash(token);
+        var stored = await db.PersonTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (stored is null)
+        {
+            return Invalid();
+        }
+
+        if (stored.ConsumedAt is not null)
+        {
+            return Result<Guid>.Failure(new Error(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent."));
+        }
+
+        if (stored.ExpiresAt <= now)
+        {
+            return Result<Guid>.Failure(new Error(ErrorCodes.TokenExpired, "Ce lien a expiré : demandez-en un nouveau."));
+        }
+
+        var claimed = await db.PersonTokens
+            .Where(t => t.Id == stored.Id && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
+        return claimed == 1
+            ? stored.PersonId
+            : Result<Guid>.Failure(new Error(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé."));
+    }
+
+    private static Result<Guid> Invalid() => Result<Guid>.Failure(new Error(ErrorCodes.TokenInvalid, "Ce lien n'est pas valide."));
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

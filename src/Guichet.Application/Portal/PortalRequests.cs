@@ -1,0 +1,29 @@
+namespace Guichet.Application.Portal;
+
+/// <summary>The sign-up form.</summary>
+public sealed record SignUpRequest(
+    string? Email,
+    string? EmailConfirmation,
+    string? Password,
+    string? PasswordConfirmation,
+    string? FirstName,
+    string? LastName,
+    bool ContributionsOnly);
+
+/// <summary>Where links in emails point: the portal's public base address.</summary>
+public sealed record PortalLinks(string BaseUrl)
+{
+    public string ValidateEmail(string token) => $"{Base}/compte/valider?jeton={Uri.EscapeDataString(token)}";
+
+    public string ResetPassword(string token) => $"{Base}/compte/nouveau-mot-de-passe?jeton={Uri.EscapeDataString(token)}";
+
+    public string Login => $"{Base}/connexion";
+
+    public string LostPassword => $"{Base}/mot-de-passe-oublie";
+
+    public string ManageUsers(Guid companyId) => $"{Base}/entreprise/{companyId}/utilisateurs";
+
+    public string Home => $"{Base}/";
+
+    private string Base => BaseUrl.TrimEnd('/');
+}

@@ -1,0 +1,46 @@
+using Guichet.Data;
+using Guichet.Domain.Common;
+using Guichet.Domain.Portal;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.Portal;
+
+/// <summary>"Relancer ma demande": emails the company's administrators again, at most once a day per request.</summary>
+public sealed class RemindAccessRequest(GuichetDbContext db, PortalMailer mailer, TimeProvider clock)
+{
+    public async Task<Result<Membership>> HandleAsync(Guid personId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.Include(m => m.Person).Include(m => m.Company)
+            .SingleOrDefaultAsync(m => m.Id == membershipId && m.PersonId == personId, cancellationToken);
+        if (membership is null || membership.Status != MembershipStatus.Pending)
+        {
+            return Result<Membership>.Failure(new Error(ErrorCodes.InvalidValue, "Cette demande n'est plus en attente."));
+        }
+
+        var now = clock.GetUtcNow();
+        if (!membership.CanRemind(now))
+        {
+            return Result<Membership>.Failure(new Error(ErrorCodes.ReminderTooSoon, "Vous avez déjà relancé cette demande il y a moins de 24 heures."));
+        }
+
+        membership.LastRemindedAt = now;
+        membership.Touch();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<Membership>.Failure(new Error(ErrorCodes.ReminderTooSoon, "Cette demande vient d'être relancée."));
+        }
+
+        foreach (var administrator in await CompanyAdministration.ActiveAdministratorsAsync(db, membership.CompanyId, cancellationToken))
+        {
+            await mailer.TrySendAsync(PortalEmails.AccessRequested(administrator.Email, membership.Person!.DisplayName, membership.Person.Email,
+                membership.Company!.Name, links.ManageUsers(membership.CompanyId), reminder: true), cancellationToken);
+        }
+
+        return membership;
+    }
+}

@@ -1,0 +1,87 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Common;
+using Guichet.Domain.Portal;
+using Guichet.Identifiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.Portal;
+
+/// <summary>
+/// "Créer un compte": checks the form, creates the person unconfirmed and emails the validation link. An email
+/// already known gets the same answer on the page (nothing is revealed) and its owner an email instead.
+/// </summary>
+public sealed class SignUp(
+    GuichetDbContext db,
+    PasswordHashing hashing,
+    PersonTokens tokens,
+    PortalMailer mailer,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<PortalOptions> options)
+{
+    public async Task<Result<string>> HandleAsync(SignUpRequest request, PortalLinks links, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var portal = options.Value;
+        var email = PersonFields.Normalize(request.Email);
+        var errors = new List<Error>();
+        if (email.Length == 0)
+        {
+            errors.Add(new Error(ErrorCodes.Required, "L'adresse électronique est obligatoire.", nameof(request.Email)));
+        }
+        else if (!EmailAddress.IsValid(email))
+        {
+            errors.Add(new Error(ErrorCodes.InvalidEmail, "Adresse électronique invalide.", nameof(request.Email)));
+        }
+
+        if (email != PersonFields.Normalize(request.EmailConfirmation))
+        {
+            errors.Add(new Error(ErrorCodes.Mismatch, "Les deux adresses électroniques ne sont pas identiques.", nameof(request.EmailConfirmation)));
+        }
+
+        PersonFields.Password(errors, portal.PasswordPolicy, request.Password, request.PasswordConfirmation);
+        PersonFields.Name(errors, request.FirstName, nameof(request.FirstName), "Le prénom");
+        PersonFields.Name(errors, request.LastName, nameof(request.LastName), "Le nom");
+        if (errors.Count > 0)
+        {
+            return Result<string>.Failure(ErrorCodes.ValidationFailed, errors);
+        }
+
+        var existing = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+        if (existing is not null)
+        {
+            await mailer.TrySendAsync(PortalEmails.AlreadyRegistered(email, links.Login, links.LostPassword), cancellationToken);
+            return email;
+        }
+
+        var now = clock.GetUtcNow();
+        var person = new Person
+        {
+            Email = email,
+            FirstName = request.FirstName!.Trim(),
+            LastName = request.LastName!.Trim(),
+            PasswordHash = hashing.Hash(request.Password!),
+            PasswordChangedAt = now,
+            ContributionsOnly = request.ContributionsOnly,
+            CreatedAt = now,
+        };
+        db.People.Add(person);
+        var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, portal.EmailValidationLifetime, cancellationToken);
+        audit.Record(email, "person.signed_up", null, email, remoteAddress: remoteAddress);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            // A double click: the first request created the person and sent the link.
+            db.ChangeTracker.Clear();
+            return email;
+        }
+
+        await mailer.TrySendAsync(PortalEmails.ValidateAccount(email, person.FirstName, links.ValidateEmail(token)), cancellationToken);
+        return email;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Server.Portal.Pages;
+
+/// <summary>The only error page a person sees: no detail, no stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErreurModel : PortalPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "code")]
+    public int? Code { get; set; }
+
+    public bool IsNotFound => Code == StatusCodes.Status404NotFound;
+
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+    }
+}
