@@ -48,8 +48,9 @@ public sealed class Membership
 
     public bool IsActiveAdministrator => Status == MembershipStatus.Active && Role == MembershipRole.Administrator;
 
+    /// <summary>The first reminder may follow the request at once; the next ones wait a day each.</summary>
     public bool CanRemind(DateTimeOffset now) =>
-        Status == MembershipStatus.Pending && (LastRemindedAt ?? RequestedAt) + ReminderInterval <= now;
+        Status == MembershipStatus.Pending && (LastRemindedAt is not { } last || last + ReminderInterval <= now);
 
     public void Touch() => Version = Guid.NewGuid();
 }

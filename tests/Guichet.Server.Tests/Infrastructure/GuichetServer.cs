@@ -52,6 +52,9 @@ public class GuichetServer : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Where the embedded default's mail pickup writes <c>.eml</c> files (unless a test sends through SMTP).</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     /// <summary>The DataProtection keys folder; instances sharing a database must share it.</summary>
     public string KeysFolder { get; }
 
@@ -69,6 +72,7 @@ public class GuichetServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

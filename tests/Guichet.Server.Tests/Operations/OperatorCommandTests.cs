@@ -75,6 +75,31 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         Assert.Equal(PasswordHashing.Iterations, (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8]);
     }
 
+    [Fact]
+    public async Task ImportMembers_ValidFile_ImportsAndUpdates_ABadLineImportsNothing()
+    {
+        var (a, b, c) = (Sirens.Unique(), Sirens.Unique(), Sirens.Unique());
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        await File.WriteAllTextAsync(good, $"SIREN;Code adhérent;Raison sociale\n{a};ADH-1;Alpha SARL\n{b} ;ADH-2;\"Béta; et fils\"\n");
+        await File.WriteAllTextAsync(bad, $"{a};ADH-9;Alpha renommée\n{c};ADH-3;Gamma\n123456789;ADH-4;Mauvais SIREN\n{c};ADH-5;Gamma doublon\nseulement;deux\n");
+        var output = new StringWriter();
+
+        var imported = await OperatorCommands.RunAsync(server.Services, ["import-members", "--file", good], output);
+        var refused = await OperatorCommands.RunAsync(server.Services, ["import-members", "--file", bad], output);
+
+        Assert.Equal(0, imported);
+        Assert.Equal(1, refused);
+        var text = output.ToString();
+        Assert.Contains("2 added, 0 updated", text, StringComparison.Ordinal);
+        Assert.Contains("ligne 3", text, StringComparison.Ordinal);
+        Assert.Contains("ligne 4", text, StringComparison.Ordinal);
+        Assert.Contains("ligne 5", text, StringComparison.Ordinal);
+        Assert.Equal("Béta; et fils", await server.InDbAsync(db => db.Companies.Where(x => x.Siren == b).Select(x => x.Name).SingleAsync()));
+        Assert.Equal("Alpha SARL", await server.InDbAsync(db => db.Companies.Where(x => x.Siren == a).Select(x => x.Name).SingleAsync()));
+        Assert.False(await server.InDbAsync(db => db.Companies.AnyAsync(x => x.Siren == c)));
+    }
+
     private static string Line(StringWriter output, string label) =>
         output.ToString().Split('\n').Single(l => l.TrimStart().StartsWith(label, StringComparison.Ordinal)).Split(':', 2)[1].Trim();
 }

@@ -1,0 +1,267 @@
+using Guichet.Application.Portal;
+using Guichet.Domain.Common;
+using Guichet.Domain.Portal;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Server.Tests.Portal;
+
+/// <summary>The portal's rules, called as the pages call them, on both providers.</summary>
+public abstract class PortalUseCaseTests(GuichetServer server)
+{
+    private const string Password = "Motdepasse1!";
+
+    [Fact]
+    public async Task SignUp_InvalidForm_ListsEveryErrorAndCreatesNobody()
+    {
+        var email = PortalSteps.UniqueEmail();
+
+        var result = await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(
+            new SignUpRequest(email, "autre@exemple.fr", "court", "different", "", null, false), PortalSteps.Links, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, result.FailureCode);
+        Assert.Contains(result.Errors, e => e is { Field: "EmailConfirmation", Code: ErrorCodes.Mismatch });
+        Assert.Contains(result.Errors, e => e is { Field: "Password", Code: ErrorCodes.WeakPassword });
+        Assert.Contains(result.Errors, e => e is { Field: "PasswordConfirmation", Code: ErrorCodes.Mismatch });
+        Assert.Contains(result.Errors, e => e is { Field: "FirstName", Code: ErrorCodes.Required });
+        Assert.Contains(result.Errors, e => e is { Field: "LastName", Code: ErrorCodes.Required });
+        Assert.False(await server.InDbAsync(db => db.People.AnyAsync(p => p.Email == email)));
+    }
+
+    [Fact]
+    public async Task SignUp_KnownEmail_AnswersTheSameAndWarnsTheOwner()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.ConfirmedPersonAsync(email);
+
+        var again = await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(
+            new SignUpRequest(email.ToUpperInvariant(), email, "Autre-pass2", "Autre-pass2", "X", "Y", true), PortalSteps.Links, null, CancellationToken.None));
+
+        Assert.True(again.Succeeded);
+        await server.WaitForMailAsync(email, "Tentative de création de compte");
+        Assert.Equal(1, await server.InDbAsync(db => db.People.CountAsync(p => p.Email == email)));
+    }
+
+    [Fact]
+    public async Task ValidationLink_IsSingleUse_AndAResendRevokesTheEarlierOne()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        await server.UseAsync<ResendValidationEmail, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez", count: 2));
+
+        var withFirst = await Validate(first);
+        var withSecond = await Validate(second);
+        var again = await Validate(second);
+
+        Assert.True(second.Length >= 43);
+        Assert.Equal(ErrorCodes.TokenUsed, withFirst.FailureCode);
+        Assert.True(withSecond.Succeeded);
+        Assert.Equal(ErrorCodes.TokenUsed, again.FailureCode);
+        Assert.Equal(ErrorCodes.TokenInvalid, (await Validate("forged-" + second)).FailureCode);
+    }
+
+    [Fact]
+    public async Task ValidationLink_PastItsLifetime_IsExpired()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        var personId = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
+        await server.InDbAsync(db => db.PersonTokens.Where(t => t.PersonId == personId)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        Assert.Equal(ErrorCodes.TokenExpired, (await Validate(token)).FailureCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentClicksOnOneLink_OnlyOneValidates()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Validate(token)));
+
+        Assert.Equal(1, results.Count(r => r.Succeeded));
+    }
+
+    [Fact]
+    public async Task SignIn_BeforeValidation_SaysSo_AndFailuresUseTheSharedThrottle()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+
+        var unconfirmed = await SignInAsync(email, Password);
+        var wrong = await SignInAsync(email, "Mauvais-pass1");
+        var locked = await SignInAsync(email, Password);
+
+        Assert.Equal(ErrorCodes.EmailNotConfirmed, unconfirmed.FailureCode);
+        Assert.Equal(ErrorCodes.UserAuthenticationFailed, wrong.FailureCode);
+        Assert.Equal(ErrorCodes.UserTemporarilyLocked, locked.FailureCode);
+        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == email).Select(t => t.Failures).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PasswordReset_ChangesPasswordOnceAndRenewsTheSecurityStamp()
+    {
+        var email = PortalSteps.UniqueEmail();
+        var id = await server.ConfirmedPersonAsync(email);
+        var stamp = await server.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.SecurityStamp).SingleAsync());
+        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
+
+        var changed = await server.UseAsync<ChangePassword, Result<Person>>(c => c.WithTokenAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
+        var reused = await server.UseAsync<ChangePassword, Result<Person>>(c => c.WithTokenAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
+
+        Assert.True(changed.Succeeded);
+        Assert.NotEqual(stamp, changed.Value.SecurityStamp);
+        Assert.Equal(ErrorCodes.TokenUsed, reused.FailureCode);
+        Assert.True((await SignInAsync(email, "Nouveau-pass3")).Succeeded);
+    }
+
+    [Fact]
+    public async Task LostPassword_UnknownEmail_SendsNothingAndAnswersTheSame()
+    {
+        var email = PortalSteps.UniqueEmail();
+
+        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+
+        Assert.Empty(server.MailsTo(email));
+    }
+
+    [Fact]
+    public async Task AddCompany_FirstComerAdministers_NextOneRequests_AndAdministratorsAreEmailed()
+    {
+        var company = await NewCompanyAsync();
+        var first = PortalSteps.UniqueEmail();
+        var second = PortalSteps.UniqueEmail();
+        var firstId = await server.ConfirmedPersonAsync(first);
+        var secondId = await server.ConfirmedPersonAsync(second);
+
+        var administrator = await AddAsync(firstId, company.Siren, company.MemberCode);
+        var request = await AddAsync(secondId, company.Siren, company.MemberCode.ToLowerInvariant());
+        var twice = await AddAsync(secondId, company.Siren, company.MemberCode);
+
+        Assert.Equal(AddCompanyOutcome.BecameAdministrator, administrator.Value.Outcome);
+        Assert.True(administrator.Value.Membership.IsActiveAdministrator);
+        Assert.Equal(AddCompanyOutcome.AccessRequested, request.Value.Outcome);
+        Assert.Equal(MembershipStatus.Pending, request.Value.Membership.Status);
+        Assert.Contains(twice.Errors, e => e.Code == ErrorCodes.AlreadyRequested);
+        var mail = await server.WaitForMailAsync(first, "Demande d'accès");
+        Assert.Contains($"/entreprise/{company.Id}/utilisateurs", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCompany_BadSirenOrUnknownPair_SaysSoPlainly()
+    {
+        var company = await NewCompanyAsync();
+        var id = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+
+        var badChecksum = await AddAsync(id, "732829321", company.MemberCode);
+        var wrongCode = await AddAsync(id, company.Siren, "PAS-LE-BON");
+
+        Assert.Contains(badChecksum.Errors, e => e is { Field: "Siren", Code: ErrorCodes.InvalidSiren });
+        Assert.Contains(wrongCode.Errors, e => e.Code == ErrorCodes.UnknownMember);
+        Assert.False(await server.InDbAsync(db => db.Memberships.AnyAsync(m => m.PersonId == id)));
+    }
+
+    [Fact]
+    public async Task Administration_OnlyAdministratorsDecide_AndTheLastOneStays()
+    {
+        var company = await NewCompanyAsync();
+        var adminId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+        var memberEmail = PortalSteps.UniqueEmail();
+        var memberId = await server.ConfirmedPersonAsync(memberEmail);
+        var adminMembership = (await AddAsync(adminId, company.Siren, company.MemberCode)).Value.Membership;
+        var request = (await AddAsync(memberId, company.Siren, company.MemberCode)).Value.Membership;
+
+        var byRequester = await DecideAsync(memberId, company.Id, request.Id, MembershipDecision.Approve);
+        var approved = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.Approve);
+        var approvedTwice = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.Approve);
+        var lastAdmin = await DecideAsync(adminId, company.Id, adminMembership.Id, MembershipDecision.Revoke);
+        var promoted = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.MakeAdministrator);
+        var nowPossible = await DecideAsync(memberId, company.Id, adminMembership.Id, MembershipDecision.Revoke);
+
+        Assert.Equal(ErrorCodes.AccessDenied, byRequester.FailureCode);
+        Assert.Equal(MembershipStatus.Active, approved.Value.Status);
+        Assert.Equal(ErrorCodes.TransitionNotAllowed, approvedTwice.FailureCode);
+        Assert.Equal(ErrorCodes.LastAdministrator, lastAdmin.FailureCode);
+        Assert.True(promoted.Value.IsActiveAdministrator);
+        Assert.Equal(MembershipStatus.Revoked, nowPossible.Value.Status);
+        await server.WaitForMailAsync(memberEmail, "Votre accès");
+        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{memberEmail}").Select(e => e.Event).ToListAsync());
+        Assert.Contains("membership.approve", audit);
+        Assert.Contains("membership.makeadministrator", audit);
+    }
+
+    [Fact]
+    public async Task Remind_FirstAtOnce_ThenAtMostOnceADay()
+    {
+        var company = await NewCompanyAsync();
+        var adminEmail = PortalSteps.UniqueEmail();
+        var adminId = await server.ConfirmedPersonAsync(adminEmail);
+        var requesterId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+        await AddAsync(adminId, company.Siren, company.MemberCode);
+        var request = (await AddAsync(requesterId, company.Siren, company.MemberCode)).Value.Membership;
+
+        var first = await RemindAsync(requesterId, request.Id);
+        var second = await RemindAsync(requesterId, request.Id);
+        var byStranger = await RemindAsync(adminId, request.Id);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(ErrorCodes.ReminderTooSoon, second.FailureCode);
+        Assert.False(byStranger.Succeeded);
+        await server.WaitForMailAsync(adminEmail, "Relance : ");
+        Assert.Equal(2, server.MailsTo(adminEmail).Count(m => (m.Subject ?? string.Empty).Contains("Demande d'accès", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Tools_ContributionsOnlyPersonsSeeOnlyTheirs()
+    {
+        var options = new PortalOptions();
+        var everyone = new Person { Email = "a@b.fr", FirstName = "A", LastName = "B", PasswordHash = "x" };
+        var contributions = new Person { Email = "c@d.fr", FirstName = "C", LastName = "D", PasswordHash = "x", ContributionsOnly = true };
+
+        var tools = await server.InScopeAsync(services => Task.FromResult(
+            (All: services.GetRequiredService<PortalQueries>().ToolsFor(everyone), Mine: services.GetRequiredService<PortalQueries>().ToolsFor(contributions))));
+
+        Assert.Equal(options.Tools.Count, tools.All.Count);
+        Assert.All(tools.Mine, tool => Assert.True(tool.ForContributionsOnly));
+        Assert.True(tools.Mine.Count < tools.All.Count);
+    }
+
+    private Task<Result<Person>> Validate(string token) =>
+        server.UseAsync<ValidateEmail, Result<Person>>(v => v.HandleAsync(token, CancellationToken.None));
+
+    private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
+        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));
+
+    private Task<Result<AddedCompany>> AddAsync(Guid personId, string siren, string code) =>
+        server.UseAsync<AddCompany, Result<AddedCompany>>(a => a.HandleAsync(personId, siren, code, PortalSteps.Links, CancellationToken.None));
+
+    private Task<Result<Membership>> DecideAsync(Guid actor, Guid companyId, Guid membershipId, MembershipDecision decision) =>
+        server.UseAsync<CompanyAdministration, Result<Membership>>(a => a.DecideAsync(actor, companyId, membershipId, decision, PortalSteps.Links, CancellationToken.None));
+
+    private Task<Result<Membership>> RemindAsync(Guid personId, Guid membershipId) =>
+        server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links, CancellationToken.None));
+
+    /// <summary>A company of the directory with a fresh, Luhn-valid SIREN.</summary>
+    private async Task<Company> NewCompanyAsync()
+    {
+        var siren = Sirens.Unique();
+        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren[..4], Name = "Entreprise " + siren };
+        await server.InDbAsync(db =>
+        {
+            db.Companies.Add(company);
+            return db.SaveChangesAsync();
+        });
+        return company;
+    }
+}
+
+public sealed class PortalUseCaseTestsOnSqlite(SqliteServerFixture server) : PortalUseCaseTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class PortalUseCaseTestsOnPostgres(PostgresServerFixture server) : PortalUseCaseTests(server), IClassFixture<PostgresServerFixture>;
