@@ -1,34 +1,10 @@
 using Guichet.Domain.Accounts;
+using Guichet.Tests.Shared;
 
 namespace Guichet.Domain.Tests;
 
 public class AccountStateMachineTests
 {
-    // Seed 004 §6.4, written out independently of the production table.
-    private static readonly Dictionary<AccountState, AccountAction[]> s_expectedAllowed = new()
-    {
-        [AccountState.CREATION_IN_PROGRESS] = [AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.CREATION_SUSPENDED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.WAIT_FOR_FILES] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.BO_VALIDATED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.ENROLL],
-        [AccountState.BO_REJECTED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.VALIDATE],
-        [AccountState.REGISTRATION_IN_PROGRESS] = [],
-        [AccountState.REGISTERED] = [AccountAction.DISABLE],
-        [AccountState.CLOSED] = [AccountAction.ENABLE],
-    };
-
-    private static readonly Dictionary<AccountAction, AccountState> s_expectedTarget = new()
-    {
-        [AccountAction.BACK_TO_STATE_IN_PROGRESS] = AccountState.CREATION_IN_PROGRESS,
-        [AccountAction.BACK_TO_STATE_WAITING] = AccountState.WAIT_FOR_FILES,
-        [AccountAction.BACK_TO_STATE_SUSPENDED] = AccountState.CREATION_SUSPENDED,
-        [AccountAction.REJECT] = AccountState.BO_REJECTED,
-        [AccountAction.VALIDATE] = AccountState.BO_VALIDATED,
-        [AccountAction.ENROLL] = AccountState.REGISTRATION_IN_PROGRESS,
-        [AccountAction.DISABLE] = AccountState.CLOSED,
-        [AccountAction.ENABLE] = AccountState.REGISTERED,
-    };
-
     /// <summary>Every (state, action) pair of the enums with the seed's outcome; 64 rows.</summary>
     public static TheoryData<AccountState, AccountAction, AccountState?> AllPairs()
     {
@@ -37,7 +13,7 @@ public class AccountStateMachineTests
         {
             foreach (var action in Enum.GetValues<AccountAction>())
             {
-                data.Add(state, action, s_expectedAllowed[state].Contains(action) ? s_expectedTarget[action] : null);
+                data.Add(state, action, SeedTransitions.Outcome(state, action));
             }
         }
 
@@ -64,7 +40,7 @@ public class AccountStateMachineTests
     [MemberData(nameof(States))]
     public void AllowedActions_EachState_MatchesSeedTable(AccountState from)
     {
-        Assert.Equal(s_expectedAllowed[from].Order(), AccountStateMachine.AllowedActions(from).Order());
+        Assert.Equal(SeedTransitions.Allowed[from].Order(), AccountStateMachine.AllowedActions(from).Order());
     }
 
     public static TheoryData<AccountState> States() => new(Enum.GetValues<AccountState>());
