@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the suite needs and is missing (PostgreSQL server binaries and aiosmtpd: the tests
-# start their own throwaway cluster and SMTP server), then checks formatting, pending migrations, and runs the whole suite.
+# Runs every test. Installs what the suite needs and is missing (PostgreSQL server binaries, aiosmtpd and Chromium: the
+# tests start their own throwaway cluster, SMTP server and headless browser), then checks formatting, pending
+# migrations, and runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v runuser >/dev/null 2>&1 || need_apt+=(util-linux)
 # Debian's interpreter, not a pyenv/venv python3 on PATH: the mail tests run /usr/bin/python3 -m aiosmtpd.
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
+# The browser tests drive Debian's Chromium through Playwright (never Playwright's own download).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Guichet.Server.Tests.Browser;
+
+/// <summary>
+/// One person in their own browser context (own cookies), driving the portal's real forms by their French labels and
+/// buttons, antiforgery token included. Every <see cref="ShotAsync"/> saves a full-page screenshot under
+/// <c>artifacts/screenshots/&lt;test&gt;-&lt;person&gt;-&lt;n&gt;-&lt;step&gt;.png</c>.
+/// </summary>
+public sealed class PortalVisitor : IAsyncDisposable
+{
+    private readonly string _test;
+    private int _shots;
+
+    private PortalVisitor(IBrowserContext context, IPage page, string test)
+    {
+        Context = context;
+        Page = page;
+        _test = test;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>The page's content, without the header (whose menu repeats some button texts).</summary>
+    public ILocator Main => Page.Locator("main");
+
+    public static async Task<PortalVisitor> OpenAsync(BrowserFixture browser, PortalServer server, string who, [CallerMemberName] string test = "")
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            Locale = "fr-FR",
+            ViewportSize = new ViewportSize { Width = 1024, Height = 768 },
+        });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        return new PortalVisitor(context, page, $"{test}-{who}");
+    }
+
+    public async Task<IResponse?> GotoAsync(string pathOrUrl) => await Page.GotoAsync(pathOrUrl);
+
+    public async Task ShotAsync(string step)
+    {
+        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
+        var file = Path.Combine(BrowserFixture.ScreenshotFolder, $"{_test}-{++_shots:00}-{step}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+    }
+
+    public Task ExpectTitleAsync(string heading) =>
+        Assertions.Expect(Page.Locator("main h1")).ToHaveTextAsync(heading);
+
+    public Task ExpectTextAsync(string text) => Assertions.Expect(Main).ToContainTextAsync(text);
+
+    public Task ExpectNoTextAsync(string text) => Assertions.Expect(Main).Not.ToContainTextAsync(text);
+
+    public Task ExpectPathAsync(string path) =>
+        Assertions.Expect(Page).ToHaveURLAsync(new Uri(new Uri(Page.Url), path).ToString());
+
+    public ILocator Field(string label) => Main.GetByLabel(label, new LocatorGetByLabelOptions { Exact = true });
+
+    public ILocator Button(string name) => Main.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = name, Exact = true });
+
+    public Task ClickAsync(string button) => Button(button).ClickAsync();
+
+    /// <summary>"Créer un compte", filled and submitted.</summary>
+    public async Task SignUpAsync(string email, string password = PortalServer.Password, string firstName = "Camille", string lastName = "Durand", bool contributionsOnly = false)
+    {
+        await GotoAsync("/inscription");
+        await ExpectTitleAsync("Créer un compte");
+        await Field("Adresse électronique").FillAsync(email);
+        await Field("Confirmation de l'adresse électronique").FillAsync(email);
+        await Field("Mot de passe").FillAsync(password);
+        await Field("Confirmation du mot de passe").FillAsync(password);
+        await Field("Prénom").FillAsync(firstName);
+        await Field("Nom").FillAsync(lastName);
+        await Main.GetByLabel("Je suis expert comptable et/ou je souhaite uniquement déclarer mes contributions formation").SetCheckedAsync(contributionsOnly);
+        await ShotAsync("inscription");
+        await ClickAsync("Créer mon compte");
+    }
+
+    /// <summary>Opens a "Valider la création de mon compte" link and clicks its button.</summary>
+    public async Task ValidateAsync(string link)
+    {
+        await GotoAsync(link);
+        await ExpectTitleAsync("Valider la création de mon compte");
+        await ClickAsync("Valider la création de mon compte");
+    }
+
+    /// <summary>The login form (the current page if it is already /connexion, e.g. with a "retour" parameter).</summary>
+    public async Task LoginAsync(string email, string password = PortalServer.Password)
+    {
+        if (!new Uri(Page.Url).AbsolutePath.Equals("/connexion", StringComparison.Ordinal))
+        {
+            await GotoAsync("/connexion");
+        }
+
+        await ExpectTitleAsync("Connexion");
+        await Field("Adresse électronique").FillAsync(email);
+        await Field("Mot de passe").FillAsync(password);
+        await ClickAsync("Se connecter");
+    }
+
+    /// <summary>Signs out with the button of the /deconnexion page.</summary>
+    public async Task LogoutAsync()
+    {
+        await GotoAsync("/deconnexion");
+        await ClickAsync("Se déconnecter");
+        await ExpectTitleAsync("Connexion");
+        await ExpectTextAsync("Vous êtes déconnecté.");
+    }
+
+    /// <summary>"Ajouter une entreprise" by SIREN and member code (on the current page when it is the form).</summary>
+    public async Task AddCompanyAsync(SeededCompany company)
+    {
+        if (!new Uri(Page.Url).AbsolutePath.Equals("/entreprises/ajouter", StringComparison.Ordinal))
+        {
+            await GotoAsync("/entreprises/ajouter");
+        }
+
+        await ExpectTitleAsync("Ajouter une entreprise");
+        await Field("SIREN").FillAsync(company.Siren);
+        await Field("Code adhérent").FillAsync(company.MemberCode);
+        await ClickAsync("Ajouter l'entreprise");
+    }
+
+    /// <summary>A button of a person's row on "Gérer les utilisateurs".</summary>
+    public Task DecideAsync(string email, string button) =>
+        Main.Locator($"tr[data-email='{email}']").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
+
+    /// <summary>The pending requests' table of "Ajouter une entreprise" (empty when the table is absent).</summary>
+    public Task<IReadOnlyList<string>> PendingRequestsAsync() => Main.Locator("table tbody tr td:first-child").AllInnerTextsAsync();
+
+    public async Task<IReadOnlyList<BrowserContextCookiesResult>> CookiesAsync() => await Context.CookiesAsync();
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
