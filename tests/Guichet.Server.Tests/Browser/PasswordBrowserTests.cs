@@ -1,4 +1,5 @@
 using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Guichet.Server.Tests.Browser;
@@ -48,5 +49,31 @@ public sealed class PasswordBrowserTests(PortalServer server, BrowserFixture bro
         await other.LoginAsync(person.Email, PortalServer.Password);
         await other.ExpectTextAsync("Adresse électronique ou mot de passe incorrect.");
         await other.ShotAsync("ancien-refuse");
+    }
+
+    [Fact]
+    public async Task ExpiredPassword_EveryPageLeadsToTheChangeUntilItIsDone()
+    {
+        const string NewPassword = "Renouvele-Secret-7!";
+        var person = await server.CreatePersonAsync("Eve", "Expire");
+        await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.PasswordChangedAt, DateTimeOffset.UtcNow.AddDays(-600))));
+        await using var visitor = await PortalVisitor.OpenAsync(browser, server, "eve");
+
+        await visitor.LoginAsync(person.Email);
+        await visitor.ExpectPathAsync("/compte/mot-de-passe-expire");
+        await visitor.GotoAsync("/entreprises/ajouter");
+        await visitor.ExpectPathAsync("/compte/mot-de-passe-expire");
+        await visitor.ShotAsync("mot-de-passe-expire");
+        await visitor.Field("Mot de passe actuel").FillAsync(PortalServer.Password);
+        await visitor.Field("Nouveau mot de passe").FillAsync(NewPassword);
+        await visitor.Field("Confirmation").FillAsync(NewPassword);
+        await visitor.ClickAsync("Changer mon mot de passe");
+
+        await visitor.ExpectPathAsync("/entreprises/ajouter");
+        await visitor.GotoAsync("/outils");
+        await visitor.ExpectPathAsync("/entreprises/ajouter");
+        var changedAt = await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.PasswordChangedAt).SingleAsync());
+        Assert.True(changedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 }
