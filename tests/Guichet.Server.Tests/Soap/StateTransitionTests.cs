@@ -68,6 +68,44 @@ public abstract class StateTransitionTests(GuichetServer server)
         Assert.Equal(ErrorCodes.AccountNotActive, modify.Code);
     }
 
+    [Fact]
+    public async Task ConcurrentStatusChanges_OneWins_NoLostUpdate()
+    {
+        var tenant = await server.SharedTenantAsync();
+        var account = await tenant.RegisterPrimaryAsync();
+        var admin = tenant.Admin;
+
+        var outcomes = await Task.WhenAll(new[] { AccountAction.VALIDATE, AccountAction.REJECT, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.VALIDATE }
+            .Select(async action =>
+            {
+                try
+                {
+                    return (Action: action, State: (AccountState?)(await admin.ChangeAccountStatusAsync(account.Login, action)).State, Code: (string?)null);
+                }
+                catch (System.ServiceModel.FaultException<Guichet.Server.Soap.RegisteringFault> fault)
+                {
+                    return (Action: action, State: null, Code: fault.Detail.Code);
+                }
+            }));
+
+        // Every change that answered success is in the audit trail, in a chain from WAIT_FOR_FILES to the final state.
+        var winners = outcomes.Where(o => o.State is not null).ToList();
+        Assert.NotEmpty(winners);
+        Assert.All(outcomes.Where(o => o.State is null), o => Assert.Contains(o.Code, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.TransitionNotAllowed }));
+        var chain = await server.InDbAsync(db => db.AuditEntries
+            .Where(e => e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged)
+            .OrderBy(e => e.Id).Select(e => new { e.FromValue, e.ToValue }).ToListAsync());
+        Assert.Equal(winners.Count, chain.Count);
+        Assert.Equal(nameof(AccountState.WAIT_FOR_FILES), chain[0].FromValue);
+        for (var i = 1; i < chain.Count; i++)
+        {
+            Assert.Equal(chain[i - 1].ToValue, chain[i].FromValue);
+        }
+
+        var final = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == account.Login).Select(a => a.State).SingleAsync());
+        Assert.Equal(chain[^1].ToValue, final.ToString());
+    }
+
     /// <summary>Sets the state in the store directly: what is under test is the transition, not how the file got there.</summary>
     private Task<int> PutInStateAsync(string login, AccountState state) =>
         server.InDbAsync(db => db.Accounts.Where(a => a.Login == login)
