@@ -2,7 +2,6 @@ using Guichet.Application;
 using Guichet.Data;
 using Guichet.Server.Portal;
 using Guichet.Server.Soap;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Guichet.Server.Hosting;
 
@@ -13,9 +12,7 @@ public static class GuichetServerExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddPersistence(database);
         builder.Services.AddGuichetApplication();
-        // Keys that encrypt white-label secrets: kept outside the database; instances sharing a database share this folder.
-        var keys = builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys");
-        builder.Services.AddDataProtection().SetApplicationName("Guichet").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.AddGuichetKeyRing();
         builder.Services.AddRegisteringService();
         builder.Services.AddPortal(builder.Configuration.GetValue<bool>("Portal:SecureCookiesAlways"));
         return builder;
