@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddGuichetMail();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<VerifiedPasswordCache>();
         services.AddSingleton<EnrolmentSignal>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<WsseAuthenticator>();

@@ -10,4 +10,7 @@ public sealed class SecurityOptions
 
     /// <summary>Tolerated skew for an SSO token minted slightly ahead of the server's clock.</summary>
     public TimeSpan SsoClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a SOAP user's verified password is remembered in memory (<see cref="VerifiedPasswordCache"/>); zero turns it off.</summary>
+    public TimeSpan VerifiedPasswordCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -18,6 +18,7 @@ public sealed class UserAuthenticator(
     GuichetDbContext db,
     PasswordHashing hashing,
     LoginThrottling throttling,
+    VerifiedPasswordCache verified,
     SecretProtector secrets,
     AuditTrail audit,
     TimeProvider clock,
@@ -63,7 +64,18 @@ public sealed class UserAuthenticator(
     {
         if (!SsoToken.LooksLikeToken(password))
         {
-            return hashing.Verify(account.PasswordHash, password);
+            if (verified.Contains(account.Login, password, account.PasswordHash))
+            {
+                return PasswordCheck.Valid;
+            }
+
+            var check = hashing.Verify(account.PasswordHash, password);
+            if (check == PasswordCheck.Valid)
+            {
+                verified.Remember(account.Login, password, account.PasswordHash);
+            }
+
+            return check;
         }
 
         // SSO is for primaries and secondaries of a white label that has a shared key, never for administrators.
