@@ -21,6 +21,11 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
         }
 
         var token = await tokens.IssueAsync(person.Id, TokenPurpose.PasswordReset, options.Value.PasswordResetLifetime, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, person.FirstName, links.ResetPassword(token)), cancellationToken);
     }

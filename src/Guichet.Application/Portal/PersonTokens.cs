@@ -10,10 +10,22 @@ namespace Guichet.Application.Portal;
 /// <summary>The one place email links are minted and checked: 256 random bits, stored hashed, single use, expiring.</summary>
 public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
 {
-    /// <summary>Revokes the person's earlier tokens of this purpose and returns a new one (added to the unit of work).</summary>
-    public async Task<string> IssueAsync(Guid personId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
+    /// <summary>At most this many links of one purpose per person and hour: "resend" cannot be used to flood a mailbox.</summary>
+    public const int MaxPerHour = 5;
+
+    /// <summary>
+    /// Revokes the person's earlier tokens of this purpose and returns a new one (added to the unit of work); null when
+    /// the hourly limit is reached (the earlier link stays valid and the caller answers as usual).
+    /// </summary>
+    public async Task<string?> IssueAsync(Guid personId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var hourAgo = now.AddHours(-1);
+        if (await db.PersonTokens.CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken) >= MaxPerHour)
+        {
+            return null;
+        }
+
         await db.PersonTokens
             .Where(t => t.PersonId == personId && t.Purpose == purpose && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);

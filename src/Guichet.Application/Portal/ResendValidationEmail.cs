@@ -18,6 +18,11 @@ public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens toke
         }
 
         var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, options.Value.EmailValidationLifetime, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await mailer.TrySendAsync(PortalEmails.ValidateAccount(person.Email, person.FirstName, links.ValidateEmail(token)), cancellationToken);
     }

@@ -68,7 +68,9 @@ public sealed class SignUp(
             CreatedAt = now,
         };
         db.People.Add(person);
-        var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, portal.EmailValidationLifetime, cancellationToken);
+        // A new person has no token yet, so the hourly limit cannot refuse this first one.
+        var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, portal.EmailValidationLifetime, cancellationToken)
+            ?? throw new InvalidOperationException("A new person cannot have reached the link limit.");
         audit.Record(email, "person.signed_up", null, email, remoteAddress: remoteAddress);
         try
         {

@@ -64,6 +64,23 @@ public abstract class PortalUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task Resend_AtMostFiveLinksAnHour_TheLastOneStaysValid()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.WaitForMailAsync(email, "Validez");
+
+        for (var i = 0; i < 7; i++)
+        {
+            await server.UseAsync<ResendValidationEmail, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        }
+
+        var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validez", StringComparison.Ordinal)).ToList();
+        Assert.Equal(PersonTokens.MaxPerHour, mails.Count);
+        Assert.True((await Validate(PortalSteps.TokenFrom(mails[^1]))).Succeeded);
+    }
+
+    [Fact]
     public async Task ValidationLink_PastItsLifetime_IsExpired()
     {
         var email = PortalSteps.UniqueEmail();
