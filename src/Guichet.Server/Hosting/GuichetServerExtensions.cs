@@ -14,7 +14,7 @@ public static class GuichetServerExtensions
         builder.Services.AddGuichetApplication();
         builder.AddGuichetKeyRing();
         builder.Services.AddRegisteringService();
-        builder.Services.AddPortal(builder.Configuration.GetValue<bool>("Portal:SecureCookiesAlways"));
+        builder.Services.AddPortal(builder.Configuration.GetSection("Portal").Get<PortalWebOptions>() ?? new PortalWebOptions());
         return builder;
     }
 

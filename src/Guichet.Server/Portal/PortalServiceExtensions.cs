@@ -1,18 +1,20 @@
+using System.Threading.RateLimiting;
 using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Guichet.Server.Portal;
 
 public static class PortalServiceExtensions
 {
-    /// <param name="secureCookiesAlways">
-    /// True behind a TLS-terminating proxy: cookies are marked Secure even though the proxy talks plain HTTP to us.
-    /// Otherwise they are Secure whenever the request is HTTPS, so the embedded default still works on http://localhost.
-    /// </param>
-    public static IServiceCollection AddPortal(this IServiceCollection services, bool secureCookiesAlways)
+    private const string AnonymousFormsPolicy = "anonymous-forms";
+
+    public static IServiceCollection AddPortal(this IServiceCollection services, PortalWebOptions web)
     {
-        var secure = secureCookiesAlways ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // Behind a TLS-terminating proxy cookies must be Secure although the proxy talks plain HTTP to us; otherwise
+        // they are Secure whenever the request is HTTPS, so the embedded default still works on http://localhost.
+        var secure = web.SecureCookiesAlways ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Portal/Pages";
@@ -21,6 +23,25 @@ public static class PortalServiceExtensions
             {
                 options.Conventions.AllowAnonymousToPage(page);
             }
+
+            foreach (var page in s_anonymousPages.Except(["/Erreur"]))
+            {
+                options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AnonymousFormsPolicy)));
+            }
+        });
+        // Forms anyone may post (log in, sign up, lost password, resend…): a per-address budget per minute, on top of
+        // the per-login brake, so that one client cannot hammer them.
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AnonymousFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = web.AnonymousFormPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
         services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme, options =>
         {
@@ -50,6 +71,7 @@ public static class PortalServiceExtensions
     {
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ExpiredPasswordGate>();
@@ -73,6 +95,16 @@ public static class PortalServiceExtensions
             await context.HttpContext.SignOutAsync(PortalClaims.Scheme);
         }
     }
+}
+
+/// <summary>Settings of the portal's web layer (section <c>Portal</c>).</summary>
+public sealed class PortalWebOptions
+{
+    /// <summary><c>true</c> behind a TLS-terminating proxy.</summary>
+    public bool SecureCookiesAlways { get; set; }
+
+    /// <summary>POSTs one address may make to the anonymous forms per minute.</summary>
+    public int AnonymousFormPostsPerMinute { get; set; } = 20;
 }
 
 /// <summary>While the password is expired, every portal page leads to the forced change page.</summary>

@@ -11,6 +11,8 @@ public sealed class ErreurModel : PortalPageModel
 
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
 
+    public bool IsTooMany => Code == StatusCodes.Status429TooManyRequests;
+
     public void OnGet()
     {
     }
