@@ -12,6 +12,29 @@ public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixtur
     private const string RequestSent = "Une demande d'accès a été envoyée à/aux l'administrateur(s) de cette entreprise.";
 
     [Fact]
+    public async Task PersonOfTwoCompanies_SwitchesFromTheHeaderMenu()
+    {
+        var person = await server.CreatePersonAsync("Sacha", "Double");
+        var (first, second) = (await server.CreateCompanyAsync(), await server.CreateCompanyAsync());
+        Assert.Equal(AddCompanyOutcome.BecameAdministrator, await server.AddCompanyAsync(person, first));
+        Assert.Equal(AddCompanyOutcome.BecameAdministrator, await server.AddCompanyAsync(person, second));
+        await using var sacha = await PortalVisitor.OpenAsync(browser, server, "sacha");
+        await sacha.LoginAsync(person.Email);
+        await sacha.ExpectPathAsync("/outils");
+
+        var menu = sacha.Page.Locator("header details.entreprises");
+        await menu.Locator("summary").ClickAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = first.Name, Exact = true })).ToBeVisibleAsync();
+        await sacha.ShotAsync("menu-entreprises");
+        await menu.GetByRole(AriaRole.Link, new() { Name = second.Name, Exact = true }).ClickAsync();
+
+        await sacha.ExpectPathAsync($"/entreprise/{second.Id}");
+        await sacha.ExpectTitleAsync(second.Name);
+        await menu.Locator("summary").ClickAsync();
+        Assert.Equal(2, await menu.GetByRole(AriaRole.Link, new() { Name = "Gérer les utilisateurs", Exact = true }).CountAsync());
+    }
+
+    [Fact]
     public async Task AccessRequestAccepted_RequesterLandsOnTheTools()
     {
         var (administrator, requester, company) = await SeedAsync();
