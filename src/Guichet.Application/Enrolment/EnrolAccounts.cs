@@ -4,6 +4,7 @@ using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Enrolment;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Enrolment;
@@ -12,9 +13,10 @@ namespace Guichet.Application.Enrolment;
 /// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox and its subscriptions.
 /// Taking a job is a lease guarded by optimistic concurrency (two instances cannot both take it); the account's
 /// change and the job's removal are one transaction (a crash before it leaves the job to be taken again, and a
-/// finished job no longer exists to run twice).
+/// finished job no longer exists to run twice). A job that fails keeps its error and is tried again after its lease,
+/// without holding up the others.
 /// </summary>
-public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimeProvider clock, IOptions<EnrolmentOptions> options)
+public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimeProvider clock, IOptions<EnrolmentOptions> options, ILogger<EnrolAccounts> logger)
 {
     /// <summary>Runs every job available now; returns how many accounts were enrolled.</summary>
     public async Task<int> RunPendingAsync(CancellationToken cancellationToken)
@@ -22,9 +24,20 @@ public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimePro
         var enrolled = 0;
         while (await TakeNextAsync(cancellationToken) is { } job)
         {
-            if (await CompleteAsync(job, cancellationToken))
+            try
             {
-                enrolled++;
+                if (await CompleteAsync(job, cancellationToken))
+                {
+                    enrolled++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after its lease.", job.Id, job.Attempts);
+                db.ChangeTracker.Clear();
+                var error = $"{exception.GetType().Name}: {exception.Message}";
+                await db.EnrolmentJobs.Where(j => j.Id == job.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(j => j.LastError, error.Length > 2000 ? error[..2000] : error), cancellationToken);
             }
         }
 

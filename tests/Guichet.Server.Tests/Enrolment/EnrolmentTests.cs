@@ -52,6 +52,52 @@ public abstract class EnrolmentTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task FailingJob_KeepsItsErrorAndIsRetried_OthersAreNotHeldUp()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var broken = await tenant.RegisterPrimaryAsync();
+        var healthy = await tenant.RegisterPrimaryAsync();
+        var brokenId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == broken.Login).Select(a => a.Id).SingleAsync());
+        var stored = await server.InDbAsync(db => db.Accounts.Where(a => a.Id == brokenId).Select(a => a.Data).SingleAsync());
+        var goodJson = System.Text.Json.JsonSerializer.Serialize<Domain.Accounts.AccountData>(stored!);
+        // A file the enrolment cannot read, queued as ENROLL queues it: the job fails every time until it is repaired.
+        await server.InDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {brokenId}");
+            await db.Accounts.Where(a => a.Id == brokenId).ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AccountState.REGISTRATION_IN_PROGRESS));
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = brokenId, EnqueuedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        await tenant.EnrolAsync(healthy.Login);
+
+        var job = await WaitForErrorAsync(brokenId);
+        Assert.Contains("Json", job.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS, await server.InDbAsync(db => db.Accounts.Where(a => a.Id == brokenId).Select(a => a.State).SingleAsync()));
+
+        // Repaired, with its lease run out: the next run enrols it.
+        await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = {goodJson} WHERE \"Id\" = {brokenId}"));
+        await server.InDbAsync(db => db.EnrolmentJobs.Where(j => j.AccountId == brokenId)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await tenant.WaitForStateAsync(broken.Login, AccountState.REGISTERED);
+    }
+
+    private async Task<EnrolmentJob> WaitForErrorAsync(Guid accountId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var job = await server.InDbAsync(db => db.EnrolmentJobs.AsNoTracking().SingleAsync(j => j.AccountId == accountId));
+            if (job.LastError is not null)
+            {
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The failing job recorded no error.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentRunners_EnrolAnAccountExactlyOnce()
     {
         var tenant = await Tenant.CreateAsync(server);
