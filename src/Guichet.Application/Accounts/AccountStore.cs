@@ -14,7 +14,7 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
 {
     public Task<Domain.Accounts.Account?> FindAsync(string? login, CancellationToken cancellationToken)
     {
-        var key = login?.Trim().ToLowerInvariant() ?? string.Empty;
+        var key = Domain.Accounts.Account.NormalizeLogin(login);
         return db.Accounts.SingleOrDefaultAsync(a => a.Login == key, cancellationToken);
     }
 

@@ -25,7 +25,7 @@ public sealed class RegisterPrimaryAccount(
         var now = clock.GetUtcNow();
         var rules = RulesFor(whiteLabel, now);
         var errors = AccountDataValidator.ValidatePrimary(data, rules).ToList();
-        var login = whiteLabel.LoginPrefix.ToLowerInvariant() + data.AccountName?.Trim().ToLowerInvariant();
+        var login = Account.NormalizeLogin(whiteLabel.LoginPrefix + data.AccountName?.Trim());
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
         {
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(data.AccountName)));

@@ -33,7 +33,7 @@ public sealed class RegisterSecondaryAccount(
         var now = clock.GetUtcNow();
         var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
         var errors = AccountDataValidator.ValidateSecondary(data, primary.Category!.Value, rules).ToList();
-        var login = $"{data.AccountName?.Trim().ToLowerInvariant()}.{primary.Login}";
+        var login = $"{Account.NormalizeLogin(data.AccountName)}.{primary.Login}";
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
         {
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce compte primaire a déjà un compte secondaire de ce nom.", nameof(data.AccountName)));

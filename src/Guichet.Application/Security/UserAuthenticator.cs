@@ -31,7 +31,7 @@ public sealed class UserAuthenticator(
             return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "L'en-tête context doit contenir user/login et user/password."));
         }
 
-        var key = login.Trim().ToLowerInvariant();
+        var key = Account.NormalizeLogin(login);
         var (throttle, locked) = await throttling.CheckAsync(key, cancellationToken);
         if (locked is not null)
         {

@@ -21,7 +21,7 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
             return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.InvalidValue, $"Aucune marque blanche {whiteLabelCode}.", "WhiteLabel"));
         }
 
-        var key = login.Trim().ToLowerInvariant();
+        var key = Account.NormalizeLogin(login);
         var errors = new List<Error>();
         if (key.Length is 0 or > AccountRules.MaxLoginLength || !AccountDataValidator.IsWellFormedAccountName(key))
         {

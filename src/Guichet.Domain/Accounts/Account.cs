@@ -56,6 +56,9 @@ public sealed class Account
     /// <summary>Seed 004: a password expires after 18 months.</summary>
     public static readonly TimeSpan PasswordLifetime = TimeSpan.FromDays(548);
 
+    /// <summary>Logins are case-insensitive: every login (or name part of one) is compared and stored in this form.</summary>
+    public static string NormalizeLogin(string? login) => login?.Trim().ToLowerInvariant() ?? string.Empty;
+
     public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();

@@ -29,7 +29,6 @@ public static class ErrorCodes
     // Field level.
     public const string Required = "REQUIRED";
     public const string TooLong = "TOO_LONG";
-    public const string TooShort = "TOO_SHORT";
     public const string NotNumeric = "NOT_NUMERIC";
     public const string InvalidLength = "INVALID_LENGTH";
     public const string InvalidValue = "INVALID_VALUE";

@@ -82,7 +82,7 @@ public sealed class RegisteringService(
         : throw Fault(result);
 
     private static AccountStateResult ToState(string? login, Result<AccountState> result) => result.Succeeded
-        ? new AccountStateResult { Login = login?.Trim().ToLowerInvariant() ?? string.Empty, State = result.Value }
+        ? new AccountStateResult { Login = Account.NormalizeLogin(login), State = result.Value }
         : throw Fault(result);
 
     private static System.ServiceModel.FaultException<RegisteringFault> Fault<T>(Result<T> result)
