@@ -17,14 +17,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
         // What a crash mid-job leaves: the account in progress and a job taken by an instance that is gone.
-        await server.InDbAsync(async db =>
-        {
-            var stored = await db.Accounts.SingleAsync(a => a.Login == account.Login);
-            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
-            stored.Touch();
-            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10), LeasedUntil = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 1 });
-            return await db.SaveChangesAsync();
-        });
+        await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
 
         await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
 
@@ -37,14 +30,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
-        await server.InDbAsync(async db =>
-        {
-            var stored = await db.Accounts.SingleAsync(a => a.Login == account.Login);
-            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
-            stored.Touch();
-            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow, LeasedUntil = DateTimeOffset.UtcNow.AddHours(1), Attempts = 1 });
-            return await db.SaveChangesAsync();
-        });
+        await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
 
         await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None));
 
@@ -80,6 +66,17 @@ public abstract class EnrolmentTests(GuichetServer server)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(-1))));
         await tenant.WaitForStateAsync(broken.Login, AccountState.REGISTERED);
     }
+
+    /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job some instance took, leased until the given time.</summary>
+    private Task<int> QueueTakenJobAsync(string login, DateTimeOffset leasedUntil) =>
+        server.InDbAsync(async db =>
+        {
+            var stored = await db.Accounts.SingleAsync(a => a.Login == login);
+            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
+            stored.Touch();
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10), LeasedUntil = leasedUntil, Attempts = 1 });
+            return await db.SaveChangesAsync();
+        });
 
     private async Task<EnrolmentJob> WaitForErrorAsync(Guid accountId)
     {
