@@ -38,7 +38,7 @@ public sealed class ModifyAccount(
         }
 
         var now = clock.GetUtcNow();
-        var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
+        var rules = AccountRules.For(caller.WhiteLabel, now);
         var (merged, errors) = AccountDataMerger.Merge((T)account.Data!, changes);
         var all = errors.Concat(merged switch
         {

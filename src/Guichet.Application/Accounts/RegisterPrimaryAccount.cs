@@ -23,7 +23,7 @@ public sealed class RegisterPrimaryAccount(
     public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rules = RulesFor(whiteLabel, now);
+        var rules = AccountRules.For(whiteLabel, now);
         var errors = AccountDataValidator.ValidatePrimary(data, rules).ToList();
         var login = Account.NormalizeLogin(whiteLabel.LoginPrefix + data.AccountName?.Trim());
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
@@ -71,7 +71,4 @@ public sealed class RegisterPrimaryAccount(
 
         return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);
     }
-
-    public static AccountRules RulesFor(WhiteLabel whiteLabel, DateTimeOffset now) =>
-        new(whiteLabel.MaxSecondaryAccounts, whiteLabel.TestEnvironment, DateOnly.FromDateTime(now.UtcDateTime), whiteLabel.LoginPrefix.Length);
 }

@@ -31,7 +31,7 @@ public sealed class RegisterSecondaryAccount(
         }
 
         var now = clock.GetUtcNow();
-        var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
+        var rules = AccountRules.For(caller.WhiteLabel, now);
         var errors = AccountDataValidator.ValidateSecondary(data, primary.Category!.Value, rules).ToList();
         var login = $"{Account.NormalizeLogin(data.AccountName)}.{primary.Login}";
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))

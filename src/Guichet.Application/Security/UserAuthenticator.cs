@@ -84,7 +84,7 @@ public sealed class UserAuthenticator(
             return PasswordCheck.Invalid;
         }
 
-        var valid = SsoToken.IsValid(password, secrets.Unprotect(whiteLabel.SsoKeyProtected), account.Login, now,
+        var valid = SsoToken.IsValid(password, secrets.Unprotect(whiteLabel.SsoKeyProtected), account.Login, whiteLabel.SsoTimeZone, now,
             TimeSpan.FromMinutes(whiteLabel.SsoTokenValidityMinutes), options.Value.SsoClockSkew);
         return valid ? PasswordCheck.Valid : PasswordCheck.Invalid;
     }

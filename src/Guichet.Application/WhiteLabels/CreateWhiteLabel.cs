@@ -21,6 +21,9 @@ public sealed record NewWhiteLabel(string Code, string Name, string MailDomain)
 
     public int SsoTokenValidityMinutes { get; init; } = 5;
 
+    /// <summary>IANA id of the zone SSO tokens are minted in; French time unless the white label says otherwise.</summary>
+    public string SsoTimeZone { get; init; } = FrenchTime.ZoneId;
+
     public string LoginPrefix { get; init; } = string.Empty;
 
     public int MaxSecondaryAccounts { get; init; } = 150;
@@ -62,6 +65,11 @@ public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secret
             errors.Add(new Error(ErrorCodes.InvalidValue, "Le PED comporte 7 chiffres.", "DefaultEdiPartnerNumber"));
         }
 
+        if (request.SsoTimeZone.Length > WhiteLabel.SsoTimeZoneMaxLength || !SsoToken.TryFindTimeZone(request.SsoTimeZone, out _))
+        {
+            errors.Add(new Error(ErrorCodes.InvalidValue, "Fuseau horaire inconnu : identifiant IANA attendu (par exemple Europe/Paris ou UTC).", "SsoTimeZone"));
+        }
+
         var username = string.IsNullOrWhiteSpace(request.WsseUsername) ? request.Code : request.WsseUsername;
         if (await db.WhiteLabels.AnyAsync(w => w.Code == request.Code || w.WsseUsername == username, cancellationToken))
         {
@@ -84,6 +92,7 @@ public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secret
             WsseSecretProtected = secrets.Protect(secret),
             SsoKeyProtected = ssoKey is null ? null : secrets.Protect(ssoKey),
             SsoTokenValidityMinutes = request.SsoTokenValidityMinutes,
+            SsoTimeZone = request.SsoTimeZone,
             LoginPrefix = request.LoginPrefix.ToLowerInvariant(),
             MaxSecondaryAccounts = request.MaxSecondaryAccounts,
             AutoEnrol = request.AutoEnrol,

@@ -17,6 +17,7 @@ internal sealed class WhiteLabelConfiguration : IEntityTypeConfiguration<WhiteLa
         builder.HasIndex(w => w.WsseUsername).IsUnique();
         builder.Property(w => w.WsseSecretProtected).HasMaxLength(1000).IsRequired();
         builder.Property(w => w.SsoKeyProtected).HasMaxLength(1000);
+        builder.Property(w => w.SsoTimeZone).HasMaxLength(WhiteLabel.SsoTimeZoneMaxLength).IsRequired();
         builder.Property(w => w.LoginPrefix).HasMaxLength(10).IsRequired();
         builder.Property(w => w.MailDomain).HasMaxLength(200).IsRequired();
         builder.Property(w => w.DefaultEdiPartnerNumber).HasMaxLength(7);

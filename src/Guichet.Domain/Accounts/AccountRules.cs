@@ -1,3 +1,5 @@
+using Guichet.Domain.Common;
+using Guichet.Domain.WhiteLabels;
 using Guichet.Identifiers;
 
 namespace Guichet.Domain.Accounts;
@@ -11,6 +13,10 @@ public sealed record AccountRules(
 {
     /// <summary>Seed 004: 10 to 20 characters with upper, lower, digit and special, no blanks.</summary>
     public PasswordPolicy PasswordPolicy { get; init; } = PasswordPolicy.Registering;
+
+    /// <summary>The rules of a white label at <paramref name="now"/>: "today" is the date in France (§2.3.1 billing start date).</summary>
+    public static AccountRules For(WhiteLabel whiteLabel, DateTimeOffset now) =>
+        new(whiteLabel.MaxSecondaryAccounts, whiteLabel.TestEnvironment, FrenchTime.Today(now), whiteLabel.LoginPrefix.Length);
 
     /// <summary>A primary's final login (white-label prefix included) stays within 15, so a secondary's stays within 31.</summary>
     public const int MaxLoginLength = 15;

@@ -1,3 +1,5 @@
+using Guichet.Domain.Common;
+
 namespace Guichet.Domain.WhiteLabels;
 
 /// <summary>A partner operating a branded portal (marque blanche): a tenant owning accounts, settings and credentials.</summary>
@@ -21,6 +23,11 @@ public sealed class WhiteLabel
 
     /// <summary>How long an SSO token stays valid after its minute of issue.</summary>
     public int SsoTokenValidityMinutes { get; set; } = 5;
+
+    /// <summary>IANA id of the zone whose local time SSO tokens carry (the seed names none: French time by default).</summary>
+    public string SsoTimeZone { get; set; } = FrenchTime.ZoneId;
+
+    public const int SsoTimeZoneMaxLength = 64;
 
     /// <summary>Prepended to every primary's account name; counts within the 15-character login.</summary>
     public string LoginPrefix { get; set; } = string.Empty;

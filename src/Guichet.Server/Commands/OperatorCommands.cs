@@ -43,7 +43,7 @@ public static class OperatorCommands
         Guichet operator commands (dotnet run --project src/Guichet.Server -- <command>):
           migrate
           create-white-label --code CODE --name NAME --mail-domain DOMAIN [--wsse-username U] [--wsse-secret S]
-                             [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--login-prefix P]
+                             [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--sso-time-zone Europe/Paris|UTC] [--login-prefix P]
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
           create-admin --white-label CODE --login LOGIN [--password P]
           import-members --file members.csv      (SIREN;code adhérent;raison sociale — all lines valid or nothing imported)
@@ -64,6 +64,7 @@ public static class OperatorCommands
             SsoKey = options.GetValueOrDefault("sso-key"),
             EnableSso = !options.ContainsKey("no-sso"),
             SsoTokenValidityMinutes = IntOption(options, "sso-validity-minutes", 5),
+            SsoTimeZone = options.TryGetValue("sso-time-zone", out var zone) ? zone ?? string.Empty : FrenchTime.ZoneId,
             LoginPrefix = options.GetValueOrDefault("login-prefix") ?? string.Empty,
             MaxSecondaryAccounts = IntOption(options, "max-secondary", 150),
             AutoEnrol = options.ContainsKey("auto-enrol"),

@@ -30,6 +30,35 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task CreateWhiteLabel_SsoTimeZone_FrenchTimeByDefault_UtcSelectable()
+    {
+        var paris = SampleFiles.UniqueName("w");
+        var utc = SampleFiles.UniqueName("w");
+
+        var exitParis = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", paris, "--name", "P", "--mail-domain", "mb.p.fr"], new StringWriter());
+        var exitUtc = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", utc, "--name", "U", "--mail-domain", "mb.u.fr", "--sso-time-zone", "UTC"], new StringWriter());
+
+        Assert.Equal((0, 0), (exitParis, exitUtc));
+        Assert.Equal("Europe/Paris", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Code == paris).Select(w => w.SsoTimeZone).SingleAsync()));
+        Assert.Equal("UTC", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Code == utc).Select(w => w.SsoTimeZone).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("Europe/Atlantis")]
+    [InlineData("")]
+    public async Task CreateWhiteLabel_UnknownSsoTimeZone_FailsAndCreatesNothing(string zone)
+    {
+        var code = SampleFiles.UniqueName("w");
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "X", "--mail-domain", "mb.x.fr", "--sso-time-zone", zone], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("SsoTimeZone INVALID_VALUE", output.ToString(), StringComparison.Ordinal);
+        Assert.False(await server.InDbAsync(db => db.WhiteLabels.AnyAsync(w => w.Code == code)));
+    }
+
+    [Fact]
     public async Task CreateAdmin_ThenTheAdministratorCallsTheService()
     {
         var code = SampleFiles.UniqueName("w");

@@ -65,6 +65,36 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterPrimary_At2330Utc_BillingStartingTomorrowInParisPasses_TheDayAfterFails()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var lateEvening = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero);
+        var tomorrow = SampleFiles.Primary();
+        tomorrow.Billing!.StartDate = lateEvening.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var dayAfter = SampleFiles.Primary();
+        dayAfter.Billing!.StartDate = lateEvening.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // WSSE timestamps from the server's clock, which is set to the evening.
+        var client = tenant.As(tenant.WhiteLabelOnly with
+        {
+            TokenOverride = () => (System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),
+        });
+        server.Clock.Set(lateEvening);
+        try
+        {
+            var accepted = await client.RegisterPrimaryAccountAsync(tomorrow);
+            var fault = await Faults.CatchAsync(() => client.RegisterPrimaryAccountAsync(dayAfter));
+
+            Assert.Equal(AccountState.WAIT_FOR_FILES, accepted.State);
+            var error = Assert.Single(fault.Errors);
+            Assert.Equal(("Billing.StartDate", ErrorCodes.DateInFuture), (error.Field, error.Code));
+        }
+        finally
+        {
+            server.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task RegisterPrimary_TakenName_FaultsAlreadyExists()
     {
         var tenant = await Tenant.CreateAsync(server);

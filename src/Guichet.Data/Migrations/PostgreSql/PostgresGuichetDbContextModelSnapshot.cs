@@ -477,6 +477,11 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("SsoTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("SsoTokenValidityMinutes")
                         .HasColumnType("integer");
 

@@ -464,6 +464,11 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SsoTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SsoTokenValidityMinutes")
                         .HasColumnType("INTEGER");
 

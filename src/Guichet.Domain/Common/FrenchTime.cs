@@ -1,0 +1,13 @@
+namespace Guichet.Domain.Common;
+
+/// <summary>Where seed 004 names no time zone, its dates and times are French local time.</summary>
+public static class FrenchTime
+{
+    /// <summary>IANA id of metropolitan France's zone.</summary>
+    public const string ZoneId = "Europe/Paris";
+
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+
+    /// <summary>The date in Paris at <paramref name="now"/> (from 22:00 or 23:00 UTC, already tomorrow's).</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+}
