@@ -9,9 +9,6 @@ public static class PasswordGenerator
     private const string Lowercase = "abcdefghijklmnopqrstuvwxyz";
     private const string Digits = "0123456789";
 
-    // Every class is allowed by any policy (requirements only demand presence), so the filler draws from all
-    // of them: the largest alphabet gives the most entropy per character.
-    private const string Alphabet = Uppercase + Lowercase + Digits + PasswordPolicy.SpecialCharacters;
 
     /// <summary>
     /// A password of <paramref name="length"/> characters with at least one character of each class the
@@ -47,7 +44,7 @@ public static class PasswordGenerator
 
         if (policy.RequireSpecial)
         {
-            required.Add(PasswordPolicy.SpecialCharacters);
+            required.Add(policy.SpecialCharacters);
         }
 
         if (length < required.Count || length <= 0)
@@ -64,9 +61,12 @@ public static class PasswordGenerator
             chars[i++] = Pick(set);
         }
 
+        // Every class is allowed by any policy (requirements only demand presence), so the filler draws from all
+        // of them, with the policy's own special characters: the largest alphabet gives the most entropy per character.
+        var alphabet = Uppercase + Lowercase + Digits + policy.SpecialCharacters;
         for (; i < length; i++)
         {
-            chars[i] = Pick(Alphabet);
+            chars[i] = Pick(alphabet);
         }
 
         // Fisher–Yates, so the guaranteed characters are not always at the start.

@@ -3,11 +3,22 @@ namespace Guichet.Identifiers;
 /// <summary>Length and character-class requirements for a password.</summary>
 public sealed record PasswordPolicy(int MinLength, int MaxLength, bool RequireUppercase, bool RequireLowercase, bool RequireDigit, bool RequireSpecial)
 {
-    /// <summary>The policy applied when a user registers: 10..20 characters, all four classes.</summary>
-    public static readonly PasswordPolicy Registering = new(10, 20, true, true, true, true);
+    /// <summary>Printable ASCII punctuation (space excluded): the special characters of a policy that names no list.</summary>
+    public const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    /// <summary>The allowed special characters: printable ASCII punctuation (space excluded).</summary>
-    public const string SpecialCharacters = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /// <summary>
+    /// Seed 004's special characters ("Mot de passe"). Its four tables (§2.3.1, §3.3.2, §4.3.1, §4.3.2) print four
+    /// variants of one list; this is their union, so that no password one table allows is refused by another.
+    /// The <c>\"</c>, <c>\$</c> and <c>\ </c> of the converted document are escapes of a quote, a dollar and a
+    /// non-breaking space, not backslashes; blanks are never allowed. Apostrophe, backquote, '|' and '\' are not listed.
+    /// </summary>
+    public const string SeedSpecialCharacters = "!\"#$%&()*+,-./:;<=>?@[]^_{}~";
+
+    /// <summary>The policy of seed 004 accounts: 10..20 characters, all four classes, the seed's special characters.</summary>
+    public static readonly PasswordPolicy Registering = new(10, 20, true, true, true, true) { SpecialCharacters = SeedSpecialCharacters };
+
+    /// <summary>The characters that count as special; any other non-alphanumeric character is forbidden.</summary>
+    public string SpecialCharacters { get; init; } = AsciiPunctuation;
 
     /// <summary>Every rule <paramref name="password"/> breaks, in <see cref="PasswordRule"/> order; empty when it complies.</summary>
     public IReadOnlyList<PasswordRule> Check(string password)
@@ -91,5 +102,5 @@ public sealed record PasswordPolicy(int MinLength, int MaxLength, bool RequireUp
         return broken;
     }
 
-    internal static bool IsSpecial(char c) => SpecialCharacters.Contains(c, StringComparison.Ordinal);
+    private bool IsSpecial(char c) => SpecialCharacters.Contains(c, StringComparison.Ordinal);
 }

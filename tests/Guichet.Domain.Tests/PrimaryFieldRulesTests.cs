@@ -284,6 +284,33 @@ public class PrimaryFieldRulesTests
         AssertSingle(ValidateWith("Password", value), ErrorCodes.WeakPassword, "Password");
     }
 
+    [Fact]
+    public void Password_Empty_PassesAsNoPassword()
+    {
+        // §2.4: an empty password means "generate one"; the SOAP layer reads <Password/> as "".
+        Assert.Empty(ValidateWith("Password", string.Empty));
+    }
+
+    [Theory]
+    [InlineData("sso:Abcdef1!")]
+    [InlineData("sso:191028:1701:Abc")]
+    public void Password_StartingWithSsoPrefix_FailsReservedPasswordPrefix(string value)
+    {
+        AssertSingle(ValidateWith("Password", value), ErrorCodes.ReservedPasswordPrefix, "Password");
+    }
+
+    [Fact]
+    public void Password_WithSsoElsewhere_Passes()
+    {
+        Assert.Empty(ValidateWith("Password", "Mysso:Pass1"));
+    }
+
+    [Fact]
+    public void Password_WithApostrophe_FailsWeakPassword()
+    {
+        AssertSingle(ValidateWith("Password", "Abcdefgh1!'"), ErrorCodes.WeakPassword, "Password");
+    }
+
     // E-mails.
     public static TheoryData<string> EmailFields() => new()
     {

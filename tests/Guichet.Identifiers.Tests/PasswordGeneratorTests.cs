@@ -17,6 +17,16 @@ public class PasswordGeneratorTests
         Assert.Equal(passwords.Count, passwords.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void Registering_DrawsOnlyLettersDigitsAndTheSeedsSpecials()
+    {
+        var drawn = string.Concat(Enumerable.Range(0, 1000).Select(_ => PasswordGenerator.Generate(PasswordPolicy.Registering, 20)));
+
+        Assert.All(drawn, c => Assert.True(char.IsAsciiLetterOrDigit(c) || PasswordPolicy.SeedSpecialCharacters.Contains(c), $"'{c}' drawn"));
+        // 1000 × 20 draws reach every special character of the list.
+        Assert.Equal(PasswordPolicy.SeedSpecialCharacters.Order(), drawn.Where(c => !char.IsAsciiLetterOrDigit(c)).Distinct().Order());
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(20)]

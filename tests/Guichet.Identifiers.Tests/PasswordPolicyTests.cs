@@ -7,7 +7,7 @@ public class PasswordPolicyTests
     [Theory]
     [InlineData("Abcdefgh1!")]
     [InlineData("Abcdefghijklmnopq1!z")]
-    [InlineData("Zz9~\"'\\`[]{}")]
+    [InlineData("Zz9~\"$-:[]{}")]
     public void CompliantAtBounds_HasNoBrokenRule(string password) => Assert.Empty(Policy.Check(password));
 
     [Fact]
@@ -66,17 +66,37 @@ public class PasswordPolicyTests
     [Fact]
     public void EverySpecialCharacter_CountsAsSpecial()
     {
-        foreach (var c in PasswordPolicy.SpecialCharacters)
+        foreach (var c in Policy.SpecialCharacters)
         {
             Assert.Empty(Policy.Check("Abcdefgh1" + c));
         }
     }
 
     [Fact]
-    public void SpecialCharacters_AreAllAsciiPunctuation()
+    public void Registering_SpecialCharacters_AreTheUnionOfTheSeedsFourLists()
     {
-        Assert.Equal(32, PasswordPolicy.SpecialCharacters.Length);
-        Assert.All(PasswordPolicy.SpecialCharacters, c => Assert.True(char.IsAsciiLetterOrDigit(c) is false && c is > ' ' and < '\u007f'));
+        // Seed 004, "Mot de passe" in §2.3.1, §3.3.2, §4.3.1 and §4.3.2, decoded from the converted document.
+        string[] seedLists = ["\"!\"?%^^&*()_+={[]];@~#<,;>./", "\"!\"?${}%^&*()_-+={}[];,:@~#<,>./", "\"!\"#$%^&*()_-=+{[]:;@~#<,.>./", "\"!\"?$$%^&*()_+={[]];@~#<,>./"];
+
+        Assert.Equal(string.Concat(seedLists).Distinct().Order(), Policy.SpecialCharacters.Order());
+    }
+
+    [Theory]
+    [InlineData('\'')]
+    [InlineData('`')]
+    [InlineData('|')]
+    [InlineData('\\')]
+    public void Registering_PunctuationTheSeedDoesNotList_IsForbidden(char c) =>
+        Assert.Equal([PasswordRule.MissingSpecial, PasswordRule.ForbiddenCharacter], Policy.Check("Abcdefgh1" + c));
+
+    [Fact]
+    public void PolicyNamingNoList_TakesAllAsciiPunctuation()
+    {
+        var portal = new PasswordPolicy(8, 64, true, true, true, true);
+
+        Assert.Equal(32, portal.SpecialCharacters.Length);
+        Assert.All(portal.SpecialCharacters, c => Assert.True(char.IsAsciiLetterOrDigit(c) is false && c is > ' ' and < '\u007f'));
+        Assert.Empty(portal.Check("Abcdefgh1'"));
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public sealed class ModifyAccount(
     public async Task<Result<AccountState>> HandleAsync<T>(Caller caller, T changes, CancellationToken cancellationToken)
         where T : AccountData
     {
+        // An empty Password element (the SOAP layer reads <Password/> as "") asks for no new password.
+        if (changes.Password is { Length: 0 })
+        {
+            changes.Password = null;
+        }
+
         var expectedKind = changes is PrimaryAccountData ? AccountKind.Primary : AccountKind.Secondary;
         var account = await accounts.FindAsync(changes.AccountName, cancellationToken);
         if (account is null || account.Kind != expectedKind)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Guichet.Domain.Accounts;
 
 namespace Guichet.Application.Security;
 
@@ -12,7 +13,7 @@ namespace Guichet.Application.Security;
 /// </summary>
 public static class SsoToken
 {
-    public const string Prefix = "sso:";
+    public const string Prefix = AccountPasswords.SsoPrefix;
 
     public static bool LooksLikeToken(string password) => password.StartsWith(Prefix, StringComparison.Ordinal);
 

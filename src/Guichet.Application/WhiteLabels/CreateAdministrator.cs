@@ -32,9 +32,9 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Cet identifiant existe déjà.", "Login"));
         }
 
-        if (password is not null && PasswordPolicy.Registering.Check(password) is { Count: > 0 } broken)
+        if (password is not null)
         {
-            errors.Add(new Error(ErrorCodes.WeakPassword, PasswordMessages.Describe(PasswordPolicy.Registering, broken), "Password"));
+            errors.AddRange(AccountPasswords.Check(password, PasswordPolicy.Registering, "Password"));
         }
 
         if (errors.Count > 0)

@@ -187,17 +187,12 @@ internal sealed class FieldChecks
         }
     }
 
+    /// <summary>An empty password is no password: one is generated at registration (§2.4), none is changed in a modification.</summary>
     public void Password(string field, string? value, PasswordPolicy policy)
     {
-        if (value is null)
+        if (!string.IsNullOrEmpty(value))
         {
-            return;
-        }
-
-        var broken = policy.Check(value);
-        if (broken.Count > 0)
-        {
-            Add(field, ErrorCodes.WeakPassword, PasswordMessages.Describe(policy, broken));
+            Errors.AddRange(AccountPasswords.Check(value, policy, field));
         }
     }
 }

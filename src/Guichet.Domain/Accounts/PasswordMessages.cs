@@ -15,7 +15,7 @@ public static class PasswordMessages
         PasswordRule.MissingUppercase => "au moins une majuscule",
         PasswordRule.MissingLowercase => "au moins une minuscule",
         PasswordRule.MissingDigit => "au moins un chiffre",
-        PasswordRule.MissingSpecial => "au moins un caractère spécial parmi " + PasswordPolicy.SpecialCharacters,
+        PasswordRule.MissingSpecial => "au moins un caractère spécial parmi " + policy.SpecialCharacters,
         PasswordRule.ContainsWhitespace => "ni espace ni tabulation",
         PasswordRule.ForbiddenCharacter => "uniquement des lettres non accentuées, des chiffres et des caractères spéciaux",
         _ => rule.ToString(),

@@ -46,6 +46,7 @@ public static class ErrorCodes
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string NotModifiable = "NOT_MODIFIABLE";
     public const string InvalidAccountName = "INVALID_ACCOUNT_NAME";
+    public const string ReservedPasswordPrefix = "RESERVED_PASSWORD_PREFIX";
 
     // Portal.
     public const string Mismatch = "MISMATCH";

@@ -77,6 +77,21 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task CreateAdmin_PasswordStartingWithSso_FailsAndCreatesNothing()
+    {
+        var tenant = await server.SharedTenantAsync();
+        var login = SampleFiles.UniqueName("a");
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services,
+            ["create-admin", "--white-label", tenant.Credentials.WhiteLabel.Code, "--login", login, "--password", "sso:Abcdef1!"], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Password RESERVED_PASSWORD_PREFIX", output.ToString(), StringComparison.Ordinal);
+        Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
+    }
+
+    [Fact]
     public async Task CreateWhiteLabel_MissingOptions_PrintsUsageAndFails()
     {
         var output = new StringWriter();

@@ -69,6 +69,35 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifyPrimary_EmptyPasswordElement_KeepsTheCurrentPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var client = tenant.As(primary.Login, primary.Password);
+
+        await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = string.Empty, CompanyName = "Autre" });
+
+        Assert.Equal(AccountState.REGISTERED, (await client.GetAccountStateAsync(primary.Login)).State);
+        Assert.Equal("Autre", (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!.CompanyName);
+    }
+
+    [Fact]
+    public async Task ModifyPrimary_PasswordStartingWithSso_FaultsAndChangesNothing()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var before = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
+
+        var fault = await Faults.CatchAsync(() => tenant.As(primary.Login, primary.Password)
+            .ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "sso:Abcdef1!" }));
+
+        var error = Assert.Single(fault.Errors);
+        Assert.Equal(("Password", ErrorCodes.ReservedPasswordPrefix), (error.Field, error.Code));
+        var after = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
+        Assert.Equal((before.Version, before.PasswordHash), (after.Version, after.PasswordHash));
+    }
+
+    [Fact]
     public async Task ModifySecondary_ByItself_ChangesMailboxWish()
     {
         var tenant = await Tenant.CreateAsync(server);

@@ -1,3 +1,4 @@
+using Guichet.Application.Accounts;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
@@ -39,6 +40,49 @@ public abstract class RegistrationTests(GuichetServer server)
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == result.Login));
         Assert.DoesNotContain("Secret-Pass1", stored.PasswordHash, StringComparison.Ordinal);
         Assert.Null(stored.Data!.Password);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_EmptyPasswordElement_GetsAGeneratedPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Password = string.Empty;
+
+        var result = await tenant.RegisterPrimaryAsync(file);
+
+        Assert.Equal(RegisterPrimaryAccount.GeneratedPasswordLength, result.Password.Length);
+        Assert.Empty(PasswordPolicy.Registering.Check(result.Password));
+        Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenant.As(result.Login, result.Password).GetAccountStateAsync(result.Login)).State);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_EmptyPasswordElement_GetsAGeneratedPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        file.Password = string.Empty;
+
+        var result = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
+
+        Assert.Equal(RegisterPrimaryAccount.GeneratedPasswordLength, result.Password.Length);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenant.As(result.Login, result.Password).GetAccountStateAsync(result.Login)).State);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_PasswordStartingWithSso_FaultsAndWritesNothing()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Password = "sso:Abcdef1!";
+
+        var fault = await Faults.CatchAsync(() => tenant.RegisterPrimaryAsync(file));
+
+        var error = Assert.Single(fault.Errors);
+        Assert.Equal(("Password", ErrorCodes.ReservedPasswordPrefix), (error.Field, error.Code));
+        var login = file.AccountName!.ToLowerInvariant();
+        Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
     }
 
     [Fact]
