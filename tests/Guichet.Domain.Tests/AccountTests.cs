@@ -1,4 +1,5 @@
 using Guichet.Domain.Accounts;
+using Guichet.Domain.WhiteLabels;
 
 namespace Guichet.Domain.Tests;
 
@@ -46,5 +47,74 @@ public class AccountTests
         account.Touch();
 
         Assert.NotEqual(version, account.Version);
+    }
+
+    private static readonly WhiteLabel s_whiteLabel = new()
+    {
+        Code = "acme",
+        Name = "ACME",
+        WsseUsername = "acme",
+        WsseSecretProtected = "protected",
+        MailDomain = "mb.acme.fr",
+        DefaultEdiPartnerNumber = "9999999",
+    };
+
+    private static Account Enrolled(AccountKind kind, string login, AccountData data, bool wantsMailbox = true) => new()
+    {
+        Kind = kind,
+        Login = login,
+        FolderNumber = "F-" + login,
+        PasswordHash = "hash",
+        WantsMailbox = wantsMailbox,
+        Data = data,
+    };
+
+    [Fact]
+    public void RecordEnrolment_Primary_RecordsMailboxDistinctSubscriptionsAndItsPed()
+    {
+        var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData
+        {
+            EdiPartnerNumber = "1234567",
+            Teleprocedures = [Teleprocedure.TVA, Teleprocedure.DSN, Teleprocedure.TVA],
+        });
+
+        primary.RecordEnrolment(s_whiteLabel, primary: null);
+
+        Assert.Equal(("acme@mb.acme.fr", "TVA,DSN", "1234567"), (primary.Mailbox, primary.Subscriptions, primary.EdiPartnerNumber));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void RecordEnrolment_PrimaryWithoutPed_TakesTheWhiteLabels(string? ped)
+    {
+        var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData { EdiPartnerNumber = ped, Teleprocedures = [Teleprocedure.TVA] });
+
+        primary.RecordEnrolment(s_whiteLabel, primary: null);
+
+        Assert.Equal("9999999", primary.EdiPartnerNumber);
+    }
+
+    [Fact]
+    public void RecordEnrolment_Secondary_InheritsItsPrimarysPedWhateverItsOwnFileSays()
+    {
+        var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData { EdiPartnerNumber = "1234567", Teleprocedures = [Teleprocedure.TVA] });
+        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme", new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TDFC] }, wantsMailbox: false);
+
+        secondary.RecordEnrolment(s_whiteLabel, primary);
+
+        Assert.Equal((null, "TDFC", "1234567"), (secondary.Mailbox, secondary.Subscriptions, secondary.EdiPartnerNumber));
+    }
+
+    [Fact]
+    public void RecordEnrolment_SecondaryOfAPrimaryWithoutPed_InheritsTheWhiteLabels()
+    {
+        var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData { Teleprocedures = [Teleprocedure.TVA] });
+        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme", new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TVA] });
+
+        secondary.RecordEnrolment(s_whiteLabel, primary);
+
+        Assert.Equal(("lyon.acme@mb.acme.fr", "9999999"), (secondary.Mailbox, secondary.EdiPartnerNumber));
     }
 }

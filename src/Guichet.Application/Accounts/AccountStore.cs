@@ -18,6 +18,15 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
         return db.Accounts.SingleOrDefaultAsync(a => a.Login == key, cancellationToken);
     }
 
+    public Task<Domain.Accounts.Account> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
+
+    public Task<List<Domain.Accounts.Account>> SecondariesOfAsync(Guid primaryId, CancellationToken cancellationToken) =>
+        db.Accounts.Where(a => a.PrimaryAccountId == primaryId).ToListAsync(cancellationToken);
+
+    public Task<int> CountSecondariesAsync(Guid primaryId, CancellationToken cancellationToken) =>
+        db.Accounts.CountAsync(a => a.PrimaryAccountId == primaryId, cancellationToken);
+
     public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
         db.Accounts.AnyAsync(a => a.Login == login, cancellationToken);
 

@@ -3,6 +3,7 @@ using Guichet.Application.Security;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
+using Guichet.Domain.WhiteLabels;
 
 namespace Guichet.Application.Accounts;
 
@@ -73,10 +74,6 @@ public sealed class ModifyAccount(
         if (merged is SecondaryAccountData { Mailbox: { } mailbox })
         {
             account.WantsMailbox = mailbox;
-            if (account.EnrolledAt is not null)
-            {
-                account.Mailbox = mailbox ? $"{account.Login}@{caller.WhiteLabel.MailDomain}" : null;
-            }
         }
 
         if (merged.Password is { } password)
@@ -88,6 +85,11 @@ public sealed class ModifyAccount(
         merged.Password = null;
         account.Data = merged;
         account.Touch();
+        if (account.EnrolledAt is not null)
+        {
+            await RecordEnrolmentAsync(account, caller.WhiteLabel, cancellationToken);
+        }
+
         audit.Record(caller.Actor, AuditEvents.AccountModified, account.WhiteLabelId, account.Login,
             remoteAddress: caller.RemoteAddress, detail: changes.Password is null ? null : "password changed");
         if (await accounts.SaveAsync(cancellationToken) is { } failure)
@@ -96,5 +98,26 @@ public sealed class ModifyAccount(
         }
 
         return account.State;
+    }
+
+    /// <summary>An enrolled account's mailbox, subscriptions and PED follow its file; its secondaries inherit a new PED.</summary>
+    private async Task RecordEnrolmentAsync(Account account, WhiteLabel whiteLabel, CancellationToken cancellationToken)
+    {
+        var primary = account.PrimaryAccountId is { } primaryId ? await accounts.FindByIdAsync(primaryId, cancellationToken) : null;
+        var ediPartnerNumber = account.EdiPartnerNumber;
+        account.RecordEnrolment(whiteLabel, primary);
+        if (account.Kind != AccountKind.Primary || account.EdiPartnerNumber == ediPartnerNumber)
+        {
+            return;
+        }
+
+        foreach (var secondary in await accounts.SecondariesOfAsync(account.Id, cancellationToken))
+        {
+            if (secondary.EnrolledAt is not null)
+            {
+                secondary.RecordEnrolment(whiteLabel, account);
+                secondary.Touch();
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Application.Enrolment;
 
 /// <summary>
-/// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox and its subscriptions.
+/// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox, subscriptions and PED (<see cref="Account.RecordEnrolment"/>).
 /// Taking a job is a lease guarded by optimistic concurrency (two instances cannot both take it); the account's
 /// change and the job's removal are one transaction (a crash before it leaves the job to be taken again, and a
 /// finished job no longer exists to run twice). A job that fails keeps its error and is tried again after its lease,
@@ -80,10 +80,11 @@ public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimePro
         if (account.State == AccountState.REGISTRATION_IN_PROGRESS)
         {
             var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == account.WhiteLabelId, cancellationToken);
-            account.Mailbox = account.WantsMailbox ? $"{account.Login}@{whiteLabel.MailDomain}" : null;
+            var primary = account.PrimaryAccountId is { } primaryId
+                ? await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == primaryId, cancellationToken)
+                : null;
+            account.RecordEnrolment(whiteLabel, primary);
             account.EnrolledAt = clock.GetUtcNow();
-            account.Subscriptions = string.Join(',', account.Data?.Teleprocedures?.Distinct() ?? []);
-            account.EdiPartnerNumber = string.IsNullOrEmpty(account.Data?.EdiPartnerNumber) ? whiteLabel.DefaultEdiPartnerNumber : account.Data.EdiPartnerNumber;
             account.State = AccountState.REGISTERED;
             account.Touch();
             audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Login,

@@ -1,3 +1,5 @@
+using Guichet.Domain.WhiteLabels;
+
 namespace Guichet.Domain.Accounts;
 
 /// <summary>A registered account of a white label: its identity, its state and its registration file.</summary>
@@ -36,7 +38,7 @@ public sealed class Account
     /// <summary>Teleprocedures applied at enrolment, comma-separated.</summary>
     public string? Subscriptions { get; set; }
 
-    /// <summary>The EDI partner number in force: the account's, or the white label's default, fixed at enrolment.</summary>
+    /// <summary>The EDI partner number in force (see <see cref="RecordEnrolment"/>).</summary>
     public string? EdiPartnerNumber { get; set; }
 
     public required string PasswordHash { get; set; }
@@ -62,4 +64,24 @@ public sealed class Account
     public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>
+    /// What enrolment records from the file: the mailbox, the subscriptions and the PED in force. Enrolment calls it,
+    /// and so does every modification of an enrolled account, so that the record follows the file. A secondary's PED
+    /// is its primary's (§3.3.2 and §4.3.2: "hérite du partenaire EDI configuré au niveau de leur compte primaire");
+    /// a PED in a secondary's own file is kept there but has no effect.
+    /// </summary>
+    /// <param name="primary">The secondary's primary; null for a primary.</param>
+    public void RecordEnrolment(WhiteLabel whiteLabel, Account? primary)
+    {
+        Mailbox = WantsMailbox ? $"{Login}@{whiteLabel.MailDomain}" : null;
+        Subscriptions = string.Join(',', Data?.Teleprocedures?.Distinct() ?? []);
+        EdiPartnerNumber = Kind == AccountKind.Secondary
+            ? (primary ?? throw new InvalidOperationException($"The record of secondary {Login} needs its primary.")).EdiPartnerNumberOfFile(whiteLabel)
+            : EdiPartnerNumberOfFile(whiteLabel);
+    }
+
+    /// <summary>§2.3.1: the file's PED, or the white label's when the file gives none.</summary>
+    private string? EdiPartnerNumberOfFile(WhiteLabel whiteLabel) =>
+        string.IsNullOrWhiteSpace(Data?.EdiPartnerNumber) ? whiteLabel.DefaultEdiPartnerNumber : Data.EdiPartnerNumber;
 }

@@ -98,6 +98,48 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifyRegisteredPrimary_UpdatesItsSubscriptionsAndPed_AndItsSecondariesInheritThePed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.EdiPartnerNumber = "1234567";
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var secondary = await tenant.RegisteredSecondaryAsync(primary);
+
+        await tenant.As(primary.Login, primary.Password).ModifyPrimaryAccountAsync(new PrimaryAccountData
+        {
+            AccountName = primary.Login,
+            EdiPartnerNumber = "2345678",
+            Teleprocedures = [Teleprocedure.TDFC, Teleprocedure.IR],
+        });
+
+        var stored = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
+        var storedSecondary = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal(("TDFC,IR", "2345678"), (stored.Subscriptions, stored.EdiPartnerNumber));
+        Assert.Equal("2345678", storedSecondary.EdiPartnerNumber);
+    }
+
+    [Fact]
+    public async Task ModifyRegisteredSecondary_UpdatesSubscriptionsAndMailbox_ItsOwnPedHasNoEffect()
+    {
+        var tenant = await Tenant.CreateAsync(server, w => w with { DefaultEdiPartnerNumber = "7777777" });
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var secondary = await tenant.RegisteredSecondaryAsync(primary);
+
+        await tenant.As(primary.Login, primary.Password).ModifySecondaryAccountAsync(new SecondaryAccountData
+        {
+            AccountName = secondary.Login,
+            EdiPartnerNumber = "1111111",
+            Mailbox = false,
+            Teleprocedures = [Teleprocedure.TDFC],
+        });
+
+        var stored = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal(("TDFC", null, "7777777"), (stored.Subscriptions, stored.Mailbox, stored.EdiPartnerNumber));
+        Assert.Equal("1111111", stored.Data!.EdiPartnerNumber);
+    }
+
+    [Fact]
     public async Task ModifySecondary_ByItself_ChangesMailboxWish()
     {
         var tenant = await Tenant.CreateAsync(server);

@@ -207,6 +207,22 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterSecondary_WithItsOwnPed_IsEnrolledWithItsPrimarysPed()
+    {
+        var tenant = await Tenant.CreateAsync(server, w => w with { DefaultEdiPartnerNumber = "7777777" });
+        var file = SampleFiles.Primary();
+        file.EdiPartnerNumber = "1234567";
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var secondaryFile = SampleFiles.Secondary();
+        secondaryFile.EdiPartnerNumber = "7654321";
+
+        var secondary = await tenant.RegisteredSecondaryAsync(primary, secondaryFile);
+
+        var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal("1234567", stored.EdiPartnerNumber);
+    }
+
+    [Fact]
     public async Task RegisterSecondary_WithoutMailbox_EnrolsWithoutMailbox()
     {
         var tenant = await Tenant.CreateAsync(server);
