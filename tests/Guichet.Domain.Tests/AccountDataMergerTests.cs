@@ -85,9 +85,35 @@ public class AccountDataMergerTests
     [Fact]
     public void NullableValueMember_ReplacedWhenGiven()
     {
-        var (merged, _) = AccountDataMerger.Merge(ValidFile.Secondary(), new SecondaryAccountData { Mailbox = false, Test = true });
+        var (merged, _) = AccountDataMerger.Merge(ValidFile.Secondary(), new SecondaryAccountData { Mailbox = false });
 
         Assert.False(merged.Mailbox);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void TestChanged_FailsNotModifiableAndKeepsStored(bool stored, bool requested)
+    {
+        var file = ValidFile.Secondary();
+        file.Test = stored;
+
+        var (merged, errors) = AccountDataMerger.Merge(file, new SecondaryAccountData { Test = requested });
+
+        var error = Assert.Single(errors);
+        Assert.Equal((ErrorCodes.NotModifiable, "Test"), (error.Code, error.Field));
+        Assert.Equal(stored, merged.Test);
+    }
+
+    [Fact]
+    public void TestRepeatedUnchanged_NoError()
+    {
+        var file = ValidFile.Primary();
+        file.Test = true;
+
+        var (merged, errors) = AccountDataMerger.Merge(file, new PrimaryAccountData { Test = true });
+
+        Assert.Empty(errors);
         Assert.True(merged.Test);
     }
 

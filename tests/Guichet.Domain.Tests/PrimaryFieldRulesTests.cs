@@ -201,6 +201,40 @@ public class PrimaryFieldRulesTests
         AssertSingle(ValidateWith("SecondaryAccountCount", "151"), ErrorCodes.OutOfRange, "SecondaryAccountCount");
     }
 
+    // SecondaryAccountCount in a modification (§4.3.1 "150 maximum").
+    [Theory]
+    [InlineData("150", 0, 999)]
+    [InlineData("3", 3, 150)]
+    [InlineData("40", 2, 40)]
+    public void AllowanceChange_WithinLimitsAndNotBelowOpened_Passes(string requested, int opened, int whiteLabelMaximum)
+    {
+        Assert.Empty(AccountDataValidator.ValidateAllowanceChange(requested, opened, ValidFile.Rules() with { MaxSecondaryAccounts = whiteLabelMaximum }));
+    }
+
+    [Fact]
+    public void AllowanceChange_Above150_FailsOutOfRangeEvenWhenTheWhiteLabelAllowsMore()
+    {
+        AssertSingle(AccountDataValidator.ValidateAllowanceChange("151", 0, ValidFile.Rules() with { MaxSecondaryAccounts = 999 }),
+            ErrorCodes.OutOfRange, "SecondaryAccountCount");
+    }
+
+    [Fact]
+    public void AllowanceChange_BelowTheSecondariesAlreadyOpened_FailsOutOfRange()
+    {
+        AssertSingle(AccountDataValidator.ValidateAllowanceChange("2", 3, ValidFile.Rules()), ErrorCodes.OutOfRange, "SecondaryAccountCount");
+    }
+
+    [Fact]
+    public void AllowanceChange_AboveTheWhiteLabelMaximum_IsLeftToTheFileRules()
+    {
+        var rules = ValidFile.Rules() with { MaxSecondaryAccounts = 40 };
+        var file = ValidFile.Primary();
+        file.SecondaryAccountCount = "41";
+
+        Assert.Empty(AccountDataValidator.ValidateAllowanceChange("41", 0, rules));
+        AssertSingle(Validate(file, rules), ErrorCodes.OutOfRange, "SecondaryAccountCount");
+    }
+
     [Fact]
     public void SecondaryAccountCount_FourDigits_FailsInvalidLength()
     {

@@ -46,13 +46,22 @@ public sealed class ModifyAccount(
 
         var now = clock.GetUtcNow();
         var rules = AccountRules.For(caller.WhiteLabel, now);
-        var (merged, errors) = AccountDataMerger.Merge((T)account.Data!, changes);
+        var stored = (T)account.Data!;
+        // The flag in force, also for files registered before it was written into them.
+        stored.Test = account.IsTest;
+        var (merged, errors) = AccountDataMerger.Merge(stored, changes);
         var all = errors.Concat(merged switch
         {
             PrimaryAccountData primary => AccountDataValidator.ValidatePrimary(primary, rules),
             SecondaryAccountData secondary => AccountDataValidator.ValidateSecondary(secondary, account.Category!.Value, rules),
             _ => [],
         }).ToList();
+        if (changes is PrimaryAccountData { SecondaryAccountCount: { } allowance })
+        {
+            var opened = await accounts.CountSecondariesAsync(account.Id, cancellationToken);
+            all.AddRange(AccountDataValidator.ValidateAllowanceChange(allowance, opened, rules));
+        }
+
         // §4.3.2: a mailbox asked for an account already open only works with a new password, set in the same request.
         var opensMailbox = account.Kind == AccountKind.Secondary && account.State == AccountState.REGISTERED
             && !account.WantsMailbox && changes is SecondaryAccountData { Mailbox: true };

@@ -56,6 +56,7 @@ public sealed class RegisterPrimaryAccount(
             CreatedAt = now,
         };
         account.Data.AccountName = data.AccountName!.Trim();
+        account.Data.Test = account.IsTest;
         db.Accounts.Add(account);
         audit.Record(actor, AuditEvents.AccountRegistered, whiteLabel.Id, account.Login, to: account.State.ToString(),
             remoteAddress: remoteAddress, detail: account.FolderNumber);

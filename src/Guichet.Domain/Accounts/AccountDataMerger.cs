@@ -9,7 +9,8 @@ namespace Guichet.Domain.Accounts;
 /// </summary>
 public static class AccountDataMerger
 {
-    /// <summary>Returns the merged copy and the errors of members §4.3 marks as not modifiable.</summary>
+    /// <summary>Returns the merged copy and the errors of members §4.3 marks as not modifiable (or leaves out, like Test).</summary>
+    /// <param name="stored">The stored file; its <c>Test</c> must be the account's flag in force.</param>
     public static (T Merged, IReadOnlyList<Error> Errors) Merge<T>(T stored, T changes)
         where T : AccountData
     {
@@ -18,6 +19,12 @@ public static class AccountDataMerger
         if (changes.Password is not null)
         {
             merged.Password = changes.Password;
+        }
+
+        // §4.3.1 and §4.3.2 do not list Test: an account stays a test or a real one, as registered.
+        if (changes.Test is { } test && test != stored.Test)
+        {
+            errors.Add(new Error(ErrorCodes.NotModifiable, "Le type de compte (test ou réel) n'est pas modifiable.", nameof(AccountData.Test)));
         }
 
         if (changes is PrimaryAccountData primaryChanges && stored is PrimaryAccountData primaryStored)
@@ -46,6 +53,7 @@ public static class AccountDataMerger
 
         // The account name identifies the account and never changes.
         merged.AccountName = stored.AccountName;
+        merged.Test = stored.Test;
         return (merged, errors);
     }
 

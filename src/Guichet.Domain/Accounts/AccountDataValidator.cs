@@ -45,6 +45,42 @@ public static class AccountDataValidator
         return checks.Errors;
     }
 
+    /// <summary>§4.3.1: "150 maximum" for the allowance a modification sets, within the white label's own maximum.</summary>
+    public const int MaxSecondaryAccountsInModification = 150;
+
+    /// <summary>
+    /// A modification's new secondary allowance (§4.3.1): at most 150 and the white label's maximum, and never below
+    /// the secondaries the primary already has. Checked only when the request gives one; its format comes with the file's rules.
+    /// </summary>
+    public static IReadOnlyList<Error> ValidateAllowanceChange(string requested, int openedSecondaries, AccountRules rules)
+    {
+        const string field = nameof(PrimaryAccountData.SecondaryAccountCount);
+        if (requested is not { Length: >= 1 and <= 3 } || !requested.All(char.IsAsciiDigit))
+        {
+            return [];
+        }
+
+        var checks = new FieldChecks();
+        var value = int.Parse(requested, System.Globalization.CultureInfo.InvariantCulture);
+        if (value > rules.MaxSecondaryAccounts)
+        {
+            // Already reported by ValidatePrimary.
+            return [];
+        }
+
+        if (value > MaxSecondaryAccountsInModification)
+        {
+            checks.Add(field, ErrorCodes.OutOfRange, $"Au plus {MaxSecondaryAccountsInModification} comptes secondaires dans une modification.");
+        }
+        else if (value < openedSecondaries)
+        {
+            checks.Add(field, ErrorCodes.OutOfRange,
+                $"Le compte primaire a déjà {openedSecondaries} comptes secondaires : son nombre de comptes secondaires ne peut pas être inférieur.");
+        }
+
+        return checks.Errors;
+    }
+
     /// <summary>Letters, digits, '-' and '_': the '.' separates a secondary's name from its primary's login.</summary>
     public static bool IsWellFormedAccountName(string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -140,6 +140,74 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifyPrimary_AllowanceBelowItsSecondaries_FaultsAndChangesNothing()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var client = tenant.As(primary.Login, primary.Password);
+        await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
+        await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
+
+        var fault = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "1" }));
+        await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "2" });
+
+        var error = Assert.Single(fault.Errors);
+        Assert.Equal(("SecondaryAccountCount", ErrorCodes.OutOfRange), (error.Field, error.Code));
+        Assert.Equal(2, (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).SecondaryAllowance);
+    }
+
+    [Fact]
+    public async Task ModifyPrimary_AllowanceAbove150_FaultsEvenWhenTheWhiteLabelAllowsMore()
+    {
+        var tenant = await Tenant.CreateAsync(server, w => w with { MaxSecondaryAccounts = 999 });
+        var file = SampleFiles.Primary();
+        file.SecondaryAccountCount = "300";
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var client = tenant.As(primary.Login, primary.Password);
+
+        var fault = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "151" }));
+        await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "150" });
+
+        var error = Assert.Single(fault.Errors);
+        Assert.Equal(("SecondaryAccountCount", ErrorCodes.OutOfRange), (error.Field, error.Code));
+        Assert.Equal(150, (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).SecondaryAllowance);
+    }
+
+    [Fact]
+    public async Task ModifyPrimary_TestFlagChanged_FaultsNotModifiable_RepeatedUnchangedPasses()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var before = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
+
+        var fault = await Faults.CatchAsync(() => tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = true }));
+        var unchanged = await Record.ExceptionAsync(() => tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = false }));
+
+        var error = Assert.Single(fault.Errors);
+        Assert.Equal(("Test", ErrorCodes.NotModifiable), (error.Field, error.Code));
+        Assert.Null(unchanged);
+        var after = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
+        Assert.False(before.IsTest);
+        Assert.Equal((false, false), (after.IsTest, after.Data!.Test));
+    }
+
+    [Fact]
+    public async Task ModifySecondary_OfATestPrimary_CannotBecomeReal()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Test = true;
+        var primary = await tenant.RegisteredPrimaryAsync(file);
+        var secondary = await tenant.RegisteredSecondaryAsync(primary);
+
+        var fault = await Faults.CatchAsync(() => tenant.Admin.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Test = false }));
+
+        Assert.Contains(fault.Errors, e => e is { Field: "Test", Code: ErrorCodes.NotModifiable });
+        var stored = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == secondary.Login));
+        Assert.Equal((true, true), (stored.IsTest, stored.Data!.Test));
+    }
+
+    [Fact]
     public async Task ModifySecondary_ByItself_ChangesMailboxWish()
     {
         var tenant = await Tenant.CreateAsync(server);
