@@ -16,7 +16,8 @@ public enum AccountOperation
 /// </summary>
 public static class AccountAccess
 {
-    public static Error? Check(Caller caller, Account target, AccountOperation operation)
+    /// <param name="setsNewPassword">A modification that sets a new password: the one thing an expired password may do, on its own account.</param>
+    public static Error? Check(Caller caller, Account target, AccountOperation operation, bool setsNewPassword = false)
     {
         var actor = caller.Account;
         if (target.WhiteLabelId != caller.WhiteLabel.Id || target.Kind == AccountKind.Administrator)
@@ -26,6 +27,12 @@ public static class AccountAccess
         }
 
         var isSelf = actor.Id == target.Id;
+        // After the white-label check: another white label's account is not found, whatever the caller's password.
+        if (caller.PasswordExpired && !(isSelf && operation == AccountOperation.Modify && setsNewPassword))
+        {
+            return PasswordExpired;
+        }
+
         var isAdministrator = actor.Kind == AccountKind.Administrator;
         var isParent = actor.Kind == AccountKind.Primary && target.PrimaryAccountId == actor.Id;
 
@@ -45,6 +52,9 @@ public static class AccountAccess
         };
         return allowed ? null : new Error(ErrorCodes.AccessDenied, $"Le compte {actor.Login} n'a pas de droit sur le compte {target.Login} pour cette opération.");
     }
+
+    /// <summary>Seed 004: a password expires after 18 months; until it is changed, the account may do nothing else.</summary>
+    public static Error PasswordExpired { get; } = new(ErrorCodes.PasswordExpired, "Le mot de passe a expiré : changez-le en modifiant votre propre compte.");
 
     public static Error NotFound(string login) => new(ErrorCodes.AccountNotFound, $"Aucun compte {login} pour cette marque blanche.", nameof(AccountData.AccountName));
 }

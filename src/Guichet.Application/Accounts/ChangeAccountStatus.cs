@@ -19,11 +19,6 @@ public sealed class ChangeAccountStatus(AccountStore accounts)
             return Result<AccountState>.Failure(AccountAccess.NotFound(login ?? string.Empty));
         }
 
-        if (caller.PasswordExpired)
-        {
-            return Result<AccountState>.Failure(new Error(ErrorCodes.PasswordExpired, "Le mot de passe a expiré : changez-le en modifiant votre propre compte."));
-        }
-
         if (AccountAccess.Check(caller, account, AccountOperation.ChangeStatus) is { } denied)
         {
             return Result<AccountState>.Failure(denied);

@@ -33,13 +33,7 @@ public sealed class ModifyAccount(
             return Result<AccountState>.Failure(AccountAccess.NotFound(changes.AccountName ?? string.Empty));
         }
 
-        // An expired password may still be used for one thing: setting a new one on one's own account.
-        if (caller.PasswordExpired && !(caller.Account.Id == account.Id && changes.Password is not null))
-        {
-            return Result<AccountState>.Failure(new Error(ErrorCodes.PasswordExpired, "Le mot de passe a expiré : changez-le en modifiant votre propre compte."));
-        }
-
-        if (AccountAccess.Check(caller, account, AccountOperation.Modify) is { } denied)
+        if (AccountAccess.Check(caller, account, AccountOperation.Modify, setsNewPassword: changes.Password is not null) is { } denied)
         {
             return Result<AccountState>.Failure(denied);
         }

@@ -19,6 +19,11 @@ public sealed class RegisterSecondaryAccount(
 {
     public async Task<Result<RegistrationReceipt>> HandleAsync(Caller caller, SecondaryAccountData data, CancellationToken cancellationToken)
     {
+        if (caller.PasswordExpired)
+        {
+            return Result<RegistrationReceipt>.Failure(AccountAccess.PasswordExpired);
+        }
+
         var primary = caller.Account;
         if (primary.Kind != AccountKind.Primary)
         {
