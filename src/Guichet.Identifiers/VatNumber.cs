@@ -100,14 +100,26 @@ public static class VatNumber
             return int.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture) == FrenchKey(siren);
         }
 
-        // Why: keys holding letters come from an older allocation scheme whose algorithm is not public;
-        // VIES still accepts them, so they are checked on format only (the SIREN part is still verified).
-        return true;
+        return AlphanumericKeyMatches(key, long.Parse(siren, NumberStyles.None, CultureInfo.InvariantCulture));
     }
 
     // Letters O and I are never used in keys, to avoid confusion with 0 and 1.
-    private static bool IsFrenchKeyChar(char c) =>
-        char.IsAsciiDigit(c) || (char.IsAsciiLetterUpper(c) && c != 'O' && c != 'I');
+    private const string FrenchKeyAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private static bool IsFrenchKeyChar(char c) => FrenchKeyAlphabet.Contains(c, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Keys holding a letter (numbers allocated when the numeric keys ran out) are checked as VIES checks them: the
+    /// two characters, ranked in the key alphabet, give a number c (rank₁ × 24 + rank₂ − 10 when the first is a digit,
+    /// rank₁ × 34 + rank₂ − 100 otherwise), and (SIREN + 1 + c ÷ 11) mod 11 must equal c mod 11.
+    /// </summary>
+    private static bool AlphanumericKeyMatches(string key, long siren)
+    {
+        var first = FrenchKeyAlphabet.IndexOf(key[0], StringComparison.Ordinal);
+        var second = FrenchKeyAlphabet.IndexOf(key[1], StringComparison.Ordinal);
+        var check = char.IsAsciiDigit(key[0]) ? (first * 24) + second - 10 : (first * 34) + second - 100;
+        return (siren + 1 + (check / 11)) % 11 == check % 11;
+    }
 
     private static int FrenchKey(string siren)
     {

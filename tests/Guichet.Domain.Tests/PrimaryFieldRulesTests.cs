@@ -476,6 +476,7 @@ public class PrimaryFieldRulesTests
     [InlineData("RO12")]
     [InlineData("NL123456789B01")]
     [InlineData(ValidFile.FrenchVat)]
+    [InlineData("FRK7399859412")]
     public void VatNumber_FourToFourteenWellFormed_Passes(string value)
     {
         Assert.Empty(ValidateWith("Billing.VatNumber", value));
@@ -491,6 +492,7 @@ public class PrimaryFieldRulesTests
 
     [Theory]
     [InlineData("FR41303265045")]
+    [InlineData("FRK8399859412")]
     [InlineData("XX123456789")]
     [InlineData("DE12345678")]
     public void VatNumber_Malformed_FailsInvalidVatNumber(string value)

@@ -46,10 +46,20 @@ public class VatNumberTests
         Assert.Throws<ArgumentException>(() => VatNumber.FrenchNumberFor(siren));
 
     [Theory]
+    [InlineData("FRK7399859412")]
+    [InlineData("FR4Z123456782")]
+    [InlineData("FRAZ303265045")]
+    [InlineData("FR0H303265045")]
+    public void FrenchAlphanumericKey_PassingTheViesRule_IsValid(string value) => Assert.True(VatNumber.IsValid(value));
+
+    [Theory]
+    [InlineData("FRK8399859412")]
+    [InlineData("FRK6399859412")]
     [InlineData("FRA0303265045")]
     [InlineData("FR1A303265045")]
     [InlineData("FRZZ303265045")]
-    public void FrenchAlphanumericKey_IsValidOnFormat(string value) => Assert.True(VatNumber.IsValid(value));
+    [InlineData("FR0J303265045")]
+    public void FrenchAlphanumericKey_FailingTheViesRule_IsInvalid(string value) => Assert.False(VatNumber.IsValid(value));
 
     [Theory]
     [InlineData("FRO0303265045")]
@@ -60,7 +70,7 @@ public class VatNumberTests
 
     [Theory]
     [InlineData("FR40303265046")]
-    [InlineData("FRA0303265046")]
+    [InlineData("FRAZ303265046")]
     public void FrenchWithInvalidSiren_IsInvalid(string value) => Assert.False(VatNumber.IsValid(value));
 
     [Theory]
