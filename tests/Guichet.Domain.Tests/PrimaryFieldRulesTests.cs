@@ -382,31 +382,59 @@ public class PrimaryFieldRulesTests
 
     [Theory]
     [MemberData(nameof(PhoneFields))]
-    public void Phone_EightAndFifteenCharacters_Pass(string path)
+    public void Phone_EightAndFifteenDigits_Pass(string path)
     {
         Assert.Empty(ValidateWith(path, "12345678"));
-        Assert.Empty(ValidateWith(path, "+" + new string('1', 14)));
+        Assert.Empty(ValidateWith(path, "+" + new string('1', 15)));
     }
 
     [Theory]
     [MemberData(nameof(PhoneFields))]
-    public void Phone_SevenCharacters_FailsInvalidPhone(string path)
+    public void Phone_SevenDigits_FailsInvalidPhone(string path)
     {
-        AssertSingle(ValidateWith(path, "1234567"), ErrorCodes.InvalidPhone, path);
+        AssertSingle(ValidateWith(path, "+1234567"), ErrorCodes.InvalidPhone, path);
     }
 
     [Theory]
     [MemberData(nameof(PhoneFields))]
-    public void Phone_SixteenCharacters_FailsInvalidPhone(string path)
+    public void Phone_SixteenDigits_FailsInvalidPhone(string path)
     {
         AssertSingle(ValidateWith(path, new string('1', 16)), ErrorCodes.InvalidPhone, path);
     }
 
     [Theory]
     [MemberData(nameof(PhoneFields))]
-    public void Phone_WithSeparators_FailsInvalidPhone(string path)
+    public void Phone_AsFrenchPeopleTypeIt_Passes(string path)
     {
-        AssertSingle(ValidateWith(path, "01 23 45 67 89"), ErrorCodes.InvalidPhone, path);
+        Assert.Empty(ValidateWith(path, "01 40 00 00 00"));
+        Assert.Empty(ValidateWith(path, "01.40.00.00.00"));
+        Assert.Empty(ValidateWith(path, "+33 1 40 00 00 00"));
+        Assert.Empty(ValidateWith(path, "01-40-00-00-00"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PhoneFields))]
+    public void Phone_OtherSeparatorsOrDoubled_FailsInvalidPhone(string path)
+    {
+        AssertSingle(ValidateWith(path, "01/40/00/00/00"), ErrorCodes.InvalidPhone, path);
+        AssertSingle(ValidateWith(path, "01  40 00 00 00"), ErrorCodes.InvalidPhone, path);
+    }
+
+    [Fact]
+    public void NormalizePhoneNumbers_StoresDigitsWithTheirPlus()
+    {
+        var file = ValidFile.Primary();
+        file.Manager!.Phone = "01 40 00 00 00";
+        file.Manager.Fax = "01.40.00.00.01";
+        file.TechnicalContact!.Phone = "+33 1 40 00 00 02";
+        file.AdministrativeContact!.Phone = "01-40-00-00-03";
+        file.GdprContact!.Phone = " 01 40 00 00 04 ";
+
+        file.NormalizePhoneNumbers();
+
+        Assert.Equal(
+            ["0140000000", "0140000001", "+33140000002", "0140000003", "0140000004"],
+            new[] { file.Manager.Phone, file.Manager.Fax, file.TechnicalContact.Phone, file.AdministrativeContact.Phone, file.GdprContact.Phone });
     }
 
     // Groups and enum values.

@@ -86,6 +86,7 @@ public sealed class ModifyAccount(
         }
 
         merged.Password = null;
+        merged.NormalizePhoneNumbers();
         account.Data = merged;
         account.Touch();
         if (account.EnrolledAt is not null)

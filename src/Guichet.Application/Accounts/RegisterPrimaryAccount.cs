@@ -36,6 +36,7 @@ public sealed class RegisterPrimaryAccount(
             return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
+        data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
             ? PasswordGenerator.Generate(rules.PasswordPolicy, GeneratedPasswordLength)
             : data.Password;

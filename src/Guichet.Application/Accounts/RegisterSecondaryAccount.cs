@@ -57,6 +57,7 @@ public sealed class RegisterSecondaryAccount(
             return Result<RegistrationReceipt>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
+        data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
             ? PasswordGenerator.Generate(rules.PasswordPolicy, RegisterPrimaryAccount.GeneratedPasswordLength)
             : data.Password;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Guichet.Identifiers;
 
 namespace Guichet.Domain.Accounts;
 
@@ -52,6 +53,33 @@ public abstract class AccountData
     public Contact? AdministrativeContact { get; set; }
 
     public GdprContact? GdprContact { get; set; }
+
+    /// <summary>Puts every phone and fax number in its stored form (<see cref="PhoneNumber.Normalize"/>); for a valid file.</summary>
+    public void NormalizePhoneNumbers()
+    {
+        if (Manager is not null)
+        {
+            Manager.Phone = Normalized(Manager.Phone);
+            Manager.Fax = Normalized(Manager.Fax);
+        }
+
+        if (TechnicalContact is not null)
+        {
+            TechnicalContact.Phone = Normalized(TechnicalContact.Phone);
+        }
+
+        if (AdministrativeContact is not null)
+        {
+            AdministrativeContact.Phone = Normalized(AdministrativeContact.Phone);
+        }
+
+        if (GdprContact is not null)
+        {
+            GdprContact.Phone = Normalized(GdprContact.Phone);
+        }
+
+        static string? Normalized(string? phone) => PhoneNumber.Normalize(phone) ?? phone;
+    }
 }
 
 /// <summary>Seed 004 §2.3.1.</summary>

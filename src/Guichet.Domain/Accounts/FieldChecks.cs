@@ -105,7 +105,7 @@ internal sealed class FieldChecks
         }
     }
 
-    /// <summary>Phone and fax: 8 to 15 characters, digits with an optional leading '+'.</summary>
+    /// <summary>Phone and fax: 8 to 15 digits, an optional leading '+', groups separated by a space, dot or dash.</summary>
     public void Phone(string field, string? value, bool required)
     {
         if (IsAbsent(value))
@@ -120,7 +120,7 @@ internal sealed class FieldChecks
 
         if (!PhoneNumber.IsValid(value))
         {
-            Add(field, ErrorCodes.InvalidPhone, "Numéro de téléphone invalide : 8 à 15 caractères, chiffres et « + » initial.");
+            Add(field, ErrorCodes.InvalidPhone, "Numéro de téléphone invalide : 8 à 15 chiffres, « + » initial permis, groupes séparés par une espace, un point ou un tiret.");
         }
     }
 

@@ -208,6 +208,23 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifySecondary_PhoneAsFrenchPeopleTypeIt_IsStoredAsDigits()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var secondary = await tenant.RegisteredSecondaryAsync(primary);
+
+        await tenant.As(secondary.Login, secondary.Password).ModifySecondaryAccountAsync(new SecondaryAccountData
+        {
+            AccountName = secondary.Login,
+            Manager = new AccountManager { Phone = "+33 4 72 00 00 01" },
+        });
+
+        var data = (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login))).Data!;
+        Assert.Equal("+33472000001", data.Manager!.Phone);
+    }
+
+    [Fact]
     public async Task ModifySecondary_ByItself_ChangesMailboxWish()
     {
         var tenant = await Tenant.CreateAsync(server);

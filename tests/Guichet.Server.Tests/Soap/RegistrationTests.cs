@@ -139,6 +139,38 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterPrimary_PhonesAsFrenchPeopleTypeThem_AreStoredAsDigits()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Manager!.Phone = "01 40 00 00 00";
+        file.Manager.Fax = "01.40.00.00.01";
+        file.GdprContact!.Phone = "+33 1 40 00 00 02";
+        file.TechnicalContact = new Contact { Name = "Support", Phone = "01-40-00-00-03" };
+
+        var result = await tenant.RegisterPrimaryAsync(file);
+
+        var data = (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == result.Login))).Data!;
+        Assert.Equal(
+            ("0140000000", "0140000001", "+33140000002", "0140000003"),
+            (data.Manager!.Phone, data.Manager.Fax, data.GdprContact!.Phone, data.TechnicalContact!.Phone));
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_PhoneAsFrenchPeopleTypeIt_IsStoredAsDigits()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        file.Manager!.Phone = "+33 4.72-00 00 00";
+
+        var secondary = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
+
+        var data = (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login))).Data!;
+        Assert.Equal("+33472000000", data.Manager!.Phone);
+    }
+
+    [Fact]
     public async Task RegisterPrimary_TakenName_FaultsAlreadyExists()
     {
         var tenant = await Tenant.CreateAsync(server);
