@@ -62,7 +62,8 @@ deadline = time.monotonic() + 30
 while states[-1] != "REGISTERED" and time.monotonic() < deadline:  # each state once, in order
     time.sleep(0.2)
     state = service.getAccountState(accountName=primary.Login, **admin).State
-    states += [state] if state != states[-1] else []
+    if state != states[-1]:
+        states.append(state)
 summary.update(primaryLogin=primary.Login, folderNumber=primary.FolderNumber, states=states)
 
 # 2. The primary registers a secondary, modifies itself, reads both states.
