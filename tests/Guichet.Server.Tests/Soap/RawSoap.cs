@@ -2,8 +2,10 @@ using System.Net;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
-using Guichet.Server.Soap;
+using System.Xml.Serialization;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 
 namespace Guichet.Server.Tests.Soap;
@@ -41,6 +43,21 @@ internal static class RawSoap
 
     public static string GetAccountState(string login) =>
         $"""<getAccountState xmlns="{Ns}"><accountName>{SecurityElement.Escape(login)}</accountName></getAccountState>""";
+
+    /// <summary>&lt;registerPrimaryAccount&gt;&lt;account&gt;…, serialized as the WSDL says (everything in the service namespace).</summary>
+    public static string RegisterPrimary(PrimaryAccountData file)
+    {
+        var serializer = new XmlSerializer(typeof(PrimaryAccountData), null, [], new XmlRootAttribute("account") { Namespace = Ns }, Ns);
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { OmitXmlDeclaration = true }))
+        {
+            var namespaces = new XmlSerializerNamespaces();
+            namespaces.Add(string.Empty, Ns);
+            serializer.Serialize(writer, file, namespaces);
+        }
+
+        return $"""<registerPrimaryAccount xmlns="{Ns}">{builder}</registerPrimaryAccount>""";
+    }
 
     public static Task<RawResponse> PostAsync(Uri endpoint, string xml, string operation = "getAccountState") =>
         SendAsync(endpoint, new StringContent(xml, Encoding.UTF8, "text/xml"), operation);
