@@ -63,12 +63,19 @@ internal static class RawSoap
         SendAsync(endpoint, new StringContent(xml, Encoding.UTF8, "text/xml"), operation);
 
     /// <param name="chunked">Sends the body with chunked transfer encoding, without Content-Length.</param>
-    public static async Task<RawResponse> SendAsync(Uri endpoint, HttpContent content, string operation = "getAccountState", bool chunked = false)
+    /// <param name="headers">Extra HTTP headers.</param>
+    public static async Task<RawResponse> SendAsync(Uri endpoint, HttpContent content, string operation = "getAccountState", bool chunked = false,
+        IEnumerable<(string Name, string Value)>? headers = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
         request.Headers.TransferEncodingChunked = chunked;
         request.Headers.Add("SOAPAction", $"\"{Action(operation)}\"");
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.Add(name, value);
+        }
+
         using var response = await client.SendAsync(request);
         return new RawResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
