@@ -16,7 +16,7 @@ public sealed record ClientScript(string Stack, string Interpreter, string Scrip
         _ => throw new ArgumentOutOfRangeException(nameof(stack), stack, null),
     };
 
-    public static string Folder { get; } = Path.Combine(RepositoryFolder.Root, "tests", "clients");
+    public static string Folder { get; } = Repository.PathOf("tests", "clients");
 
     /// <summary>Runs the script with these environment variables; kills it past the timeout.</summary>
     public async Task<ScriptRun> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)

@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
     /// <summary><c>artifacts/screenshots</c> at the repository's root (the folder holding Guichet.slnx).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(Repository.Root, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,6 @@
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -128,8 +128,8 @@ public abstract class RegistrationTests(GuichetServer server)
         Assert.Equal($"{file.AccountName!.ToLowerInvariant()}.{primary.Login}", secondary.Login);
         Assert.Equal(AccountState.WAIT_FOR_FILES, secondary.State);
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
-        Assert.Equal(AccountCategory.COMPANY, stored.Category);
-        Assert.Equal(AccountKind.Secondary, stored.Kind);
+        Assert.Equal(Guichet.Domain.Accounts.AccountCategory.COMPANY, stored.Category);
+        Assert.Equal(Guichet.Domain.Accounts.AccountKind.Secondary, stored.Kind);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public abstract class RegistrationTests(GuichetServer server)
                 await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
                 return "ok";
             }
-            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.RegisteringFault> fault)
+            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.Contract.RegisteringFault> fault)
             {
                 return fault.Detail.Code;
             }

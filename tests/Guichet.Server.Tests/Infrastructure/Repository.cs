@@ -1,11 +1,14 @@
 namespace Guichet.Server.Tests.Infrastructure;
 
-public static class RepositoryFolder
+/// <summary>The repository the tests run from: its committed files (golden copies, scripts) and its artifacts folder.</summary>
+public static class Repository
 {
-    /// <summary>The repository's root: the folder holding Guichet.slnx, above the test binaries.</summary>
-    public static string Root { get; } = Find();
+    /// <summary>The folder holding Guichet.slnx.</summary>
+    public static string Root { get; } = FindRoot();
 
-    private static string Find()
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
