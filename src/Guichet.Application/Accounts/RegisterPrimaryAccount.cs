@@ -35,7 +35,9 @@ public sealed class RegisterPrimaryAccount(
             return repeated;
         }
 
-        if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
+        // Names are unique across white labels: only a file that is otherwise valid learns whether its name is taken, so
+        // that deliberately broken requests cannot probe other white labels' logins for free.
+        if (errors.Count == 0 && await accounts.LoginExistsAsync(login, cancellationToken))
         {
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(data.AccountName)));
         }
