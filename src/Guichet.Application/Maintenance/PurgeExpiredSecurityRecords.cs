@@ -5,7 +5,8 @@ namespace Guichet.Application.Maintenance;
 
 /// <summary>
 /// Deletes security records that can no longer matter: nonces past their expiry (a token that old is refused as
-/// stale before its nonce is looked at) and throttles of logins nobody has tried for a day.
+/// stale before its nonce is looked at), throttles of logins nobody has tried for a day, and registration answers kept
+/// for retries past their lifetime (the encrypted password is erased).
 /// </summary>
 public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock)
 {
@@ -18,6 +19,10 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvide
         var forgetBefore = now - ThrottleMemory;
         var nonces = await db.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         var throttles = await db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore).ExecuteDeleteAsync(cancellationToken);
-        return nonces + throttles;
+        var receipts = await db.Accounts.Where(a => a.ReceiptExpiresAt < now).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
+            .SetProperty(a => a.ReceiptRequestHash, (string?)null)
+            .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        return nonces + throttles + receipts;
     }
 }

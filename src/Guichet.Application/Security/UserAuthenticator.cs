@@ -51,6 +51,8 @@ public sealed class UserAuthenticator(
         }
 
         throttling.Reset(throttle);
+        // The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts).
+        account!.ForgetReceipt();
         if (check == PasswordCheck.ValidNeedsRehash)
         {
             account!.PasswordHash = hashing.Hash(password);

@@ -1,6 +1,7 @@
 using System.ServiceModel;
 using System.ServiceModel.Channels;
 using Guichet.Domain.Common;
+using Guichet.Server.Soap.Contract;
 using SoapCore;
 using SoapCore.Extensibility;
 

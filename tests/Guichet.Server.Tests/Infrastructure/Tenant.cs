@@ -1,6 +1,5 @@
 using Guichet.Application.WhiteLabels;
-using Guichet.Domain.Accounts;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
 

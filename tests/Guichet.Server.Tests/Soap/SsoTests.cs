@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Guichet.Application.WhiteLabels;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
-using Guichet.Server.Soap;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -34,7 +33,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await tenant.As(primary.Login, Mint(tenant.Credentials.SsoKey!, primary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await tenant.As(secondary.Login, Mint(tenant.Credentials.SsoKey!, secondary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(secondary.Login);
 
-        Assert.Equal(AccountState.REGISTERED, state.State);
+        Assert.Equal(Wire.AccountState.REGISTERED, state.State);
     }
 
     [Fact]
@@ -133,7 +132,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1701")).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "260701", "1200")).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     // Last Sunday of March 2027: at 01:00 UTC, Paris goes from 02:00 (UTC+1) to 03:00 (UTC+2).
@@ -170,7 +169,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "270328", time)).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     [Fact]
@@ -197,7 +196,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
 
         var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "261025", "0230")).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     [Fact]
@@ -224,7 +223,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var paris = Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1701");
         var fault = await Faults.CatchAsync(() => As(tenant, primary.Login, paris).GetAccountStateAsync(primary.Login));
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.Equal("UTC", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Id == tenant.Credentials.WhiteLabel.Id).Select(w => w.SsoTimeZone).SingleAsync()));
     }
@@ -240,14 +239,14 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         Assert.False(await server.InDbAsync(db => db.WhiteLabels.AnyAsync(w => w.Code == request.Code)));
     }
 
-    private async Task<(Tenant Tenant, RegistrationResult Primary)> RegisterAsync()
+    private async Task<(Tenant Tenant, Wire.RegistrationResult Primary)> RegisterAsync()
     {
         var tenant = await Tenant.CreateAsync(server);
         return (tenant, await tenant.RegisterPrimaryAsync());
     }
 
     /// <summary>WSSE timestamps from the server's clock, so that setting it never makes the white label's token stale.</summary>
-    private IRegisteringService As(Tenant tenant, string login, string password) =>
+    private Wire.IRegisteringService As(Tenant tenant, string login, string password) =>
         tenant.As(tenant.WhiteLabelOnly.As(login, password) with
         {
             TokenOverride = () => (RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),

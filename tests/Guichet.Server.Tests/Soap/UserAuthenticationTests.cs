@@ -1,10 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Domain.Security;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -17,7 +17,7 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
 
         var state = await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
         Assert.Equal(primary.Login, state.Login);
     }
 
@@ -86,7 +86,7 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
         var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(primary.Login));
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
     }
 
@@ -103,8 +103,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(WithFixedToken(tenant, nonce, created).As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
         var second = await other.As(WithFixedToken(other, nonce, created).As(otherPrimary.Login, otherPrimary.Password)).GetAccountStateAsync(otherPrimary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
-        Assert.Equal(AccountState.WAIT_FOR_FILES, second.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, second.State);
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
         var fault = await Faults.CatchAsync(() => RegisteringClient.Create(second.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, fresh.State);
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, fresh.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
     }
 
