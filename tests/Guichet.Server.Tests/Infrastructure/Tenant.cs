@@ -1,5 +1,6 @@
 using Guichet.Application.WhiteLabels;
 using Guichet.Domain.Accounts;
+using Guichet.Domain.Security;
 using Guichet.Server.Soap;
 
 namespace Guichet.Server.Tests.Infrastructure;
@@ -35,6 +36,9 @@ public sealed class Tenant
         var (login, password) = await server.CreateAdministratorAsync(credentials.WhiteLabel.Code);
         return new Tenant(server, credentials, login, password);
     }
+
+    /// <summary>The brute-force brake's key of one of this white label's logins.</summary>
+    public string ThrottleKey(string login) => LoginThrottle.SoapKey(Credentials.WhiteLabel.Id, login);
 
     public IRegisteringService As(string login, string password) =>
         RegisteringClient.Create(Server.RegisteringEndpoint, WhiteLabelOnly.As(login, password));
