@@ -65,6 +65,11 @@ public sealed class Account
     /// </summary>
     public static bool IsPossibleLogin(string login)
     {
+        if (login.Length > 2 * AccountRules.MaxLoginLength + 1)
+        {
+            return false;
+        }
+
         var parts = login.Split('.');
         return parts.Length <= 2
             && parts.All(part => part.Length <= AccountRules.MaxLoginLength && AccountDataValidator.IsWellFormedAccountName(part));
