@@ -34,6 +34,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<UserAuthenticator>();
         services.AddScoped<AccountStore>();
         services.AddScoped<RegisterPrimaryAccount>();
+        services.AddScoped<RegistrationReceipts>();
         services.AddScoped<RegisterSecondaryAccount>();
         services.AddScoped<ModifyAccount>();
         services.AddScoped<GetAccountState>();

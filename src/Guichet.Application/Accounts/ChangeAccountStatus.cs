@@ -10,7 +10,7 @@ public sealed class ChangeAccountStatus(AccountStore accounts)
     {
         if (action is null)
         {
-            return Result<AccountState>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.Required, "L'action est obligatoire.", "Action")]);
+            return Result<AccountState>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.Required, "L'action est obligatoire.", "action")]);
         }
 
         var account = await accounts.FindAsync(login, cancellationToken);

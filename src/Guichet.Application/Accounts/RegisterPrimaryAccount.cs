@@ -14,6 +14,7 @@ public sealed class RegisterPrimaryAccount(
     GuichetDbContext db,
     AccountStore accounts,
     PasswordHashing hashing,
+    RegistrationReceipts receipts,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -22,11 +23,21 @@ public sealed class RegisterPrimaryAccount(
 
     public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress, CancellationToken cancellationToken)
     {
+        var requestHash = RegistrationReceipts.RequestHash(data);
         var now = clock.GetUtcNow();
         var rules = RulesFor(whiteLabel, now);
         var errors = AccountDataValidator.ValidatePrimary(data, rules).ToList();
         var login = Account.NormalizeLogin(whiteLabel.LoginPrefix + data.AccountName?.Trim());
-        if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
+        if (await receipts.FindRepeatedAsync(whiteLabel.Id, login, data, requestHash, cancellationToken) is { } repeated)
+        {
+            audit.Record(actor, AuditEvents.RegistrationRepeated, whiteLabel.Id, login, remoteAddress: remoteAddress, detail: repeated.FolderNumber);
+            await db.SaveChangesAsync(cancellationToken);
+            return repeated;
+        }
+
+        // Names are unique across white labels: only a file that is otherwise valid learns whether its name is taken, so
+        // that deliberately broken requests cannot probe other white labels' logins for free.
+        if (errors.Count == 0 && await accounts.LoginExistsAsync(login, cancellationToken))
         {
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(data.AccountName)));
         }
@@ -57,6 +68,7 @@ public sealed class RegisterPrimaryAccount(
         };
         account.Data.AccountName = data.AccountName!.Trim();
         db.Accounts.Add(account);
+        receipts.Keep(account, requestHash, password);
         audit.Record(actor, AuditEvents.AccountRegistered, whiteLabel.Id, account.Login, to: account.State.ToString(),
             remoteAddress: remoteAddress, detail: account.FolderNumber);
         if (whiteLabel.AutoEnrol)

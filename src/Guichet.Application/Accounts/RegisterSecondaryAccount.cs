@@ -14,11 +14,13 @@ public sealed class RegisterSecondaryAccount(
     GuichetDbContext db,
     AccountStore accounts,
     PasswordHashing hashing,
+    RegistrationReceipts receipts,
     AuditTrail audit,
     TimeProvider clock)
 {
     public async Task<Result<RegistrationReceipt>> HandleAsync(Caller caller, SecondaryAccountData data, CancellationToken cancellationToken)
     {
+        var requestHash = RegistrationReceipts.RequestHash(data);
         var primary = caller.Account;
         if (primary.Kind != AccountKind.Primary)
         {
@@ -34,6 +36,13 @@ public sealed class RegisterSecondaryAccount(
         var rules = RegisterPrimaryAccount.RulesFor(caller.WhiteLabel, now);
         var errors = AccountDataValidator.ValidateSecondary(data, primary.Category!.Value, rules).ToList();
         var login = $"{Account.NormalizeLogin(data.AccountName)}.{primary.Login}";
+        if (await receipts.FindRepeatedAsync(caller.WhiteLabel.Id, login, data, requestHash, cancellationToken) is { } repeated)
+        {
+            audit.Record(caller.Actor, AuditEvents.RegistrationRepeated, caller.WhiteLabel.Id, login, remoteAddress: caller.RemoteAddress, detail: repeated.FolderNumber);
+            await db.SaveChangesAsync(cancellationToken);
+            return repeated;
+        }
+
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
         {
             errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce compte primaire a déjà un compte secondaire de ce nom.", nameof(data.AccountName)));
@@ -76,6 +85,7 @@ public sealed class RegisterSecondaryAccount(
             CreatedAt = now,
         };
         db.Accounts.Add(account);
+        receipts.Keep(account, requestHash, password);
         // Renewing the primary's concurrency token makes two registrations racing for its last slot conflict:
         // one is saved, the other answers CONCURRENT_MODIFICATION and may be retried.
         primary.Touch();

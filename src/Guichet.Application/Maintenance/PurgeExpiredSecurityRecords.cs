@@ -8,8 +8,9 @@ namespace Guichet.Application.Maintenance;
 
 /// <summary>
 /// Deletes security records that can no longer matter: nonces past their expiry (a token that old is refused as
-/// stale before its nonce is looked at), throttles of logins nobody has tried for a day, and audit entries of failed
-/// authentications older than <see cref="SecurityOptions.AuthenticationFailureRetention"/> (anyone can cause them).
+/// stale before its nonce is looked at), throttles of logins nobody has tried for a day, registration answers kept
+/// for retries past their lifetime (the encrypted password is erased), and audit entries of failed authentications
+/// older than <see cref="SecurityOptions.AuthenticationFailureRetention"/> (anyone can cause them).
 /// </summary>
 public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock, IOptions<SecurityOptions> options)
 {
@@ -25,9 +26,13 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvide
         var keepFailuresFrom = now - options.Value.AuthenticationFailureRetention;
         var nonces = await db.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         var throttles = await db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore).ExecuteDeleteAsync(cancellationToken);
+        var receipts = await db.Accounts.Where(a => a.ReceiptExpiresAt < now).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
+            .SetProperty(a => a.ReceiptRequestHash, (string?)null)
+            .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
         var failures = await db.AuditEntries
             .Where(e => e.At < keepFailuresFrom && s_authenticationFailures.Contains(e.Event))
             .ExecuteDeleteAsync(cancellationToken);
-        return nonces + throttles + failures;
+        return nonces + throttles + receipts + failures;
     }
 }

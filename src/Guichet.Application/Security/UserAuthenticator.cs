@@ -59,23 +59,36 @@ public sealed class UserAuthenticator(
         }
 
         await throttling.ResetAsync(brake.Value, cancellationToken);
-        if (check == PasswordCheck.ValidNeedsRehash)
-        {
-            await RehashAsync(account!, password, cancellationToken);
-        }
-
+        await AfterSuccessAsync(account!, password, check, cancellationToken);
         return new Caller(whiteLabel, account!, account!.PasswordExpired(now), remoteAddress);
     }
 
-    /// <summary>Saved at once; if the account changed meanwhile, the other change wins and the re-hash waits for the next login.</summary>
-    private async Task RehashAsync(Account account, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts); and an
+    /// old-format hash is replaced (unless the password changed meanwhile). Single statements on the account's row, so
+    /// that the caller's unit of work is neither flushed nor cleared; the tracked account is then reloaded.
+    /// </summary>
+    private async Task AfterSuccessAsync(Account account, string password, PasswordCheck check, CancellationToken cancellationToken)
     {
-        account.PasswordHash = hashing.Hash(password);
-        try
+        var forgetReceipt = account.ReceiptExpiresAt is not null;
+        var rehash = check == PasswordCheck.ValidNeedsRehash;
+        if (forgetReceipt)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
+                .SetProperty(a => a.ReceiptRequestHash, (string?)null)
+                .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (rehash)
+        {
+            var oldHash = account.PasswordHash;
+            var newHash = hashing.Hash(password);
+            await db.Accounts.Where(a => a.Id == account.Id && a.PasswordHash == oldHash)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, newHash), cancellationToken);
+        }
+
+        if (forgetReceipt || rehash)
         {
             await db.Entry(account).ReloadAsync(cancellationToken);
         }

@@ -30,6 +30,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Subscriptions).HasMaxLength(400);
         builder.Property(a => a.EdiPartnerNumber).HasMaxLength(7);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.ReceiptPasswordProtected).HasMaxLength(500);
+        builder.Property(a => a.ReceiptRequestHash).HasMaxLength(64);
+        builder.HasIndex(a => a.ReceiptExpiresAt);
         // The registration file is one document: stored as JSON, read and validated as a whole.
         builder.Property(a => a.Data)
             .HasConversion(

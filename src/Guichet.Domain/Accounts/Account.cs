@@ -50,8 +50,22 @@ public sealed class Account
 
     public DateTimeOffset? EnrolledAt { get; set; }
 
+    /// <summary>
+    /// The registration's answer, kept so that a white label retrying the same request (its first answer lost) gets the
+    /// same folder number, login and password: the password encrypted, the file as a hash. Forgotten at the account's
+    /// first successful authentication or after <see cref="ReceiptLifetime"/>.
+    /// </summary>
+    public string? ReceiptPasswordProtected { get; set; }
+
+    /// <summary>SHA-256 of the registration request as received (see RegistrationReceipts).</summary>
+    public string? ReceiptRequestHash { get; set; }
+
+    public DateTimeOffset? ReceiptExpiresAt { get; set; }
+
     /// <summary>Optimistic concurrency token, renewed on every change.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    public static readonly TimeSpan ReceiptLifetime = TimeSpan.FromHours(24);
 
     /// <summary>Seed 004: a password expires after 18 months.</summary>
     public static readonly TimeSpan PasswordLifetime = TimeSpan.FromDays(548);
@@ -78,4 +92,11 @@ public sealed class Account
     public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();
+
+    public void ForgetReceipt()
+    {
+        ReceiptPasswordProtected = null;
+        ReceiptRequestHash = null;
+        ReceiptExpiresAt = null;
+    }
 }

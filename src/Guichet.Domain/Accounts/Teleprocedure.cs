@@ -1,14 +1,11 @@
-using System.Xml.Serialization;
-
 namespace Guichet.Domain.Accounts;
 
-/// <summary>Declaration services an account subscribes to (seed 004 §2.3.1); the wire names are the seed's.</summary>
+/// <summary>Declaration services an account subscribes to (seed 004 §2.3.1); the wire spells DADS_U "DADS-U" (Soap/Contract).</summary>
 public enum Teleprocedure
 {
     TDFC,
     TVA,
     PAIEMENT,
-    [XmlEnum("DADS-U")]
     DADS_U,
     DUCS,
     DUE,

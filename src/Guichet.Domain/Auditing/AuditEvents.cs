@@ -3,6 +3,7 @@ namespace Guichet.Domain.Auditing;
 public static class AuditEvents
 {
     public const string AccountRegistered = "account.registered";
+    public const string RegistrationRepeated = "account.registration_repeated";
     public const string AccountModified = "account.modified";
     public const string AccountStateChanged = "account.state_changed";
     public const string WhiteLabelAuthenticationFailed = "auth.white_label_failed";

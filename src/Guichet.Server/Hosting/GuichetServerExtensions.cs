@@ -13,6 +13,7 @@ public static class GuichetServerExtensions
         builder.Services.AddPersistence(database);
         builder.Services.AddGuichetApplication();
         builder.AddGuichetKeyRing();
+        builder.AddReverseProxy();
         builder.Services.AddRegisteringService();
         builder.Services.AddPortal(builder.Configuration.GetSection("Portal").Get<PortalWebOptions>() ?? new PortalWebOptions());
         return builder;
@@ -20,6 +21,7 @@ public static class GuichetServerExtensions
 
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
+        app.UseReverseProxy();
         // A person never sees a stack trace: errors and empty error statuses show the French error page.
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");

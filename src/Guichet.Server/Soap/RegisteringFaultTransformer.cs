@@ -3,6 +3,7 @@ using System.ServiceModel.Channels;
 using System.Xml;
 using System.Xml.Serialization;
 using Guichet.Domain.Common;
+using Guichet.Server.Soap.Contract;
 using SoapCore;
 using SoapCore.Extensibility;
 

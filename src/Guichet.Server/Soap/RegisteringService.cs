@@ -3,6 +3,7 @@ using Guichet.Application.Security;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Domain.WhiteLabels;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Soap;
 
@@ -23,31 +24,31 @@ public sealed class RegisteringService(
 
     private string? RemoteAddress => Http.Connection.RemoteIpAddress?.ToString();
 
-    public async Task<RegistrationResult> RegisterPrimaryAccountAsync(PrimaryAccountData account)
+    public async Task<RegistrationResult> RegisterPrimaryAccountAsync(Contract.PrimaryAccountData account)
     {
         var whiteLabel = await AuthenticateWhiteLabelAsync();
-        var result = await registerPrimary.HandleAsync(whiteLabel, account ?? new PrimaryAccountData(), whiteLabel.WsseUsername, RemoteAddress, Aborted);
-        return ToResult(result);
+        var file = (account ?? new Contract.PrimaryAccountData()).ToDomain();
+        return ToResult(await registerPrimary.HandleAsync(whiteLabel, file, whiteLabel.WsseUsername, RemoteAddress, Aborted));
     }
 
-    public async Task<RegistrationResult> RegisterSecondaryAccountAsync(SecondaryAccountData account)
+    public async Task<RegistrationResult> RegisterSecondaryAccountAsync(Contract.SecondaryAccountData account)
     {
         var caller = await AuthenticateUserAsync();
-        return ToResult(await registerSecondary.HandleAsync(caller, account ?? new SecondaryAccountData(), Aborted));
+        return ToResult(await registerSecondary.HandleAsync(caller, (account ?? new Contract.SecondaryAccountData()).ToDomain(), Aborted));
     }
 
-    public async Task<AccountStateResult> ModifyPrimaryAccountAsync(PrimaryAccountData account)
+    public async Task<AccountStateResult> ModifyPrimaryAccountAsync(Contract.PrimaryAccountData account)
     {
         var caller = await AuthenticateUserAsync();
-        account ??= new PrimaryAccountData();
-        return ToState(account.AccountName, await modify.HandleAsync(caller, account, Aborted));
+        var changes = (account ?? new Contract.PrimaryAccountData()).ToDomain();
+        return ToState(changes.AccountName, await modify.HandleAsync(caller, changes, Aborted));
     }
 
-    public async Task<AccountStateResult> ModifySecondaryAccountAsync(SecondaryAccountData account)
+    public async Task<AccountStateResult> ModifySecondaryAccountAsync(Contract.SecondaryAccountData account)
     {
         var caller = await AuthenticateUserAsync();
-        account ??= new SecondaryAccountData();
-        return ToState(account.AccountName, await modify.HandleAsync(caller, account, Aborted));
+        var changes = (account ?? new Contract.SecondaryAccountData()).ToDomain();
+        return ToState(changes.AccountName, await modify.HandleAsync(caller, changes, Aborted));
     }
 
     public async Task<AccountStateResult> GetAccountStateAsync(string accountName)
@@ -56,10 +57,10 @@ public sealed class RegisteringService(
         return ToState(accountName, await getState.HandleAsync(caller, accountName, Aborted));
     }
 
-    public async Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, AccountAction action)
+    public async Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, Contract.AccountAction? action)
     {
         var caller = await AuthenticateUserAsync();
-        return ToState(accountName, await changeStatus.HandleAsync(caller, accountName, action, Aborted));
+        return ToState(accountName, await changeStatus.HandleAsync(caller, accountName, action?.ToDomain(), Aborted));
     }
 
     private async Task<WhiteLabel> AuthenticateWhiteLabelAsync()
@@ -78,11 +79,17 @@ public sealed class RegisteringService(
     }
 
     private static RegistrationResult ToResult(Result<RegistrationReceipt> result) => result.Succeeded
-        ? new RegistrationResult { FolderNumber = result.Value.FolderNumber, Login = result.Value.Login, Password = result.Value.Password, State = result.Value.State }
+        ? new RegistrationResult
+        {
+            FolderNumber = result.Value.FolderNumber,
+            Login = result.Value.Login,
+            Password = result.Value.Password,
+            State = result.Value.State.ToWire(),
+        }
         : throw Fault(result);
 
-    private static AccountStateResult ToState(string? login, Result<AccountState> result) => result.Succeeded
-        ? new AccountStateResult { Login = Account.NormalizeLogin(login), State = result.Value }
+    private static AccountStateResult ToState(string? login, Result<Domain.Accounts.AccountState> result) => result.Succeeded
+        ? new AccountStateResult { Login = Account.NormalizeLogin(login), State = result.Value.ToWire() }
         : throw Fault(result);
 
     private static System.ServiceModel.FaultException<RegisteringFault> Fault<T>(Result<T> result)

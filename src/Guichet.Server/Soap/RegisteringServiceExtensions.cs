@@ -1,3 +1,4 @@
+using Guichet.Server.Soap.Contract;
 using SoapCore;
 using SoapCore.Extensibility;
 

@@ -1,6 +1,7 @@
 using System.Xml;
 using Guichet.Application.Security;
 using Guichet.Domain.Common;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Soap;
 
@@ -16,6 +17,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     private const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
     private const string WsseNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    private const string XmlSchemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string WsuNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private static readonly HashSet<string> s_operations =
@@ -27,9 +29,16 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!IsEndpoint(request.Path))
+        {
+            // Sub-paths would reach SoapCore's HTTP-GET operation binding, which this service does not offer.
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, $"Adresse inconnue : le service est sur {RegisteringServiceExtensions.Path}.", StatusCodes.Status404NotFound);
+            return;
+        }
+
         if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("wsdl"))
         {
-            await next(context);
+            await WsdlDeclarations.ServeAsync(context, next);
             return;
         }
 
@@ -65,7 +74,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
         catch (SoapGuardException exception)
         {
-            await SoapFaults.WriteAsync(context, exception.Code, exception.Message, StatusCodes.Status500InternalServerError, exception.FaultCode);
+            await SoapFaults.WriteAsync(context, exception.Code, exception.Message, StatusCodes.Status500InternalServerError, exception.FaultCode, exception.Errors);
             return;
         }
         catch (XmlException exception)
@@ -82,6 +91,10 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         request.ContentLength = body.Length;
         await next(context);
     }
+
+    private static bool IsEndpoint(PathString path) =>
+        path.Equals(RegisteringServiceExtensions.Path, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(RegisteringServiceExtensions.Path + "/", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -167,6 +180,10 @@ public sealed class SoapRequestGuard(RequestDelegate next)
                 }
 
                 operation = reader.LocalName;
+                if (operation == "changeAccountStatus")
+                {
+                    CheckAction(XmlElementOf(reader));
+                }
             }
             else
             {
@@ -243,6 +260,25 @@ public sealed class SoapRequestGuard(RequestDelegate next)
             Child(usernameToken, "Created", WsuNamespace)?.InnerText);
     }
 
+    /// <summary>
+    /// An unknown action would fail deep in the XML binding as a malformed request; it is a field error of the request,
+    /// like a missing one (which binds to null and is refused by the use case).
+    /// </summary>
+    private static void CheckAction(XmlElement operation)
+    {
+        var action = Child(operation, "action", RegisteringNamespace.Value);
+        if (action is null || action.GetAttribute("nil", XmlSchemaInstanceNamespace) is "true" or "1"
+            || Enum.GetNames<AccountAction>().Contains(action.InnerText.Trim(), StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var error = action.InnerText.Trim().Length == 0
+            ? new Error(ErrorCodes.Required, "L'action est obligatoire.", "action")
+            : new Error(ErrorCodes.InvalidValue, $"Action inconnue. Valeurs possibles : {string.Join(", ", Enum.GetNames<AccountAction>())}.", "action");
+        throw new SoapGuardException(ErrorCodes.ValidationFailed, $"La requête comporte 1 erreur(s) : action : {error.Message}", errors: [error]);
+    }
+
     private static XmlElement XmlElementOf(XmlReader reader)
     {
         var document = new XmlDocument { XmlResolver = null };
@@ -253,9 +289,12 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         parent?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
 }
 
-internal sealed class SoapGuardException(string code, string message, string? faultCode = null) : Exception(message)
+internal sealed class SoapGuardException(string code, string message, string? faultCode = null, IReadOnlyList<Error>? errors = null)
+    : Exception(message)
 {
     public string Code { get; } = code;
 
     public string? FaultCode { get; } = faultCode;
+
+    public IReadOnlyList<Error> Errors { get; } = errors ?? [];
 }

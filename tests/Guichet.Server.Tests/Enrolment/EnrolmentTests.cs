@@ -5,6 +5,7 @@ using Guichet.Domain.Enrolment;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Enrolment;
 
@@ -19,7 +20,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         // What a crash mid-job leaves: the account in progress and a job taken by an instance that is gone.
         await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+        await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
 
         var accountId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == account.Login).Select(a => a.Id).SingleAsync());
         Assert.False(await server.InDbAsync(db => db.EnrolmentJobs.AnyAsync(j => j.AccountId == accountId)));
@@ -34,7 +35,7 @@ public abstract class EnrolmentTests(GuichetServer server)
 
         await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None));
 
-        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS, (await tenant.Admin.GetAccountStateAsync(account.Login)).State);
+        Assert.Equal(Wire.AccountState.REGISTRATION_IN_PROGRESS, (await tenant.Admin.GetAccountStateAsync(account.Login)).State);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = {goodJson} WHERE \"Id\" = {brokenId}"));
         await server.InDbAsync(db => db.EnrolmentJobs.Where(j => j.AccountId == brokenId)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(-1))));
-        await tenant.WaitForStateAsync(broken.Login, AccountState.REGISTERED);
+        await tenant.WaitForStateAsync(broken.Login, Wire.AccountState.REGISTERED);
     }
 
     /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job some instance took, leased until the given time.</summary>
@@ -99,13 +100,13 @@ public abstract class EnrolmentTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
-        await tenant.Admin.ChangeAccountStatusAsync(account.Login, AccountAction.VALIDATE);
-        await tenant.Admin.ChangeAccountStatusAsync(account.Login, AccountAction.ENROLL);
+        await tenant.Admin.ChangeAccountStatusAsync(account.Login, Wire.AccountAction.VALIDATE);
+        await tenant.Admin.ChangeAccountStatusAsync(account.Login, Wire.AccountAction.ENROLL);
 
         // The server's own worker races with these four runners.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None))));
-        await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+        await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
 
         var completions = await server.InDbAsync(db => db.AuditEntries.CountAsync(e =>
             e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged && e.ToValue == nameof(AccountState.REGISTERED)));

@@ -1,5 +1,5 @@
 using System.ServiceModel;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
 

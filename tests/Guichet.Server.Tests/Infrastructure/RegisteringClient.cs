@@ -6,7 +6,7 @@ using System.ServiceModel.Description;
 using System.ServiceModel.Dispatcher;
 using System.Text;
 using System.Xml;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Guichet.Domain.Accounts;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
 

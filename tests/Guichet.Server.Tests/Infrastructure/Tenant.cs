@@ -1,7 +1,6 @@
 using Guichet.Application.WhiteLabels;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Security;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
 

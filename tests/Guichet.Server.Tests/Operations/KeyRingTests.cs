@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Operations;
 
@@ -27,7 +28,7 @@ public sealed class KeyRingTests : IDisposable
 
         var registered = await tenant.RegisterPrimaryAsync();
 
-        Assert.Equal(Domain.Accounts.AccountState.WAIT_FOR_FILES, registered.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, registered.State);
         var keyFiles = Directory.GetFiles(_server.KeysFolder, "key-*.xml");
         Assert.NotEmpty(keyFiles);
         Assert.All(keyFiles, file =>

@@ -1,6 +1,6 @@
 using Guichet.Application.Security;
-using Guichet.Domain.Accounts;
 using Guichet.Server.Commands;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
-using Guichet.Server.Soap;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 
 namespace Guichet.Server.Tests.Soap;

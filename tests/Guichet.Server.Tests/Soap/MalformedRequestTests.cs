@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Serialization;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -179,7 +177,7 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
 
-        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(RawSoap.Security(tenant), RegisterPrimaryBody(file)), "registerPrimaryAccount");
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(file)), "registerPrimaryAccount");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var login = file.AccountName!.ToLowerInvariant();
@@ -191,7 +189,7 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
     {
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
-        var body = RegisterPrimaryBody(file);
+        var body = RawSoap.RegisterPrimary(file);
         Assert.Contains("<Category>COMPANY</Category>", body, StringComparison.Ordinal);
         body = body.Replace("<Category>COMPANY</Category>", "<Category>NOPE</Category>", StringComparison.Ordinal);
 
@@ -208,7 +206,7 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
         file.Test = true;
-        var body = RegisterPrimaryBody(file);
+        var body = RawSoap.RegisterPrimary(file);
         Assert.Contains("<Test>true</Test>", body, StringComparison.Ordinal);
         body = body.Replace("<Test>true</Test>", "<Test>peut-être</Test>", StringComparison.Ordinal);
 
@@ -240,21 +238,6 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
 
     private static string OversizedEnvelope() =>
         RawSoap.Envelope(string.Empty, RawSoap.GetAccountState(new string('a', 1024 * 1024 + 1024)));
-
-    /// <summary>&lt;registerPrimaryAccount&gt;&lt;account&gt;…, serialized as the WSDL says (everything in the service namespace).</summary>
-    private static string RegisterPrimaryBody(PrimaryAccountData file)
-    {
-        var serializer = new XmlSerializer(typeof(PrimaryAccountData), null, [], new XmlRootAttribute("account") { Namespace = RawSoap.Ns }, RawSoap.Ns);
-        var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { OmitXmlDeclaration = true }))
-        {
-            var namespaces = new XmlSerializerNamespaces();
-            namespaces.Add(string.Empty, RawSoap.Ns);
-            serializer.Serialize(writer, file, namespaces);
-        }
-
-        return $"""<registerPrimaryAccount xmlns="{RawSoap.Ns}">{builder}</registerPrimaryAccount>""";
-    }
 
     private Task<RawResponse> PostWritingNothingAsync(string xml, string operation = "getAccountState") =>
         SendWritingNothingAsync(() => new StringContent(xml, Encoding.UTF8, "text/xml"), chunked: false, operation);

@@ -1,5 +1,5 @@
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,11 +24,11 @@ public abstract class ModificationTests(GuichetServer server)
         });
 
         Assert.Equal(AccountState.REGISTERED, result.State);
-        var data = (PrimaryAccountData)(await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!;
+        var data = (Guichet.Domain.Accounts.PrimaryAccountData)(await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!;
         Assert.Equal("Nouvelle raison sociale", data.CompanyName);
         Assert.Equal("Marseille", data.Address!.City);
         Assert.Equal("1 rue de la Paix", data.Address.Street);
-        Assert.Equal([Teleprocedure.DSN], data.Teleprocedures);
+        Assert.Equal([Guichet.Domain.Accounts.Teleprocedure.DSN], data.Teleprocedures);
         Assert.Equal("claire.martin@example.fr", data.Manager!.Email);
     }
 

@@ -2,8 +2,10 @@ using System.Net;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
-using Guichet.Server.Soap;
+using System.Xml.Serialization;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 
 namespace Guichet.Server.Tests.Soap;
@@ -50,16 +52,38 @@ internal static class RawSoap
     public static string GetAccountState(string login) =>
         $"""<getAccountState xmlns="{Ns}"><accountName>{SecurityElement.Escape(login)}</accountName></getAccountState>""";
 
+    /// <summary>&lt;registerPrimaryAccount&gt;&lt;account&gt;…, serialized as the WSDL says (everything in the service namespace).</summary>
+    public static string RegisterPrimary(PrimaryAccountData file)
+    {
+        var serializer = new XmlSerializer(typeof(PrimaryAccountData), null, [], new XmlRootAttribute("account") { Namespace = Ns }, Ns);
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { OmitXmlDeclaration = true }))
+        {
+            var namespaces = new XmlSerializerNamespaces();
+            namespaces.Add(string.Empty, Ns);
+            serializer.Serialize(writer, file, namespaces);
+        }
+
+        return $"""<registerPrimaryAccount xmlns="{Ns}">{builder}</registerPrimaryAccount>""";
+    }
+
     public static Task<RawResponse> PostAsync(Uri endpoint, string xml, string operation = "getAccountState") =>
         SendAsync(endpoint, new StringContent(xml, Encoding.UTF8, "text/xml"), operation);
 
     /// <param name="chunked">Sends the body with chunked transfer encoding, without Content-Length.</param>
-    public static async Task<RawResponse> SendAsync(Uri endpoint, HttpContent content, string operation = "getAccountState", bool chunked = false)
+    /// <param name="headers">Extra HTTP headers.</param>
+    public static async Task<RawResponse> SendAsync(Uri endpoint, HttpContent content, string operation = "getAccountState", bool chunked = false,
+        IEnumerable<(string Name, string Value)>? headers = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
         request.Headers.TransferEncodingChunked = chunked;
         request.Headers.Add("SOAPAction", $"\"{Action(operation)}\"");
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.Add(name, value);
+        }
+
         using var response = await client.SendAsync(request);
         return new RawResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }

@@ -1,6 +1,6 @@
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
+using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,16 +78,59 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task RegisterPrimary_ConcurrentSameName_ExactlyOneSucceeds()
+    public async Task RegisterPrimary_TakenNameInAnOtherwiseBrokenFile_ReportsOnlyTheBrokenFields()
     {
         var tenant = await Tenant.CreateAsync(server);
-        var name = SampleFiles.UniqueName();
+        var other = await Tenant.CreateAsync(server);
+        var first = await tenant.RegisterPrimaryAsync();
+        var probe = SampleFiles.Primary(first.Login);
+        probe.Siret = "12345678901234";
+
+        var fault = await Faults.CatchAsync(() => other.RegisterPrimaryAsync(probe));
+
+        Assert.Contains(fault.Errors, e => e is { Field: "Siret", Code: ErrorCodes.InvalidSiret });
+        Assert.DoesNotContain(fault.Errors, e => e.Code == ErrorCodes.AlreadyExists);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_ConcurrentSameRequest_CreatesOneAccountAndEverySuccessCarriesItsFolder()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
 
         var attempts = Enumerable.Range(0, 6).Select(async _ =>
         {
             try
             {
-                await tenant.RegisterPrimaryAsync(SampleFiles.Primary(name));
+                return (await tenant.RegisterPrimaryAsync(file)).FolderNumber;
+            }
+            catch (System.ServiceModel.FaultException)
+            {
+                return null;
+            }
+        });
+        var folders = (await Task.WhenAll(attempts)).OfType<string>().Distinct().ToList();
+
+        var login = file.AccountName!.ToLowerInvariant();
+        var stored = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == login).Select(a => a.FolderNumber).ToListAsync());
+        Assert.Single(stored);
+        Assert.Equal(stored, folders);
+    }
+
+    [Fact]
+    public async Task RegisterPrimary_ConcurrentSameName_ExactlyOneSucceeds()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var name = SampleFiles.UniqueName();
+
+        // Six different files under one name (the same file sent twice is a retry, below).
+        var attempts = Enumerable.Range(0, 6).Select(async i =>
+        {
+            try
+            {
+                var file = SampleFiles.Primary(name);
+                file.CompanyName = $"Société {i}";
+                await tenant.RegisterPrimaryAsync(file);
                 return true;
             }
             catch (System.ServiceModel.FaultException)
@@ -128,8 +171,8 @@ public abstract class RegistrationTests(GuichetServer server)
         Assert.Equal($"{file.AccountName!.ToLowerInvariant()}.{primary.Login}", secondary.Login);
         Assert.Equal(AccountState.WAIT_FOR_FILES, secondary.State);
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
-        Assert.Equal(AccountCategory.COMPANY, stored.Category);
-        Assert.Equal(AccountKind.Secondary, stored.Kind);
+        Assert.Equal(Guichet.Domain.Accounts.AccountCategory.COMPANY, stored.Category);
+        Assert.Equal(Guichet.Domain.Accounts.AccountKind.Secondary, stored.Kind);
     }
 
     [Fact]
@@ -188,7 +231,7 @@ public abstract class RegistrationTests(GuichetServer server)
                 await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
                 return "ok";
             }
-            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.RegisteringFault> fault)
+            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.Contract.RegisteringFault> fault)
             {
                 return fault.Detail.Code;
             }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Server.Tests.Infrastructure;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -18,7 +18,7 @@ public abstract class SsoTests(GuichetServer server)
 
         var state = await tenant.As(primary.Login, Mint(tenant.Credentials.SsoKey!, primary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public abstract class SsoTests(GuichetServer server)
 
         var state = await tenant.As(secondary.Login, Mint(tenant.Credentials.SsoKey!, secondary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(secondary.Login);
 
-        Assert.Equal(AccountState.REGISTERED, state.State);
+        Assert.Equal(Wire.AccountState.REGISTERED, state.State);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Guichet.Domain.Common;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -34,9 +35,9 @@ public abstract class StateTransitionTests(GuichetServer server)
 
         if (SeedTransitions.Outcome(from, action) is { } target)
         {
-            var result = await tenant.Admin.ChangeAccountStatusAsync(account.Login, action);
+            var result = await tenant.Admin.ChangeAccountStatusAsync(account.Login, action.ToWire());
 
-            Assert.Equal(target, result.State);
+            Assert.Equal(target.ToWire(), result.State);
             var audit = await server.InDbAsync(db => db.AuditEntries
                 .Where(e => e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged && e.FromValue == from.ToString())
                 .SingleAsync());
@@ -44,12 +45,12 @@ public abstract class StateTransitionTests(GuichetServer server)
             Assert.Equal(tenant.AdminLogin, audit.Actor);
             if (action == AccountAction.ENROLL)
             {
-                await tenant.WaitForStateAsync(account.Login, AccountState.REGISTERED);
+                await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
             }
         }
         else
         {
-            var fault = await Faults.CatchAsync(() => tenant.Admin.ChangeAccountStatusAsync(account.Login, action));
+            var fault = await Faults.CatchAsync(() => tenant.Admin.ChangeAccountStatusAsync(account.Login, action.ToWire()));
 
             Assert.Equal(ErrorCodes.TransitionNotAllowed, fault.Code);
             Assert.Equal(from, await server.InDbAsync(db => db.Accounts.Where(a => a.Login == account.Login).Select(a => a.State).SingleAsync()));
@@ -63,8 +64,8 @@ public abstract class StateTransitionTests(GuichetServer server)
         var account = await tenant.RegisterPrimaryAsync();
         var self = tenant.As(account.Login, account.Password);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, (await self.GetAccountStateAsync(account.Login)).State);
-        var modify = await Faults.CatchAsync(() => self.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = account.Login, CompanyName = "X" }));
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, (await self.GetAccountStateAsync(account.Login)).State);
+        var modify = await Faults.CatchAsync(() => self.ModifyPrimaryAccountAsync(new Wire.PrimaryAccountData { AccountName = account.Login, CompanyName = "X" }));
         Assert.Equal(ErrorCodes.AccountNotActive, modify.Code);
     }
 
@@ -80,9 +81,9 @@ public abstract class StateTransitionTests(GuichetServer server)
             {
                 try
                 {
-                    return (Action: action, State: (AccountState?)(await admin.ChangeAccountStatusAsync(account.Login, action)).State, Code: (string?)null);
+                    return (Action: action, State: (AccountState?)(await admin.ChangeAccountStatusAsync(account.Login, action.ToWire())).State, Code: (string?)null);
                 }
-                catch (System.ServiceModel.FaultException<Guichet.Server.Soap.RegisteringFault> fault)
+                catch (System.ServiceModel.FaultException<Guichet.Server.Soap.Contract.RegisteringFault> fault)
                 {
                     return (Action: action, State: null, Code: fault.Detail.Code);
                 }

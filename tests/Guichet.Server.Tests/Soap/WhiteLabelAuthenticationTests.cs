@@ -1,11 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
-using Guichet.Server.Soap;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -20,7 +19,7 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
 
         var state = await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
         Assert.Equal(primary.Login, state.Login);
     }
 
@@ -89,7 +88,7 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
         var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(primary.Login));
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
     }
 
@@ -106,8 +105,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(WithFixedToken(tenant, nonce, created).As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
         var second = await other.As(WithFixedToken(other, nonce, created).As(otherPrimary.Login, otherPrimary.Password)).GetAccountStateAsync(otherPrimary.Login);
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
-        Assert.Equal(AccountState.WAIT_FOR_FILES, second.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, second.State);
     }
 
     [Fact]
@@ -123,8 +122,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
         var fault = await Faults.CatchAsync(() => RegisteringClient.Create(second.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
 
-        Assert.Equal(AccountState.WAIT_FOR_FILES, fresh.State);
-        Assert.Equal(AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, fresh.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
     }
 
@@ -234,7 +233,7 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         Assert.Equal(username[..AuditEntry.MaxActorLength], entry.Actor);
     }
 
-    private Task<RawResponse> GetStateWithNonceAsync(Tenant tenant, RegistrationResult primary, byte[] nonce, string nonceText) =>
+    private Task<RawResponse> GetStateWithNonceAsync(Tenant tenant, Wire.RegistrationResult primary, byte[] nonce, string nonceText) =>
         RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(
             RawSoap.Security(tenant, nonce, nonceText, DateTimeOffset.UtcNow) + RawSoap.Context(primary.Login, primary.Password),
             RawSoap.GetAccountState(primary.Login)));

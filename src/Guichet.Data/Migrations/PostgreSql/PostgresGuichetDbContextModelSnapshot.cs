@@ -78,6 +78,17 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PrimaryAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ReceiptExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptPasswordProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReceiptRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("integer");
 
@@ -109,6 +120,8 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PrimaryAccountId");
+
+                    b.HasIndex("ReceiptExpiresAt");
 
                     b.HasIndex("WhiteLabelId", "State");
 

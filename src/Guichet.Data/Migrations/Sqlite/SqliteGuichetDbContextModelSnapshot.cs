@@ -73,6 +73,17 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Property<Guid?>("PrimaryAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReceiptExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptPasswordProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptRequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("INTEGER");
 
@@ -104,6 +115,8 @@ namespace Guichet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PrimaryAccountId");
+
+                    b.HasIndex("ReceiptExpiresAt");
 
                     b.HasIndex("WhiteLabelId", "State");
 

@@ -1,7 +1,6 @@
 using System.ServiceModel;
-using Guichet.Domain.Accounts;
 
-namespace Guichet.Server.Soap;
+namespace Guichet.Server.Soap.Contract;
 
 /// <summary>
 /// WS Registering (seed 004): the contract integrators generate their clients from (<c>/ws/registering?wsdl</c>).
@@ -37,10 +36,10 @@ public interface IRegisteringService
     [FaultContract(typeof(RegisteringFault))]
     Task<AccountStateResult> GetAccountStateAsync(string accountName);
 
-    /// <summary>§6: applies an action of the state machine; returns the new state.</summary>
+    /// <summary>§6: applies an action of the state machine; returns the new state. A missing or unknown action is a field error.</summary>
     [OperationContract(Name = "changeAccountStatus")]
     [FaultContract(typeof(RegisteringFault))]
-    Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, AccountAction action);
+    Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, AccountAction? action);
 }
 
 public static class RegisteringNamespace

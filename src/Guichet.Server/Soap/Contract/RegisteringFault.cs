@@ -2,7 +2,7 @@ using System.Runtime.Serialization;
 using System.ServiceModel;
 using Guichet.Domain.Common;
 
-namespace Guichet.Server.Soap;
+namespace Guichet.Server.Soap.Contract;
 
 /// <summary>
 /// The detail of every fault: a stable request-level code and, for validation, one entry per field error.

@@ -1,8 +1,6 @@
-using Guichet.Domain.Accounts;
+namespace Guichet.Server.Soap.Contract;
 
-namespace Guichet.Server.Soap;
-
-/// <summary>§2.4 and §3.4.</summary>
+/// <summary>§2.4 and §3.4: the folder number, the final login and the password (chosen or generated).</summary>
 public sealed class RegistrationResult
 {
     public string FolderNumber { get; set; } = string.Empty;
@@ -14,6 +12,7 @@ public sealed class RegistrationResult
     public AccountState State { get; set; }
 }
 
+/// <summary>§4.4, §5.3 and §6.5: the account's login and its state.</summary>
 public sealed class AccountStateResult
 {
     public string Login { get; set; } = string.Empty;

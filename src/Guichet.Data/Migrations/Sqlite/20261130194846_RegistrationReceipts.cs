@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guichet.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RegistrationReceipts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ReceiptExpiresAt",
+                table: "accounts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReceiptPasswordProtected",
+                table: "accounts",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReceiptRequestHash",
+                table: "accounts",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_accounts_ReceiptExpiresAt",
+                table: "accounts",
+                column: "ReceiptExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_accounts_ReceiptExpiresAt",
+                table: "accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ReceiptExpiresAt",
+                table: "accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ReceiptPasswordProtected",
+                table: "accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ReceiptRequestHash",
+                table: "accounts");
+        }
+    }
+}
