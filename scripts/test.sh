@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the suite needs and is missing (PostgreSQL server binaries, aiosmtpd and Chromium: the
-# tests start their own throwaway cluster, SMTP server and headless browser), then checks formatting, pending
-# migrations, and runs the whole suite.
+# tests start their own throwaway cluster, SMTP server and headless browser; PHP's SoapClient, python zeep and node-soap:
+# the client stacks of tests/clients), then checks formatting, pending migrations, and runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,11 +12,23 @@ command -v runuser >/dev/null 2>&1 || need_apt+=(util-linux)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
 # The browser tests drive Debian's Chromium through Playwright (never Playwright's own download).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The SOAP client stacks (tests/clients): PHP's SoapClient, python zeep (Debian's interpreter again), node-soap.
+php -r 'exit(class_exists("SoapClient") ? 0 : 1);' >/dev/null 2>&1 || need_apt+=(php-cli php-soap)
+/usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || need_apt+=(python3-zeep)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# node-soap at the version package-lock.json pins, installed again whenever the lock file is newer than the install.
+clients_node=tests/clients/node
+installed_lock="$clients_node/node_modules/.package-lock.json"
+if [ ! -f "$installed_lock" ] || [ "$clients_node/package-lock.json" -nt "$installed_lock" ]; then
+  echo "Installing node-soap (npm ci in $clients_node)"
+  (cd "$clients_node" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet tool restore >/dev/null
