@@ -15,7 +15,10 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>The use cases and the services they share; the front doors call these and nothing below them.</summary>
     public static IServiceCollection AddGuichetApplication(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.FailedWhiteLabelAuthenticationsPerAddressPerMinute > 0 && o.AuthenticationFailureRetention > TimeSpan.Zero,
+                "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute and Security:AuthenticationFailureRetention must be positive.")
+            .ValidateOnStart();
         services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section);
         services.AddDataProtection();
         services.AddSingleton(TimeProvider.System);
@@ -23,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<VerifiedPasswordCache>();
+        services.AddSingleton<FailedAuthenticationBudget>();
         services.AddSingleton<EnrolmentSignal>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<WsseAuthenticator>();

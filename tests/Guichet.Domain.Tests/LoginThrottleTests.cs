@@ -26,43 +26,9 @@ public class LoginThrottleTests
     }
 
     [Fact]
-    public void RecordFailure_First_IncrementsAndBlocksThirtySeconds()
-    {
-        var throttle = new LoginThrottle { Login = "acme" };
-
-        throttle.RecordFailure(s_now);
-
-        Assert.Equal(1, throttle.Failures);
-        Assert.Equal(s_now.AddSeconds(30), throttle.BlockedUntil);
-    }
-
-    [Fact]
-    public void RecordFailure_Third_BlocksNinetySecondsFromNow()
-    {
-        var throttle = new LoginThrottle { Login = "acme", Failures = 2 };
-
-        throttle.RecordFailure(s_now);
-
-        Assert.Equal(3, throttle.Failures);
-        Assert.Equal(s_now.AddSeconds(90), throttle.BlockedUntil);
-    }
-
-    [Fact]
-    public void RecordFailure_RenewsVersion()
-    {
-        var throttle = new LoginThrottle { Login = "acme" };
-        var version = throttle.Version;
-
-        throttle.RecordFailure(s_now);
-
-        Assert.NotEqual(version, throttle.Version);
-    }
-
-    [Fact]
     public void IsBlocked_BeforeBlockEnds_True()
     {
-        var throttle = new LoginThrottle { Login = "acme" };
-        throttle.RecordFailure(s_now);
+        var throttle = new LoginThrottle { Login = "acme", Failures = 1, BlockedUntil = s_now.AddSeconds(30) };
 
         Assert.True(throttle.IsBlocked(s_now));
         Assert.True(throttle.IsBlocked(s_now.AddSeconds(29)));
@@ -71,8 +37,7 @@ public class LoginThrottleTests
     [Fact]
     public void IsBlocked_AtAndAfterBlockEnds_False()
     {
-        var throttle = new LoginThrottle { Login = "acme" };
-        throttle.RecordFailure(s_now);
+        var throttle = new LoginThrottle { Login = "acme", Failures = 1, BlockedUntil = s_now.AddSeconds(30) };
 
         Assert.False(throttle.IsBlocked(s_now.AddSeconds(30)));
         Assert.False(throttle.IsBlocked(s_now.AddMinutes(5)));
@@ -82,5 +47,30 @@ public class LoginThrottleTests
     public void IsBlocked_NeverFailed_False()
     {
         Assert.False(new LoginThrottle { Login = "acme" }.IsBlocked(s_now));
+    }
+
+    [Fact]
+    public void SoapKey_SameLoginOfTwoWhiteLabels_Differs()
+    {
+        Assert.NotEqual(LoginThrottle.SoapKey(Guid.NewGuid(), "acme"), LoginThrottle.SoapKey(Guid.NewGuid(), "acme"));
+    }
+
+    [Fact]
+    public void Keys_OfTheTwoDoors_NeverMeet()
+    {
+        var whiteLabel = Guid.NewGuid();
+
+        var soap = LoginThrottle.SoapKey(whiteLabel, "acme");
+        var portal = LoginThrottle.PortalKey($"soap:{whiteLabel:D}:acme");
+
+        Assert.StartsWith("soap:", soap, StringComparison.Ordinal);
+        Assert.StartsWith("portal:", portal, StringComparison.Ordinal);
+        Assert.NotEqual(soap, portal);
+    }
+
+    [Fact]
+    public void PortalKey_LongestEmail_FitsTheKey()
+    {
+        Assert.True(LoginThrottle.PortalKey(new string('a', 250)).Length <= LoginThrottle.MaxKeyLength);
     }
 }

@@ -1,28 +1,38 @@
+using Guichet.Application.Security;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Maintenance;
 
 /// <summary>
 /// Deletes security records that can no longer matter: nonces past their expiry (a token that old is refused as
-/// stale before its nonce is looked at), throttles of logins nobody has tried for a day, and registration answers kept
-/// for retries past their lifetime (the encrypted password is erased).
+/// stale before its nonce is looked at), throttles of logins nobody has tried for a day, registration answers kept
+/// for retries past their lifetime (the encrypted password is erased), and audit entries of failed authentications
+/// older than <see cref="SecurityOptions.AuthenticationFailureRetention"/> (anyone can cause them).
 /// </summary>
-public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock)
+public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock, IOptions<SecurityOptions> options)
 {
     /// <summary>A login's failure count is forgotten after this long without attempts.</summary>
     public static readonly TimeSpan ThrottleMemory = TimeSpan.FromDays(1);
+
+    private static readonly string[] s_authenticationFailures = [AuditEvents.WhiteLabelAuthenticationFailed, AuditEvents.UserAuthenticationFailed];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var forgetBefore = now - ThrottleMemory;
+        var keepFailuresFrom = now - options.Value.AuthenticationFailureRetention;
         var nonces = await db.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         var throttles = await db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         var receipts = await db.Accounts.Where(a => a.ReceiptExpiresAt < now).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
             .SetProperty(a => a.ReceiptRequestHash, (string?)null)
             .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
-        return nonces + throttles + receipts;
+        var failures = await db.AuditEntries
+            .Where(e => e.At < keepFailuresFrom && s_authenticationFailures.Contains(e.Event))
+            .ExecuteDeleteAsync(cancellationToken);
+        return nonces + throttles + receipts + failures;
     }
 }

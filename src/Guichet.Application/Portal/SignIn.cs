@@ -4,6 +4,7 @@ using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Portal;
+using Guichet.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Guichet.Application.Portal;
 /// <summary>A person signed in, and whether the password must be changed before going further.</summary>
 public sealed record SignedIn(Person Person, bool PasswordExpired);
 
-/// <summary>Portal log in, behind the same brute-force brake as the SOAP service.</summary>
+/// <summary>Portal log in, behind the same brute-force brake as the SOAP service, in a key space of its own.</summary>
 public sealed class SignIn(
     GuichetDbContext db,
     PasswordHashing hashing,
@@ -29,29 +30,28 @@ public sealed class SignIn(
             return Result<SignedIn>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe."));
         }
 
-        var (throttle, locked) = await throttling.CheckAsync(key, cancellationToken);
-        if (locked is not null)
+        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), cancellationToken);
+        if (!brake.Succeeded)
         {
-            return Result<SignedIn>.Failure(locked);
+            return brake.Cast<SignedIn>();
         }
 
         var person = await db.People.SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
         var check = person is null ? hashing.VerifyDecoy(password) : hashing.Verify(person.PasswordHash, password);
         if (check == PasswordCheck.Invalid)
         {
-            var retry = throttling.RecordFailure(throttle, key);
+            var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal");
-            await throttling.SaveIgnoringRacesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return Result<SignedIn>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Adresse électronique ou mot de passe incorrect. " + retry));
         }
 
-        throttling.Reset(throttle);
+        await throttling.ResetAsync(brake.Value, cancellationToken);
         if (check == PasswordCheck.ValidNeedsRehash)
         {
-            person!.PasswordHash = hashing.Hash(password);
+            await RehashAsync(person!, password, cancellationToken);
         }
 
-        await throttling.SaveIgnoringRacesAsync(cancellationToken);
         if (person!.EmailConfirmedAt is null)
         {
             return Result<SignedIn>.Failure(new Error(ErrorCodes.EmailNotConfirmed,
@@ -60,5 +60,19 @@ public sealed class SignIn(
 
         var expired = clock.GetUtcNow() - person.PasswordChangedAt > options.Value.PasswordLifetime;
         return new SignedIn(person, expired);
+    }
+
+    /// <summary>Saved at once; if the person changed meanwhile, the other change wins and the re-hash waits for the next log in.</summary>
+    private async Task RehashAsync(Person person, string password, CancellationToken cancellationToken)
+    {
+        person.PasswordHash = hashing.Hash(password);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Entry(person).ReloadAsync(cancellationToken);
+        }
     }
 }

@@ -5,58 +5,56 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Security;
 
+/// <summary>A key that is not waiting, and whether it has failures that a success must clear.</summary>
+public sealed record LoginBrake(string Key, bool HasFailures);
+
 /// <summary>
-/// The brute-force brake shared by the SOAP service and the portal (<see cref="LoginThrottle"/>): one row per login
-/// key (SOAP logins never contain '@', portal logins are emails, so the keys cannot collide).
+/// The brute-force brake shared by the SOAP service and the portal (<see cref="LoginThrottle"/>): one row per key, each
+/// door and white label in a key space of its own. Failures are counted by one atomic statement in the database, so
+/// parallel failures each count; its writes are single statements that neither flush nor clear the caller's unit of work.
 /// </summary>
 public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
 {
-    /// <summary>The login's throttle row if any, and the refusal to give when it is still waiting.</summary>
-    public async Task<(LoginThrottle? Throttle, Error? Locked)> CheckAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The key's brake, or USER_TEMPORARILY_LOCKED while it still waits.</summary>
+    public async Task<Result<LoginBrake>> CheckAsync(string key, CancellationToken cancellationToken)
     {
-        var throttle = await db.LoginThrottles.SingleOrDefaultAsync(t => t.Login == key, cancellationToken);
+        var throttle = await db.LoginThrottles.AsNoTracking().SingleOrDefaultAsync(t => t.Login == key, cancellationToken);
         var now = clock.GetUtcNow();
         if (throttle is null || !throttle.IsBlocked(now))
         {
-            return (throttle, null);
+            return new LoginBrake(key, throttle is not null);
         }
 
         var until = throttle.BlockedUntil!.Value;
-        return (throttle, new Error(ErrorCodes.UserTemporarilyLocked,
-            $"Trop de tentatives échouées : réessayez dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})."));
+        return new Error(ErrorCodes.UserTemporarilyLocked,
+            $"Trop de tentatives échouées : réessayez dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).");
     }
 
-    /// <summary>Counts a failure (added to the unit of work) and says when the next attempt is possible.</summary>
-    public string RecordFailure(LoginThrottle? throttle, string key)
+    /// <summary>Counts a failure (saved at once) and says when the next attempt is possible.</summary>
+    public async Task<string> RecordFailureAsync(LoginBrake brake, CancellationToken cancellationToken)
     {
+        var key = brake.Key;
         var now = clock.GetUtcNow();
-        throttle ??= db.LoginThrottles.Add(new LoginThrottle { Login = key }).Entity;
-        throttle.RecordFailure(now);
-        var until = throttle.BlockedUntil!.Value;
+        // One statement, the same on SQLite (3.35+) and PostgreSQL: creates the row or adds one, and says how many.
+        var counted = await db.Database.SqlQuery<int>($"""
+            INSERT INTO login_throttles ("Login", "Failures") VALUES ({key}, 1)
+            ON CONFLICT ("Login") DO UPDATE SET "Failures" = login_throttles."Failures" + 1
+            RETURNING "Failures" AS "Value"
+            """).ToListAsync(cancellationToken);
+        var until = now + LoginThrottle.WaitAfter(counted.Single());
+        // Racing failures each set the wait of their own count: the longest one stays.
+        await db.LoginThrottles
+            .Where(t => t.Login == key && (t.BlockedUntil == null || t.BlockedUntil < until))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.BlockedUntil, until), cancellationToken);
         return $"Prochaine tentative possible dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).";
     }
 
-    public void Reset(LoginThrottle? throttle)
+    /// <summary>A success forgets the key's failures.</summary>
+    public async Task ResetAsync(LoginBrake brake, CancellationToken cancellationToken)
     {
-        if (throttle is not null)
+        if (brake.HasFailures)
         {
-            db.LoginThrottles.Remove(throttle);
-        }
-    }
-
-    /// <summary>
-    /// Two failures of one login at the same instant race on its row; the loser's count is dropped, which only
-    /// shortens one wait by a step and never unblocks anybody.
-    /// </summary>
-    public async Task SaveIgnoringRacesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
+            await db.LoginThrottles.Where(t => t.Login == brake.Key).ExecuteDeleteAsync(cancellationToken);
         }
     }
 

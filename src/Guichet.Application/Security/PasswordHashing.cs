@@ -6,8 +6,9 @@ namespace Guichet.Application.Security;
 /// <summary>
 /// User passwords: ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted, versioned format) at OWASP's
 /// 210,000 iterations. A hash made with fewer iterations verifies and asks to be re-hashed.
+/// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not).
 /// </summary>
-public sealed class PasswordHashing
+public class PasswordHashing
 {
     public const int Iterations = 210_000;
 
@@ -33,7 +34,7 @@ public sealed class PasswordHashing
         return PasswordCheck.Invalid;
     }
 
-    public PasswordCheck Verify(string hash, string password) => _hasher.VerifyHashedPassword(s_user, hash, password) switch
+    public virtual PasswordCheck Verify(string hash, string password) => _hasher.VerifyHashedPassword(s_user, hash, password) switch
     {
         PasswordVerificationResult.Success => PasswordCheck.Valid,
         PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.ValidNeedsRehash,

@@ -13,4 +13,13 @@ public sealed class SecurityOptions
 
     /// <summary>How long a SOAP user's verified password is remembered in memory (<see cref="VerifiedPasswordCache"/>); zero turns it off.</summary>
     public TimeSpan VerifiedPasswordCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Failed WS-Security authentications one remote address may make per minute (counted per instance, in memory);
+    /// past it every further failure answers TOO_MANY_FAILED_AUTHENTICATIONS and writes nothing.
+    /// </summary>
+    public int FailedWhiteLabelAuthenticationsPerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>How long the audit trail keeps failed authentications (SOAP white label, SOAP user, portal).</summary>
+    public TimeSpan AuthenticationFailureRetention { get; set; } = TimeSpan.FromDays(365);
 }

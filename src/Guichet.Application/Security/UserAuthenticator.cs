@@ -4,6 +4,7 @@ using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
+using Guichet.Domain.Security;
 using Guichet.Domain.WhiteLabels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,17 +27,24 @@ public sealed class UserAuthenticator(
 {
     public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, string? remoteAddress, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password) || login.Length > 100)
+        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
             return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "L'en-tête context doit contenir user/login et user/password."));
         }
 
         var key = Account.NormalizeLogin(login);
-        var (throttle, locked) = await throttling.CheckAsync(key, cancellationToken);
-        if (locked is not null)
+        if (!Account.IsPossibleLogin(key))
+        {
+            // No account can have it: refused before the brake or the audit trail record anything about it.
+            return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed,
+                "Identifiant mal formé : lettres, chiffres, « - » et « _ », avec au plus un « . » (compte secondaire)."));
+        }
+
+        var brake = await throttling.CheckAsync(LoginThrottle.SoapKey(whiteLabel.Id, key), cancellationToken);
+        if (!brake.Succeeded)
         {
             // Refused without looking at the password, as the seed asks.
-            return Result<Caller>.Failure(locked);
+            return brake.Cast<Caller>();
         }
 
         var now = clock.GetUtcNow();
@@ -44,22 +52,46 @@ public sealed class UserAuthenticator(
         var check = account is null ? hashing.VerifyDecoy(password) : Check(whiteLabel, account, password, now);
         if (check == PasswordCheck.Invalid)
         {
-            var retry = throttling.RecordFailure(throttle, key);
+            var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             audit.Record(key, AuditEvents.UserAuthenticationFailed, whiteLabel.Id, key, remoteAddress: remoteAddress);
-            await throttling.SaveIgnoringRacesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Identifiant ou mot de passe incorrect. " + retry));
         }
 
-        throttling.Reset(throttle);
-        // The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts).
-        account!.ForgetReceipt();
-        if (check == PasswordCheck.ValidNeedsRehash)
+        await throttling.ResetAsync(brake.Value, cancellationToken);
+        await AfterSuccessAsync(account!, password, check, cancellationToken);
+        return new Caller(whiteLabel, account!, account!.PasswordExpired(now), remoteAddress);
+    }
+
+    /// <summary>
+    /// The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts); and an
+    /// old-format hash is replaced (unless the password changed meanwhile). Single statements on the account's row, so
+    /// that the caller's unit of work is neither flushed nor cleared; the tracked account is then reloaded.
+    /// </summary>
+    private async Task AfterSuccessAsync(Account account, string password, PasswordCheck check, CancellationToken cancellationToken)
+    {
+        var forgetReceipt = account.ReceiptExpiresAt is not null;
+        var rehash = check == PasswordCheck.ValidNeedsRehash;
+        if (forgetReceipt)
         {
-            account!.PasswordHash = hashing.Hash(password);
+            await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
+                .SetProperty(a => a.ReceiptRequestHash, (string?)null)
+                .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
         }
 
-        await throttling.SaveIgnoringRacesAsync(cancellationToken);
-        return new Caller(whiteLabel, account!, account!.PasswordExpired(now), remoteAddress);
+        if (rehash)
+        {
+            var oldHash = account.PasswordHash;
+            var newHash = hashing.Hash(password);
+            await db.Accounts.Where(a => a.Id == account.Id && a.PasswordHash == oldHash)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, newHash), cancellationToken);
+        }
+
+        if (forgetReceipt || rehash)
+        {
+            await db.Entry(account).ReloadAsync(cancellationToken);
+        }
     }
 
     private PasswordCheck Check(WhiteLabel whiteLabel, Account account, string password, DateTimeOffset now)
@@ -81,13 +113,15 @@ public sealed class UserAuthenticator(
         }
 
         // SSO is for primaries and secondaries of a white label that has a shared key, never for administrators.
+        // A token costs a SHA-256, not a PBKDF2: a refused one spends a decoy verification, so that a refusal costs
+        // the same work whether the login exists or not.
         if (account.Kind == AccountKind.Administrator || whiteLabel.SsoKeyProtected is null)
         {
-            return PasswordCheck.Invalid;
+            return hashing.VerifyDecoy(password);
         }
 
         var valid = SsoToken.IsValid(password, secrets.Unprotect(whiteLabel.SsoKeyProtected), account.Login, whiteLabel.SsoTimeZone, now,
             TimeSpan.FromMinutes(whiteLabel.SsoTokenValidityMinutes), options.Value.SsoClockSkew);
-        return valid ? PasswordCheck.Valid : PasswordCheck.Invalid;
+        return valid ? PasswordCheck.Valid : hashing.VerifyDecoy(password);
     }
 }

@@ -15,39 +15,44 @@ namespace Guichet.Application.Security;
 /// <summary>
 /// First level of seed 004 §1.3.1: the white label, by a UsernameToken whose
 /// <c>PasswordDigest = Base64(SHA-1(nonce + created + secret))</c>, fresh, and never replayed.
+/// Every failure spends the remote address's <see cref="FailedAuthenticationBudget"/>; past it, failures answer
+/// TOO_MANY_FAILED_AUTHENTICATIONS and write nothing (a valid token still passes).
 /// </summary>
 public sealed class WsseAuthenticator(
     GuichetDbContext db,
     SecretProtector secrets,
     AuditTrail audit,
+    FailedAuthenticationBudget budget,
     TimeProvider clock,
     IOptions<SecurityOptions> options)
 {
     private const int MaxNonceBytes = 64;
 
+    private const int MaxNonceText = 200;
+
     public async Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken)
     {
         if (token is null)
         {
-            return Fail("L'en-tête WS-Security UsernameToken est absent.");
+            return Refuse(remoteAddress, Failed("L'en-tête WS-Security UsernameToken est absent."));
         }
 
         if (token.PasswordType != UsernameToken.PasswordDigestType)
         {
-            return Fail("Seul le type de mot de passe PasswordDigest est accepté.");
+            return Refuse(remoteAddress, Failed("Seul le type de mot de passe PasswordDigest est accepté."));
         }
 
         if (!TryDecodeNonce(token.Nonce, out var nonce) || token.Created is null
             || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
         {
-            return Fail("Le jeton WS-Security doit porter un Nonce (Base64) et une date Created.");
+            return Refuse(remoteAddress, Failed("Le jeton WS-Security doit porter un Nonce (Base64) et une date Created."));
         }
 
         var now = clock.GetUtcNow();
         var window = options.Value.WsseFreshness;
         if (created < now - window || created > now + window)
         {
-            return Result<WhiteLabel>.Failure(new Error(ErrorCodes.SecurityTokenExpired,
+            return Refuse(remoteAddress, new Error(ErrorCodes.SecurityTokenExpired,
                 $"La date Created du jeton WS-Security doit être à moins de {window.TotalMinutes:0} minutes de l'heure du serveur."));
         }
 
@@ -55,14 +60,20 @@ public sealed class WsseAuthenticator(
         var secret = whiteLabel is null ? SecretGenerator.New() : secrets.Unprotect(whiteLabel.WsseSecretProtected);
         if (!DigestMatches(token.Password, nonce, token.Created, secret))
         {
+            if (budget.TrySpend(remoteAddress) is { } wait)
+            {
+                return TooMany(wait);
+            }
+
             audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel?.Id, token.Username,
                 remoteAddress: remoteAddress, detail: whiteLabel is null ? "unknown username" : "wrong digest");
             await db.SaveChangesAsync(cancellationToken);
-            return Fail("Authentification de la marque blanche refusée.");
+            return Failed("Authentification de la marque blanche refusée.");
         }
 
-        // Only an authenticated token reaches the nonce store, so strangers cannot fill it.
-        db.UsedNonces.Add(new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = token.Nonce!, ExpiresAt = created + window + window });
+        // Only an authenticated token reaches the nonce store, so strangers cannot fill it. The nonce is stored as its
+        // octets (canonical Base64), so re-spelling a captured one (line breaks, other padding bits) is still a replay.
+        db.UsedNonces.Add(new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = UsedNonce.Canonical(nonce), ExpiresAt = created + window + window });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,6 +81,11 @@ public sealed class WsseAuthenticator(
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
+            if (budget.TrySpend(remoteAddress) is { } wait)
+            {
+                return TooMany(wait);
+            }
+
             audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel.Id, token.Username,
                 remoteAddress: remoteAddress, detail: "replayed nonce");
             await db.SaveChangesAsync(cancellationToken);
@@ -101,10 +117,11 @@ public sealed class WsseAuthenticator(
 #pragma warning restore CA5350
     }
 
+    /// <summary>Base64 (xs:base64Binary, whitespace allowed anywhere), 1 to 64 octets; anything else is no nonce.</summary>
     private static bool TryDecodeNonce(string? encoded, out byte[] nonce)
     {
         nonce = [];
-        if (string.IsNullOrEmpty(encoded) || encoded.Length > 100)
+        if (string.IsNullOrEmpty(encoded) || encoded.Length > MaxNonceText)
         {
             return false;
         }
@@ -119,6 +136,12 @@ public sealed class WsseAuthenticator(
         return true;
     }
 
-    private static Result<WhiteLabel> Fail(string message) =>
-        Result<WhiteLabel>.Failure(new Error(ErrorCodes.WhiteLabelAuthenticationFailed, message));
+    /// <summary>A failure that writes nothing still spends the address's budget.</summary>
+    private Result<WhiteLabel> Refuse(string? remoteAddress, Error error) =>
+        budget.TrySpend(remoteAddress) is { } wait ? TooMany(wait) : Result<WhiteLabel>.Failure(error);
+
+    private static Result<WhiteLabel> TooMany(TimeSpan wait) => Result<WhiteLabel>.Failure(new Error(ErrorCodes.TooManyFailedAuthentications,
+        $"Trop d'authentifications échouées depuis votre adresse : réessayez dans {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} secondes."));
+
+    private static Error Failed(string message) => new(ErrorCodes.WhiteLabelAuthenticationFailed, message);
 }

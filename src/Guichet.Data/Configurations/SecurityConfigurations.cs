@@ -10,7 +10,7 @@ internal sealed class UsedNonceConfiguration : IEntityTypeConfiguration<UsedNonc
     {
         builder.ToTable("used_nonces");
         builder.HasKey(n => n.Id);
-        builder.Property(n => n.Nonce).HasMaxLength(100).IsRequired();
+        builder.Property(n => n.Nonce).HasMaxLength(UsedNonce.MaxLength).IsRequired();
         // The replay check is this constraint: of two requests with one nonce, only one insert succeeds.
         builder.HasIndex(n => new { n.WhiteLabelId, n.Nonce }).IsUnique();
         builder.HasIndex(n => n.ExpiresAt);
@@ -23,7 +23,6 @@ internal sealed class LoginThrottleConfiguration : IEntityTypeConfiguration<Logi
     {
         builder.ToTable("login_throttles");
         builder.HasKey(t => t.Login);
-        builder.Property(t => t.Login).HasMaxLength(100);
-        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.Login).HasMaxLength(LoginThrottle.MaxKeyLength);
     }
 }

@@ -75,6 +75,22 @@ public sealed class Account
     /// <summary>Logins are case-insensitive: every login (or name part of one) is compared and stored in this form.</summary>
     public static string NormalizeLogin(string? login) => login?.Trim().ToLowerInvariant() ?? string.Empty;
 
+    /// <summary>
+    /// Whether a normalised login has the shape of one: an account name, or a secondary's <c>name.primary</c>, each
+    /// part 1 to 15 letters, digits, '-' or '_'. Anything else cannot exist and is refused before the brake records it.
+    /// </summary>
+    public static bool IsPossibleLogin(string login)
+    {
+        if (login.Length > 2 * AccountRules.MaxLoginLength + 1)
+        {
+            return false;
+        }
+
+        var parts = login.Split('.');
+        return parts.Length <= 2
+            && parts.All(part => part.Length <= AccountRules.MaxLoginLength && AccountDataValidator.IsWellFormedAccountName(part));
+    }
+
     public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();

@@ -3,6 +3,17 @@ namespace Guichet.Domain.Auditing;
 /// <summary>One line of the audit trail: who did what to which subject, when and from where.</summary>
 public sealed class AuditEntry
 {
+    /// <summary>Column lengths (the EF configuration uses them too); longer values are cut by the audit trail.</summary>
+    public const int MaxActorLength = 100;
+
+    public const int MaxSubjectLength = 100;
+
+    public const int MaxValueLength = 100;
+
+    public const int MaxRemoteAddressLength = 64;
+
+    public const int MaxDetailLength = 2000;
+
     public long Id { get; set; }
 
     public DateTimeOffset At { get; set; }

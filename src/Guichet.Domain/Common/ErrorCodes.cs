@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string NonceReplayed = "NONCE_REPLAYED";
     public const string UserAuthenticationFailed = "USER_AUTHENTICATION_FAILED";
     public const string UserTemporarilyLocked = "USER_TEMPORARILY_LOCKED";
+    public const string TooManyFailedAuthentications = "TOO_MANY_FAILED_AUTHENTICATIONS";
     public const string PasswordExpired = "PASSWORD_EXPIRED";
     public const string AccessDenied = "ACCESS_DENIED";
     public const string AccountNotActive = "ACCOUNT_NOT_ACTIVE";

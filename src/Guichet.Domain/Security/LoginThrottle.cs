@@ -6,28 +6,34 @@ namespace Guichet.Domain.Security;
 /// </summary>
 public sealed class LoginThrottle
 {
+    /// <summary>Room for the longest key: <c>portal:</c> and an email of 250 characters.</summary>
+    public const int MaxKeyLength = 300;
+
     public static readonly TimeSpan StepPerFailure = TimeSpan.FromSeconds(30);
 
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(30);
 
-    /// <summary>The login as typed, lower case (also for logins that do not exist, so that they look the same).</summary>
+    /// <summary>
+    /// The throttle key: the door and what names the login behind it (<see cref="SoapKey"/>, <see cref="PortalKey"/>),
+    /// also for logins that do not exist, so that they look the same.
+    /// </summary>
     public required string Login { get; set; }
 
     public int Failures { get; set; }
 
     public DateTimeOffset? BlockedUntil { get; set; }
 
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// A SOAP login, in its white label's own key space: a white label can only slow down its own accounts, and the
+    /// portal's people are out of its reach.
+    /// </summary>
+    public static string SoapKey(Guid whiteLabelId, string normalizedLogin) => $"soap:{whiteLabelId:D}:{normalizedLogin}";
+
+    /// <summary>A portal person, by normalised email.</summary>
+    public static string PortalKey(string normalizedEmail) => $"portal:{normalizedEmail}";
 
     public static TimeSpan WaitAfter(int failures) =>
         TimeSpan.FromTicks(Math.Min(StepPerFailure.Ticks * failures, MaxWait.Ticks));
 
     public bool IsBlocked(DateTimeOffset now) => BlockedUntil is { } until && until > now;
-
-    public void RecordFailure(DateTimeOffset now)
-    {
-        Failures++;
-        BlockedUntil = now + WaitAfter(Failures);
-        Version = Guid.NewGuid();
-    }
 }

@@ -6,11 +6,19 @@ namespace Guichet.Domain.Security;
 /// </summary>
 public sealed class UsedNonce
 {
+    public const int MaxLength = 100;
+
     public long Id { get; set; }
 
     public Guid WhiteLabelId { get; set; }
 
+    /// <summary>
+    /// The nonce's octets in canonical Base64 (<see cref="Canonical"/>), never as the request spelled them: one nonce
+    /// written with line breaks or other padding bits is the same nonce.
+    /// </summary>
     public required string Nonce { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }
+
+    public static string Canonical(ReadOnlySpan<byte> nonce) => Convert.ToBase64String(nonce);
 }

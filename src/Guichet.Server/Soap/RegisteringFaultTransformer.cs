@@ -1,5 +1,7 @@
 using System.ServiceModel;
 using System.ServiceModel.Channels;
+using System.Xml;
+using System.Xml.Serialization;
 using Guichet.Domain.Common;
 using Guichet.Server.Soap.Contract;
 using SoapCore;
@@ -8,10 +10,11 @@ using SoapCore.Extensibility;
 namespace Guichet.Server.Soap;
 
 /// <summary>
-/// Our faults go out as they are; anything else is a bug or a body SoapCore could not bind. Neither may leak its
-/// message or stack: a binding error becomes MALFORMED_REQUEST, a bug INTERNAL_ERROR, and both are logged.
+/// Our faults go out as they are; anything else is a body that does not bind to the contract, or a bug. Neither may
+/// leak its message or stack: the first is Client.MALFORMED_REQUEST, the second Server.INTERNAL_ERROR with a
+/// reference that is also in the log line (with the exception), so that support can find it.
 /// </summary>
-public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransformer> logger) : IFaultExceptionTransformer
+public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransformer> logger, IHttpContextAccessor http) : IFaultExceptionTransformer
 {
     private readonly DefaultFaultExceptionTransformer<CustomMessage> _inner = new();
 
@@ -19,13 +22,31 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
     {
         if (exception is not FaultException<RegisteringFault>)
         {
-            var binding = exception is InvalidOperationException or System.Xml.XmlException or FormatException || exception.InnerException is InvalidOperationException or System.Xml.XmlException or FormatException;
-            logger.LogWarning(exception, "SOAP request failed outside our faults.");
-            exception = binding
-                ? RegisteringFault.Exception(ErrorCodes.MalformedRequest, "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).")
-                : RegisteringFault.Exception(ErrorCodes.InternalError, "Erreur interne : elle est journalisée, réessayez plus tard.");
+            var reference = http.HttpContext?.TraceIdentifier ?? Guid.NewGuid().ToString("N");
+            if (IsBindingError(exception))
+            {
+                // Anyone can send these, before authentication: no warning, no stack.
+                logger.LogDebug(exception, "SOAP request {Reference} does not bind to the contract.", reference);
+                exception = RegisteringFault.Exception(ErrorCodes.MalformedRequest, "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
+            }
+            else
+            {
+                logger.LogError(exception, "SOAP request {Reference} failed with an unexpected error.", reference);
+                exception = RegisteringFault.Exception(ErrorCodes.InternalError, $"Erreur interne (référence {reference}) : elle est journalisée, réessayez plus tard.");
+            }
         }
 
         return _inner.ProvideFault(exception, messageVersion, requestMessage, xmlNamespaceLookup);
     }
+
+    /// <summary>
+    /// SoapCore 1.2.1.18 binds each operation parameter with <see cref="XmlSerializer.Deserialize(XmlReader)"/> before the
+    /// operation runs; a body that does not fit makes it throw an <see cref="InvalidOperationException"/> of its own
+    /// ("There is an error in XML document") wrapping the cause: an unknown enum value (InvalidOperationException), a
+    /// bad number or boolean (FormatException, OverflowException), unexpected XML (XmlException). Nothing else is.
+    /// </summary>
+    public static bool IsBindingError(Exception exception) =>
+        exception is InvalidOperationException { TargetSite: { Name: nameof(XmlSerializer.Deserialize) } site }
+        && site.DeclaringType == typeof(XmlSerializer)
+        && exception.InnerException is InvalidOperationException or FormatException or OverflowException or XmlException;
 }

@@ -73,14 +73,25 @@ public class GuichetServer : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
-        // Every test posts from 127.0.0.1: the per-address budget is tested on its own (RateLimitTests).
+        // Every test posts from 127.0.0.1: the per-address budgets are tested on their own (RateLimitTests,
+        // FailedAuthenticationBudgetTests).
         builder.UseSetting("Portal:AnonymousFormPostsPerMinute", "100000");
+        builder.UseSetting("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Services a test class replaces (applied last, before start).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

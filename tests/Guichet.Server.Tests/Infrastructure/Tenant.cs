@@ -1,4 +1,5 @@
 using Guichet.Application.WhiteLabels;
+using Guichet.Domain.Security;
 using Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Infrastructure;
@@ -34,6 +35,9 @@ public sealed class Tenant
         var (login, password) = await server.CreateAdministratorAsync(credentials.WhiteLabel.Code);
         return new Tenant(server, credentials, login, password);
     }
+
+    /// <summary>The brute-force brake's key of one of this white label's logins.</summary>
+    public string ThrottleKey(string login) => LoginThrottle.SoapKey(Credentials.WhiteLabel.Id, login);
 
     public IRegisteringService As(string login, string password) =>
         RegisteringClient.Create(Server.RegisteringEndpoint, WhiteLabelOnly.As(login, password));

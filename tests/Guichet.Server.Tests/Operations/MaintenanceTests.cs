@@ -1,4 +1,5 @@
 using Guichet.Application.Maintenance;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,26 @@ public abstract class MaintenanceTests(GuichetServer server)
         var throttles = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login.StartsWith(tag)).Select(t => t.Login).ToListAsync());
         Assert.Equal([tag + "live"], nonces);
         Assert.Equal([tag + "live"], throttles);
+    }
+
+    [Fact]
+    public async Task Purge_RemovesAuthenticationFailuresPastTheRetention_KeepsRecentOnesAndOtherEvents()
+    {
+        var now = server.Clock.GetUtcNow();
+        var tag = SampleFiles.UniqueName("a");
+        await server.InDbAsync(db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-366), Actor = tag, Event = AuditEvents.WhiteLabelAuthenticationFailed, Subject = tag + "old-wsse" });
+            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-366), Actor = tag, Event = AuditEvents.UserAuthenticationFailed, Subject = tag + "old-user" });
+            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-364), Actor = tag, Event = AuditEvents.UserAuthenticationFailed, Subject = tag + "recent-user" });
+            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-800), Actor = tag, Event = AuditEvents.AccountRegistered, Subject = tag + "old-registration" });
+            return db.SaveChangesAsync();
+        });
+
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(CancellationToken.None));
+
+        var kept = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Actor == tag).Select(e => e.Subject!).OrderBy(s => s).ToListAsync());
+        Assert.Equal([tag + "old-registration", tag + "recent-user"], kept);
     }
 }
 

@@ -1,6 +1,7 @@
 using Guichet.Application.Portal;
 using Guichet.Domain.Common;
 using Guichet.Domain.Portal;
+using Guichet.Domain.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,7 +119,7 @@ public abstract class PortalUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.EmailNotConfirmed, unconfirmed.FailureCode);
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, wrong.FailureCode);
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, locked.FailureCode);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == email).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
     }
 
     [Fact]

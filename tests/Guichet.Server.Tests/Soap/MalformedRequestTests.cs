@@ -201,6 +201,23 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task NotABoolean_FaultsMalformedRequestAndWritesNoAccount()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        file.Test = true;
+        var body = RawSoap.RegisterPrimary(file);
+        Assert.Contains("<Test>true</Test>", body, StringComparison.Ordinal);
+        body = body.Replace("<Test>true</Test>", "<Test>peut-être</Test>", StringComparison.Ordinal);
+
+        var response = await PostWritingNothingAsync(RawSoap.Envelope(RawSoap.Security(tenant), body), "registerPrimaryAccount");
+
+        response.AssertClientFault(ErrorCodes.MalformedRequest);
+        var login = file.AccountName!.ToLowerInvariant();
+        Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
+    }
+
+    [Fact]
     public async Task GetWsdl_DeclaresTheSixOperations()
     {
         var response = await RawSoap.GetAsync(new Uri(server.RegisteringEndpoint + "?wsdl"));

@@ -32,6 +32,14 @@ internal static class RawSoap
         return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken><wsse:Username>{SecurityElement.Escape(username)}</wsse:Username><wsse:Password Type="{passwordType}">{SecurityElement.Escape(password)}</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{Convert.ToBase64String(nonce)}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
     }
 
+    /// <summary>A digest token over the given nonce octets, whose Nonce element is spelled <paramref name="nonceText"/>.</summary>
+    public static string Security(Tenant tenant, byte[] nonce, string nonceText, DateTimeOffset created)
+    {
+        var at = RegisteringClient.Created(created);
+        var digest = RegisteringClient.Digest(nonce, at, tenant.Credentials.WsseSecret);
+        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken><wsse:Username>{SecurityElement.Escape(tenant.Credentials.WsseUsername)}</wsse:Username><wsse:Password Type="{PasswordDigest}">{digest}</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{SecurityElement.Escape(nonceText)}</wsse:Nonce><wsu:Created>{at}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
+    }
+
     public static string Security(Tenant tenant, string passwordType = PasswordDigest) =>
         Security(tenant.Credentials.WsseUsername, tenant.Credentials.WsseSecret, passwordType);
 

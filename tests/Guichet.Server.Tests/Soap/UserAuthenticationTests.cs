@@ -1,11 +1,18 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Guichet.Application.Accounts;
+using Guichet.Application.Portal;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Security;
 using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
+using Guichet.Server.Tests.Portal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -35,7 +42,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, fault.Code);
         Assert.Matches(WaitInSeconds(), fault.Message);
-        var failures = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == primary.Login).Select(t => t.Failures).SingleAsync());
+        var failures = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync());
         Assert.Equal(1, failures);
     }
 
@@ -46,7 +53,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         var primary = await tenant.RegisterPrimaryAsync();
         await server.InDbAsync(db =>
         {
-            db.LoginThrottles.Add(new LoginThrottle { Login = primary.Login, Failures = 200, BlockedUntil = server.Clock.GetUtcNow().AddMinutes(-1) });
+            db.LoginThrottles.Add(new LoginThrottle { Login = tenant.ThrottleKey(primary.Login), Failures = 200, BlockedUntil = server.Clock.GetUtcNow().AddMinutes(-1) });
             return db.SaveChangesAsync();
         });
 
@@ -54,7 +61,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.Contains("dans 1800 secondes", fault.Message, StringComparison.Ordinal);
-        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == primary.Login));
+        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == tenant.ThrottleKey(primary.Login)));
         Assert.Equal(201, throttle.Failures);
         var wait = throttle.BlockedUntil!.Value - server.Clock.GetUtcNow();
         Assert.InRange(wait, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(2));
@@ -65,7 +72,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
-        var unknown = "nobody" + Guid.NewGuid().ToString("N")[..10];
+        var unknown = "nobody" + Guid.NewGuid().ToString("N")[..8];
 
         var known = await Faults.CatchAsync(() => tenant.As(primary.Login, "Wrong-Pass1").GetAccountStateAsync(primary.Login));
         var stranger = await Faults.CatchAsync(() => tenant.As(unknown, "Wrong-Pass1").GetAccountStateAsync(unknown));
@@ -75,7 +82,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.Equal(Digits().Replace(known.Message, "0"), Digits().Replace(stranger.Message, "0"));
         Assert.Empty(stranger.Errors);
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, retry.Code);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == unknown).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(unknown)).Select(t => t.Failures).SingleAsync()));
     }
 
     [Fact]
@@ -116,11 +123,134 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.DoesNotContain("Wrong-Pass1", entry.Detail ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FailuresSentByAnotherWhiteLabel_DoNotLockTheLogin()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var intruder = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+
+        var failed = await Faults.CatchAsync(() => intruder.As(primary.Login, "Wrong-Pass1").GetAccountStateAsync(primary.Login));
+        var state = await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
+
+        Assert.Equal(ErrorCodes.UserAuthenticationFailed, failed.Code);
+        Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
+        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == intruder.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EmailAsSoapLogin_IsRefusedWithoutRecordingAndNeverLocksThePortalPerson()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var email = PortalSteps.UniqueEmail();
+        await server.ConfirmedPersonAsync(email, "Motdepasse1!");
+
+        var fault = await Faults.CatchAsync(() => tenant.As(email, "Wrong-Pass1").GetAccountStateAsync(email));
+        var signIn = await server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, "Motdepasse1!", null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
+        Assert.True(signIn.Succeeded, signIn.FailureCode);
+        Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login.Contains(email))));
+        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == email)));
+    }
+
+    [Theory]
+    [InlineData("sixteen-chars-xy")]
+    [InlineData("a.b.c")]
+    [InlineData("nom avec blanc")]
+    public async Task LoginThatCannotBeOne_IsRefusedWithoutRecordingAnything(string login)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
+        var prefix = LoginThrottle.SoapKey(whiteLabelId, string.Empty);
+
+        var fault = await Faults.CatchAsync(() => tenant.As(login, "Wrong-Pass1").GetAccountStateAsync(login));
+
+        Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
+        Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login.StartsWith(prefix))));
+        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.WhiteLabelId == whiteLabelId && a.Event == AuditEvents.UserAuthenticationFailed)));
+    }
+
+    [Fact]
+    public async Task SixteenParallelWrongPasswords_CountSixteenFailures()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
+        // The sixteen attempts meet inside the password check: all of them passed the brake's check before any failure
+        // is recorded, and then race on its row.
+        using var gate = new CountdownEvent(16);
+        var hashing = new GatedPasswordHashing(gate);
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 40), completions);
+        Result<Caller>[] results;
+        try
+        {
+            results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => server.InScopeAsync(async services =>
+            {
+                var whiteLabel = await services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == whiteLabelId);
+                var authenticator = ActivatorUtilities.CreateInstance<UserAuthenticator>(services, hashing);
+                return await authenticator.AuthenticateAsync(whiteLabel, primary.Login, "Wrong-Pass1", null, CancellationToken.None);
+            }))));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completions);
+        }
+
+        Assert.All(results, result => Assert.Equal(ErrorCodes.UserAuthenticationFailed, result.FailureCode));
+        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == tenant.ThrottleKey(primary.Login)));
+        Assert.Equal(16, throttle.Failures);
+        // The wait follows the count: 16 × 30 s.
+        Assert.InRange(throttle.BlockedUntil!.Value - server.Clock.GetUtcNow(), TimeSpan.FromSeconds(16 * 30) - TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(16 * 30));
+        var audited = await server.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == primary.Login));
+        Assert.Equal(16, audited);
+    }
+
+    [Fact]
+    public async Task SuccessfulLogin_ClearsTheBrakeWithoutTouchingTheCallersUnitOfWork()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var key = tenant.ThrottleKey(primary.Login);
+        await server.InDbAsync(db =>
+        {
+            db.LoginThrottles.Add(new LoginThrottle { Login = key, Failures = 3, BlockedUntil = server.Clock.GetUtcNow().AddMinutes(-1) });
+            return db.SaveChangesAsync();
+        });
+
+        var (pending, caller) = await server.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<GuichetDbContext>();
+            var whiteLabel = await db.WhiteLabels.SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
+            var entry = db.AuditEntries.Add(new AuditEntry { Actor = "test", Event = "test.pending", At = server.Clock.GetUtcNow() });
+            var result = await services.GetRequiredService<UserAuthenticator>()
+                .AuthenticateAsync(whiteLabel, primary.Login, primary.Password, null, CancellationToken.None);
+            Assert.True(result.Succeeded, result.FailureCode);
+            return (entry.State, db.Entry(result.Value.Account).State);
+        });
+
+        Assert.Equal(EntityState.Added, pending);
+        Assert.Equal(EntityState.Unchanged, caller);
+        Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == key)));
+    }
+
     [GeneratedRegex("réessayez dans [0-9]+ secondes", RegexOptions.CultureInvariant)]
     private static partial Regex WaitInSeconds();
 
     [GeneratedRegex("[0-9]", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
+}
+
+/// <summary>Real password checks that wait until all the expected callers are inside one.</summary>
+internal sealed class GatedPasswordHashing(CountdownEvent gate) : PasswordHashing
+{
+    public override PasswordCheck Verify(string hash, string password)
+    {
+        gate.Signal();
+        Assert.True(gate.Wait(TimeSpan.FromSeconds(60)), "Not every caller reached the password check.");
+        return base.Verify(hash, password);
+    }
 }
 
 public sealed class UserAuthenticationTestsOnSqlite(SqliteServerFixture server) : UserAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
@@ -138,13 +268,13 @@ public sealed class UserThrottleTests(ThrottleServerFixture server) : IClassFixt
     {
         var (tenant, primary) = await RegisterAsync();
         await Faults.CatchAsync(() => As(tenant, primary.Login, "Wrong-Pass1").GetAccountStateAsync(primary.Login));
-        Assert.True(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == primary.Login)));
+        Assert.True(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == tenant.ThrottleKey(primary.Login))));
 
         server.Clock.Advance(TimeSpan.FromSeconds(31));
         var state = await As(tenant, primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
 
         Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
-        Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == primary.Login)));
+        Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == tenant.ThrottleKey(primary.Login))));
     }
 
     [Fact]
@@ -158,7 +288,7 @@ public sealed class UserThrottleTests(ThrottleServerFixture server) : IClassFixt
 
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.Contains("dans 60 secondes", fault.Message, StringComparison.Ordinal);
-        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == primary.Login));
+        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == tenant.ThrottleKey(primary.Login)));
         Assert.Equal(2, throttle.Failures);
         Assert.InRange(throttle.BlockedUntil!.Value - server.Clock.GetUtcNow(), TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(60));
     }

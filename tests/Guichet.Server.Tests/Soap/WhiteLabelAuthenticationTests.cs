@@ -1,4 +1,6 @@
+using System.Net;
 using System.Security.Cryptography;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -152,6 +154,97 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         Assert.Contains("WAIT_FOR_FILES", response.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("line breaks")]
+    [InlineData("blanks")]
+    [InlineData("padding bits")]
+    public async Task UsedNonceSpelledOtherwise_FaultsNonceReplayed(string spelling)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var canonical = Convert.ToBase64String(nonce);
+        var respelled = spelling switch
+        {
+            "line breaks" => canonical[..8] + "\r\n" + canonical[8..16] + "\n" + canonical[16..],
+            "blanks" => " " + canonical[..12] + " \t " + canonical[12..] + " ",
+            _ => WithOtherPaddingBits(canonical),
+        };
+        Assert.NotEqual(canonical, respelled);
+        Assert.Equal(nonce, Convert.FromBase64String(respelled));
+
+        var first = await GetStateWithNonceAsync(tenant, primary, nonce, canonical);
+        var replay = await GetStateWithNonceAsync(tenant, primary, nonce, respelled);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        replay.AssertClientFault(ErrorCodes.NonceReplayed);
+    }
+
+    [Fact]
+    public async Task NonceSpelledOtherwiseFirst_StoredAsItsOctets()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var canonical = Convert.ToBase64String(nonce);
+        var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
+        var before = await server.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+
+        var first = await GetStateWithNonceAsync(tenant, primary, nonce, canonical[..10] + "\n " + WithOtherPaddingBits(canonical)[10..]);
+        var replay = await GetStateWithNonceAsync(tenant, primary, nonce, canonical);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        replay.AssertClientFault(ErrorCodes.NonceReplayed);
+        var after = await server.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+        Assert.Equal([canonical], after.Except(before));
+    }
+
+    [Theory]
+    [InlineData("pas du base64 !")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA=")]
+    public async Task NonceNotBase64_FaultsWhiteLabelAuthenticationFailedAndStoresNothing(string nonceText)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
+        var before = await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId));
+
+        var response = await GetStateWithNonceAsync(tenant, primary, new byte[16], nonceText);
+
+        response.AssertClientFault(ErrorCodes.WhiteLabelAuthenticationFailed);
+        Assert.Equal(before, await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId)));
+    }
+
+    [Fact]
+    public async Task UsernameOfFiveThousandCharacters_FaultsWhiteLabelAuthenticationFailedAndAuditsItCut()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var username = "u" + Guid.NewGuid().ToString("N") + new string('x', 5000);
+        var identity = new SoapIdentity(username, tenant.Credentials.WsseSecret, tenant.AdminLogin, tenant.AdminPassword);
+
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
+
+        Assert.Equal(ErrorCodes.WhiteLabelAuthenticationFailed, fault.Code);
+        var cut = username[..AuditEntry.MaxSubjectLength];
+        var entry = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.Subject == cut));
+        Assert.Equal(username[..AuditEntry.MaxActorLength], entry.Actor);
+    }
+
+    private Task<RawResponse> GetStateWithNonceAsync(Tenant tenant, Wire.RegistrationResult primary, byte[] nonce, string nonceText) =>
+        RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(
+            RawSoap.Security(tenant, nonce, nonceText, DateTimeOffset.UtcNow) + RawSoap.Context(primary.Login, primary.Password),
+            RawSoap.GetAccountState(primary.Login)));
+
+    /// <summary>The same octets with other values in the unused low bits of the last Base64 digit.</summary>
+    private static string WithOtherPaddingBits(string canonical)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var last = canonical.TrimEnd('=').Length - 1;
+        var other = alphabet[alphabet.IndexOf(canonical[last], StringComparison.Ordinal) ^ 0b1111];
+        return canonical[..last] + other + canonical[(last + 1)..];
     }
 
     private static SoapIdentity WithFixedToken(Tenant tenant, byte[] nonce, DateTimeOffset created)

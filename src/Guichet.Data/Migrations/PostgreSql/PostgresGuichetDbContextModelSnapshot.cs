@@ -391,18 +391,14 @@ namespace Guichet.Data.Migrations.PostgreSql
             modelBuilder.Entity("Guichet.Domain.Security.LoginThrottle", b =>
                 {
                     b.Property<string>("Login")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset?>("BlockedUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Failures")
                         .HasColumnType("integer");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
 
                     b.HasKey("Login");
 

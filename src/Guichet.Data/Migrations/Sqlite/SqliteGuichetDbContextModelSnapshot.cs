@@ -380,7 +380,7 @@ namespace Guichet.Data.Migrations.Sqlite
             modelBuilder.Entity("Guichet.Domain.Security.LoginThrottle", b =>
                 {
                     b.Property<string>("Login")
-                        .HasMaxLength(100)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("BlockedUntil")
@@ -388,10 +388,6 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.Property<int>("Failures")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Login");
 
