@@ -57,7 +57,8 @@ public sealed class ModifyAccount(
         }
 
         // §4.3.2: a mailbox asked for an account already open only works with a new password, set in the same request.
-        var opensMailbox = account.Kind == AccountKind.Secondary && account.State == AccountState.REGISTERED
+        // Enrolled, open or closed: a mailbox opened on a CLOSED secondary is usable once it is re-enabled.
+        var opensMailbox = account.Kind == AccountKind.Secondary && account.EnrolledAt is not null
             && !account.WantsMailbox && changes is SecondaryAccountData { Mailbox: true };
         if (opensMailbox && changes.Password is null)
         {

@@ -257,6 +257,23 @@ public abstract class ModificationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ModifySecondary_OpeningAMailboxOnAClosedAccount_NeedsANewPassword()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        file.Mailbox = false;
+        var secondary = await tenant.RegisteredSecondaryAsync(primary, file);
+        var client = tenant.As(primary.Login, primary.Password);
+        Assert.Equal(AccountState.CLOSED, (await client.ChangeAccountStatusAsync(secondary.Login, AccountAction.DISABLE)).State);
+
+        var fault = await Faults.CatchAsync(() => client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
+
+        Assert.Contains(fault.Errors, e => e is { Field: "Password", Code: ErrorCodes.Required });
+        Assert.Null(await server.InDbAsync(db => db.Accounts.Where(a => a.Login == secondary.Login).Select(a => a.Mailbox).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ModifyPrimary_NamingASecondary_FaultsNotFound()
     {
         var tenant = await Tenant.CreateAsync(server);

@@ -171,6 +171,24 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterSecondary_NameTakenUnderTheSamePrimary_FaultsAlreadyExistsButIsFreeUnderAnother()
+    {
+        var tenant = await server.SharedTenantAsync();
+        var first = await tenant.RegisteredPrimaryAsync();
+        var second = await tenant.RegisteredPrimaryAsync();
+        var name = SampleFiles.UniqueName("s");
+        await tenant.As(first.Login, first.Password).RegisterSecondaryAccountAsync(SampleFiles.Secondary(name));
+        var other = SampleFiles.Secondary(name);
+        other.CompanyName = "Autre établissement";
+
+        var fault = await Faults.CatchAsync(() => tenant.As(first.Login, first.Password).RegisterSecondaryAccountAsync(other));
+        var underAnother = await tenant.As(second.Login, second.Password).RegisterSecondaryAccountAsync(SampleFiles.Secondary(name));
+
+        Assert.Contains(fault.Errors, e => e is { Field: "AccountName", Code: ErrorCodes.AlreadyExists });
+        Assert.Equal($"{name.ToLowerInvariant()}.{second.Login}", underAnother.Login);
+    }
+
+    [Fact]
     public async Task RegisterPrimary_TakenName_FaultsAlreadyExists()
     {
         var tenant = await Tenant.CreateAsync(server);
