@@ -27,12 +27,12 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
             {
                 // Anyone can send these, before authentication: no warning, no stack.
                 logger.LogDebug(exception, "SOAP request {Reference} does not bind to the contract.", reference);
-                exception = RegisteringFault.Exception(ErrorCodes.MalformedRequest, "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
+                exception = RegisteringFaults.Create(ErrorCodes.MalformedRequest, "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
             }
             else
             {
                 logger.LogError(exception, "SOAP request {Reference} failed with an unexpected error.", reference);
-                exception = RegisteringFault.Exception(ErrorCodes.InternalError, $"Erreur interne (référence {reference}) : elle est journalisée, réessayez plus tard.");
+                exception = RegisteringFaults.Create(ErrorCodes.InternalError, $"Erreur interne (référence {reference}) : elle est journalisée, réessayez plus tard.");
             }
         }
 

@@ -98,6 +98,6 @@ public sealed class RegisteringService(
         var message = code == ErrorCodes.ValidationFailed
             ? $"La requête comporte {result.Errors.Count} erreur(s) : " + string.Join(" ; ", result.Errors.Select(e => $"{e.Field} : {e.Message}"))
             : (result.Errors.Count > 0 ? result.Errors[0].Message : code);
-        return RegisteringFault.Exception(code, message, result.Errors.Where(e => e.Field is not null));
+        return RegisteringFaults.Create(code, message, result.Errors.Where(e => e.Field is not null));
     }
 }

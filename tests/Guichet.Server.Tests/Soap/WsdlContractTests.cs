@@ -52,7 +52,7 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task ValidationFaultAndRegistration_ValidateAgainstTheServedSchema()
+    public async Task FaultsAndRegistration_ValidateAgainstTheServedSchema()
     {
         var problems = new List<string>();
         var schemas = CompileSchemas(await ServedWsdlAsync(), problems);
@@ -64,6 +64,10 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
             RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(broken)), "registerPrimaryAccount");
         var registered = await RawSoap.PostAsync(server.RegisteringEndpoint,
             RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(SampleFiles.Primary())), "registerPrimaryAccount");
+        // A fault the guard writes by hand, before SoapCore: the same shape, field errors included.
+        var guardFault = await RawSoap.PostAsync(server.RegisteringEndpoint,
+            RawSoap.Envelope(string.Empty, $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>x</accountName><action>NOPE</action></changeAccountStatus>"""),
+            "changeAccountStatus");
 
         fault.AssertClientFault(ErrorCodes.ValidationFailed);
         Assert.Equal(HttpStatusCode.OK, registered.Status);
@@ -71,6 +75,10 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
         var response = registered.Xml.Descendants(XName.Get("registerPrimaryAccountResponse", RawSoap.Ns)).Single();
         new XDocument(detail).Validate(schemas, (_, e) => problems.Add("fault: " + e.Message));
         new XDocument(response).Validate(schemas, (_, e) => problems.Add("response: " + e.Message));
+        guardFault.AssertClientFault(ErrorCodes.ValidationFailed);
+        var guardDetail = guardFault.Xml.Descendants(XName.Get("RegisteringFault", RawSoap.Ns)).Single();
+        Assert.NotEmpty(guardDetail.Descendants(XName.Get("FieldFault", RawSoap.Ns)));
+        new XDocument(guardDetail).Validate(schemas, (_, e) => problems.Add("guard fault: " + e.Message));
         Assert.Empty(problems);
     }
 

@@ -1,6 +1,4 @@
 using System.Runtime.Serialization;
-using System.ServiceModel;
-using Guichet.Domain.Common;
 
 namespace Guichet.Server.Soap.Contract;
 
@@ -19,18 +17,6 @@ public sealed class RegisteringFault
 
     [DataMember(Order = 3)]
     public List<FieldFault> Errors { get; set; } = [];
-
-    public static FaultException<RegisteringFault> Exception(string code, string message, IEnumerable<Error>? errors = null)
-    {
-        var detail = new RegisteringFault
-        {
-            Code = code,
-            Message = message,
-            Errors = errors?.Select(e => new FieldFault { Field = e.Field ?? string.Empty, Code = e.Code, Message = e.Message }).ToList() ?? [],
-        };
-        var side = code == ErrorCodes.InternalError ? "Server" : "Client";
-        return new FaultException<RegisteringFault>(detail, new FaultReason(message), new FaultCode($"{side}.{code}"), null);
-    }
 }
 
 [DataContract(Namespace = RegisteringNamespace.Value)]
