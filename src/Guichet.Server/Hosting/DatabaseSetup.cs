@@ -1,16 +1,19 @@
+using Guichet.Application.Accounts.Files;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Server.Hosting;
 
-/// <summary>On start: apply pending migrations, and on an empty database create the demo white label and its administrator.</summary>
+/// <summary>On start: apply pending migrations and index the files they left unindexed, and on an empty database create the demo white label and its administrator.</summary>
 public static class DatabaseSetup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<GuichetDbContext>().Database.MigrateAsync(cancellationToken);
+        // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
+        await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);
     }
 
     /// <summary>Credentials are printed once, here, and never stored in clear.</summary>
