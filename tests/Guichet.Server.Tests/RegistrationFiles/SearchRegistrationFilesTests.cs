@@ -253,6 +253,14 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         Assert.Equal(forward.Select(p => p.Rows.Select(r => r.Id).ToList()).Reverse(), back.Select(p => p.Rows.Select(r => r.Id).ToList()),
             new SequenceComparer());
         Assert.NotNull(back[^2].Next);
+
+        // The "last page" link reads from the other end.
+        var last = (await _files.SearchAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: RegistrationFileSearch.LastPage))).Value;
+        Assert.Equal([expected[^2], expected[^1]], last.Rows.Select(r => r.Id));
+        Assert.Null(last.Next);
+        // Pages counted from the end: the one before holds the 4th and 3rd oldest.
+        Assert.Equal([expected[^4], expected[^3]],
+            (await _files.SearchAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: last.Previous))).Value.Rows.Select(r => r.Id));
     }
 
     [Fact]

@@ -10,6 +10,14 @@ namespace Guichet.Application.Accounts.Files;
 /// </summary>
 public sealed record FileListCursor(bool Older, DateTimeOffset CreatedAt, Guid Id)
 {
+    /// <summary>
+    /// Past the oldest file, going back: the last page (a "last page" link), read from the other end of the same index.
+    /// No file is older than the Unix epoch.
+    /// </summary>
+    public static FileListCursor End { get; } = new(false, DateTimeOffset.UnixEpoch, Guid.Empty);
+
+    public bool IsEnd => this == End;
+
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
             $"{(Older ? 'o' : 'n')}|{CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{Id:N}"));
