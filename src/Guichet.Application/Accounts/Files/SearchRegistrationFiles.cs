@@ -24,6 +24,9 @@ public sealed record RegistrationFileSearch(
     public const int DefaultPageSize = 50;
 
     public const int MaxPageSize = 100;
+
+    /// <summary>The cursor of the last page, whatever the filters.</summary>
+    public static string LastPage { get; } = FileListCursor.End.Encode();
 }
 
 /// <summary>One line of the file list.</summary>
@@ -98,8 +101,9 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
             rows.Reverse();
         }
 
-        // Going back, the page we came from is after this one; going forward (but from the start), before it.
-        var hasOlder = older ? more : cursor is not null;
+        // Going back, the page we came from is after this one (unless we came from the end); going forward (but from the
+        // start), before it.
+        var hasOlder = older ? more : cursor is not null && !cursor.IsEnd;
         var hasNewer = older ? cursor is not null : more;
         var whiteLabels = await WhiteLabelsAsync(rows, cancellationToken);
         return new RegistrationFilePage(
