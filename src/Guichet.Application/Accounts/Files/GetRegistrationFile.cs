@@ -63,9 +63,11 @@ public sealed class GetRegistrationFile(GuichetDbContext db)
             ? await db.Accounts.AsNoTracking().Where(a => a.Id == primaryId)
                 .Select(a => new RelatedFile(a.Id, a.FolderNumber, a.Login, a.State)).SingleOrDefaultAsync(cancellationToken)
             : null;
+        // Sorted here: asked to sort, SQLite may prefer walking the Login index over seeking PrimaryAccountId.
         var secondaries = account.Kind == AccountKind.Primary
-            ? await db.Accounts.AsNoTracking().Where(a => a.PrimaryAccountId == account.Id).OrderBy(a => a.Login)
-                .Select(a => new RelatedFile(a.Id, a.FolderNumber, a.Login, a.State)).ToListAsync(cancellationToken)
+            ? (await db.Accounts.AsNoTracking().Where(a => a.PrimaryAccountId == account.Id)
+                .Select(a => new RelatedFile(a.Id, a.FolderNumber, a.Login, a.State)).ToListAsync(cancellationToken))
+                .OrderBy(a => a.Login, StringComparer.Ordinal).ToList()
             : [];
         // Read from (Subject, At); one more line than shown says whether there are more.
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Subject == account.Login)

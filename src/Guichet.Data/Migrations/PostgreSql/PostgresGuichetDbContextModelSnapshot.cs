@@ -158,6 +158,8 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
 
+                    b.HasIndex("Kind", "State");
+
                     b.HasIndex("State", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 

@@ -151,6 +151,8 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
 
+                    b.HasIndex("Kind", "State");
+
                     b.HasIndex("State", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 

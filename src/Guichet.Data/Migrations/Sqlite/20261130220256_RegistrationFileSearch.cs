@@ -78,6 +78,11 @@ namespace Guichet.Data.Migrations.Sqlite
                 column: "FileIndexVersion");
 
             migrationBuilder.CreateIndex(
+                name: "IX_accounts_Kind_State",
+                table: "accounts",
+                columns: new[] { "Kind", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_accounts_ManagerEmail",
                 table: "accounts",
                 column: "ManagerEmail");
@@ -124,6 +129,10 @@ namespace Guichet.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_accounts_FileIndexVersion",
+                table: "accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_accounts_Kind_State",
                 table: "accounts");
 
             migrationBuilder.DropIndex(

@@ -81,6 +81,11 @@ namespace Guichet.Data.Migrations.PostgreSql
                 column: "FileIndexVersion");
 
             migrationBuilder.CreateIndex(
+                name: "IX_accounts_Kind_State",
+                table: "accounts",
+                columns: new[] { "Kind", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_accounts_ManagerEmail",
                 table: "accounts",
                 column: "ManagerEmail");
@@ -127,6 +132,10 @@ namespace Guichet.Data.Migrations.PostgreSql
 
             migrationBuilder.DropIndex(
                 name: "IX_accounts_FileIndexVersion",
+                table: "accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_accounts_Kind_State",
                 table: "accounts");
 
             migrationBuilder.DropIndex(
