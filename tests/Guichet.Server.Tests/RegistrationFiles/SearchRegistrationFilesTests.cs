@@ -168,6 +168,43 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         Assert.DoesNotContain(loginPrefixOnly.Id, await _files.FindAsync(new RegistrationFileSearch(Text: loginPrefixOnly.Login[..^2], WhiteLabelId: wl)));
     }
 
+    /// <summary>Past RegistrationFileSearch.NarrowPrefixMatches names, the prefix sifts the files read in list order.</summary>
+    [Fact]
+    public async Task FreeText_BroadCompanyNamePrefix_SameFilesInTheSameOrder()
+    {
+        var wl = await _files.WhiteLabelAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var now = server.Clock.GetUtcNow();
+        var expected = new List<(DateTimeOffset At, Guid Id)>();
+        await server.InDbAsync(db =>
+        {
+            for (var i = 0; i <= RegistrationFileSearch.NarrowPrefixMatches; i++)
+            {
+                var account = new Domain.Accounts.Account
+                {
+                    WhiteLabelId = wl, Kind = AccountKind.Primary, Login = SampleFiles.UniqueName("z"),
+                    FolderNumber = Application.Accounts.FolderNumbers.New(now), State = AccountState.WAIT_FOR_FILES, PasswordHash = "x",
+                    CreatedAt = now.AddSeconds(-(i / 2)), StateChangedAt = now, Data = TestFiles.File($"Zèbre {tag} n°{i}"),
+                };
+                account.IndexFile();
+                db.Accounts.Add(account);
+                expected.Add((account.CreatedAt, account.Id));
+            }
+
+            return db.SaveChangesAsync();
+        });
+        await _files.AddAsync(wl, data: TestFiles.File($"Zébu {tag}"));
+        var order = expected.OrderByDescending(e => e.At).ThenByDescending(e => e.Id.ToString(), StringComparer.Ordinal).Select(e => e.Id).ToList();
+
+        var first = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"ZEBRE {tag}", PageSize: 100))).Value;
+        var last = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"zèbre {tag}", PageSize: 100, Cursor: RegistrationFileSearch.LastPage))).Value;
+
+        Assert.Equal(order.Take(100), first.Rows.Select(r => r.Id));
+        Assert.Equal(order.TakeLast(100), last.Rows.Select(r => r.Id));
+        // Narrow again: a handful of names.
+        Assert.Equal(11, (await _files.SearchAsync(new RegistrationFileSearch(Text: $"zebre {tag} n 100", PageSize: 100))).Value.Rows.Count);
+    }
+
     [Fact]
     public async Task FreeText_LoginAndCompanyNameBothMatch_FileListedOnce()
     {

@@ -25,6 +25,9 @@ public sealed record RegistrationFileSearch(
 
     public const int MaxPageSize = 100;
 
+    /// <summary>Above this many company names starting with the text, the prefix is searched as a broad one (see SearchRegistrationFiles).</summary>
+    public const int NarrowPrefixMatches = 5000;
+
     /// <summary>The cursor of the last page, whatever the filters.</summary>
     public static string LastPage { get; } = FileListCursor.End.Encode();
 }
@@ -84,7 +87,7 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
 
         var older = cursor?.Older ?? true;
         var take = search.PageSize + 1;
-        var branches = Branches(search, text.Value)
+        var branches = (await BranchesAsync(search, text.Value, cancellationToken))
             .Select(branch => Page(Common(branch, search, cursor), older).Take(take).Select(ToRow))
             .ToList();
         var query = branches.Count == 1 ? branches[0] : Order(branches.Skip(1).Aggregate(branches[0], (all, branch) => all.Union(branch)), older).Take(take);
@@ -114,14 +117,14 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
     }
 
     /// <summary>One query per index seek that drives it; their union is the result.</summary>
-    private IEnumerable<IQueryable<Account>> Branches(RegistrationFileSearch search, FileSearchText? text)
+    private async Task<IReadOnlyList<IQueryable<Account>>> BranchesAsync(RegistrationFileSearch search, FileSearchText? text, CancellationToken cancellationToken)
     {
         var files = db.Accounts.AsNoTracking().Where(a => a.Kind != AccountKind.Administrator);
         var states = search.States?.Distinct().ToList() ?? [];
         if (text is null)
         {
             // Several states: one branch per state, each read in order from (WhiteLabelId,) State, CreatedAt, Id.
-            return states.Count == 0 ? [files] : states.Select(state => files.Where(a => a.State == state));
+            return states.Count == 0 ? [files] : [.. states.Select(state => files.Where(a => a.State == state))];
         }
 
         if (states.Count > 0)
@@ -130,27 +133,47 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
             files = files.Where(a => states.Contains(a.State));
         }
 
-        return text.Kind switch
+        switch (text.Kind)
         {
-            FileSearchTextKind.Siret => [files.Where(a => a.Siret == text.Value)],
-            FileSearchTextKind.Siren => [SiretStartsWith(files, text.Value!)],
-            FileSearchTextKind.ManagerEmail => [files.Where(a => a.ManagerEmail == text.Value)],
-            FileSearchTextKind.FolderNumber => [files.Where(a => a.FolderNumber == text.Value)],
-            _ => LoginOrCompanyName(files, text),
-        };
+            case FileSearchTextKind.Siret:
+                return [files.Where(a => a.Siret == text.Value)];
+            case FileSearchTextKind.Siren:
+                return [SiretStartsWith(files, text.Value!)];
+            case FileSearchTextKind.ManagerEmail:
+                return [files.Where(a => a.ManagerEmail == text.Value)];
+            case FileSearchTextKind.FolderNumber:
+                return [files.Where(a => a.FolderNumber == text.Value)];
+            default:
+                var branches = new List<IQueryable<Account>>();
+                if (text.Value is { } login)
+                {
+                    branches.Add(files.Where(a => a.Login == login));
+                }
+
+                if (text.CompanyNamePrefix is { } prefix)
+                {
+                    branches.Add(await IsBroadAsync(prefix, cancellationToken)
+                        ? files.Where(a => a.CompanyNameKey!.Substring(0, prefix.Length) == prefix)
+                        : CompanyNameStartsWith(files, prefix));
+                }
+
+                return branches;
+        }
     }
 
-    private static IEnumerable<IQueryable<Account>> LoginOrCompanyName(IQueryable<Account> files, FileSearchText text)
+    /// <summary>
+    /// Whether more than <see cref="RegistrationFileSearch.NarrowPrefixMatches"/> company names start with the prefix, counted in the key's index
+    /// alone. A narrow prefix is sought in that index and its matches sorted; a broad one ("boulangerie": one file in
+    /// twenty) would sort tens of thousands of rows for every page, so it is written so that no index can seek it
+    /// (substr) and the files are read in list order, the prefix sifting them: a page then reads about
+    /// page size × files ÷ matches rows. Both costs meet near √(page size × files), about 7,000 at a million files.
+    /// </summary>
+    private async Task<bool> IsBroadAsync(string prefix, CancellationToken cancellationToken)
     {
-        if (text.Value is { } login)
-        {
-            yield return files.Where(a => a.Login == login);
-        }
-
-        if (text.CompanyNamePrefix is { } prefix)
-        {
-            yield return CompanyNameStartsWith(files, prefix);
-        }
+        var upper = SearchKeys.PrefixUpperBound(prefix);
+        var matches = await db.Accounts.Where(a => a.CompanyNameKey!.CompareTo(prefix) >= 0 && a.CompanyNameKey.CompareTo(upper) < 0)
+            .Select(a => a.CompanyNameKey).Take(RegistrationFileSearch.NarrowPrefixMatches + 1).CountAsync(cancellationToken);
+        return matches > RegistrationFileSearch.NarrowPrefixMatches;
     }
 
     /// <summary>Ranges, which both providers seek in the column's index (LIKE 'x%' is not, on SQLite).</summary>
@@ -198,9 +221,11 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
         if (cursor is not null)
         {
             var (at, id) = (cursor.CreatedAt, cursor.Id);
+            // (CreatedAt, Id) beyond the cursor, with a plain range on CreatedAt first: it is what the index seeks (an OR
+            // alone sends SQLite's planner to a union of lookups, then a sort).
             files = cursor.Older
-                ? files.Where(a => a.CreatedAt < at || (a.CreatedAt == at && a.Id.CompareTo(id) < 0))
-                : files.Where(a => a.CreatedAt > at || (a.CreatedAt == at && a.Id.CompareTo(id) > 0));
+                ? files.Where(a => a.CreatedAt <= at && (a.CreatedAt < at || a.Id.CompareTo(id) < 0))
+                : files.Where(a => a.CreatedAt >= at && (a.CreatedAt > at || a.Id.CompareTo(id) > 0));
         }
 
         return files;
