@@ -182,9 +182,15 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
             {
                 var account = new Domain.Accounts.Account
                 {
-                    WhiteLabelId = wl, Kind = AccountKind.Primary, Login = SampleFiles.UniqueName("z"),
-                    FolderNumber = Application.Accounts.FolderNumbers.New(now), State = AccountState.WAIT_FOR_FILES, PasswordHash = "x",
-                    CreatedAt = now.AddSeconds(-(i / 2)), StateChangedAt = now, Data = TestFiles.File($"Zèbre {tag} n°{i}"),
+                    WhiteLabelId = wl,
+                    Kind = AccountKind.Primary,
+                    Login = SampleFiles.UniqueName("z"),
+                    FolderNumber = Application.Accounts.FolderNumbers.New(now),
+                    State = AccountState.WAIT_FOR_FILES,
+                    PasswordHash = "x",
+                    CreatedAt = now.AddSeconds(-(i / 2)),
+                    StateChangedAt = now,
+                    Data = TestFiles.File($"Zèbre {tag} n°{i}"),
                 };
                 account.IndexFile();
                 db.Accounts.Add(account);
@@ -194,13 +200,18 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
             return db.SaveChangesAsync();
         });
         await _files.AddAsync(wl, data: TestFiles.File($"Zébu {tag}"));
+        var validated = await _files.AddAsync(wl, now.AddHours(-2), AccountState.BO_VALIDATED, TestFiles.File($"Zèbre {tag} validé"));
+        var registered = await _files.AddAsync(wl, now.AddHours(-3), AccountState.REGISTERED, TestFiles.File($"Zèbre {tag} inscrit"));
         var order = expected.OrderByDescending(e => e.At).ThenByDescending(e => e.Id.ToString(), StringComparer.Ordinal).Select(e => e.Id).ToList();
 
         var first = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"ZEBRE {tag}", PageSize: 100))).Value;
         var last = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"zèbre {tag}", PageSize: 100, Cursor: RegistrationFileSearch.LastPage))).Value;
 
         Assert.Equal(order.Take(100), first.Rows.Select(r => r.Id));
-        Assert.Equal(order.TakeLast(100), last.Rows.Select(r => r.Id));
+        Assert.Equal(order.Append(validated.Id).Append(registered.Id).TakeLast(100), last.Rows.Select(r => r.Id));
+        // With states, each state's files are read in order.
+        Assert.Equal([validated.Id, registered.Id], await _files.FindAsync(
+            new RegistrationFileSearch([AccountState.REGISTERED, AccountState.BO_VALIDATED], Text: $"zebre {tag}")));
         // Narrow again: a handful of names.
         Assert.Equal(11, (await _files.SearchAsync(new RegistrationFileSearch(Text: $"zebre {tag} n 100", PageSize: 100))).Value.Rows.Count);
     }

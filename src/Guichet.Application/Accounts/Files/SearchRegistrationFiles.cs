@@ -119,20 +119,23 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
     /// <summary>One query per index seek that drives it; their union is the result.</summary>
     private async Task<IReadOnlyList<IQueryable<Account>>> BranchesAsync(RegistrationFileSearch search, FileSearchText? text, CancellationToken cancellationToken)
     {
-        var files = db.Accounts.AsNoTracking().Where(a => a.Kind != AccountKind.Administrator);
+        var all = db.Accounts.AsNoTracking().Where(a => a.Kind != AccountKind.Administrator);
         var states = search.States?.Distinct().ToList() ?? [];
+        // Read in list order: one branch per state, each from (WhiteLabelId,) State, CreatedAt, Id.
+        IQueryable<Account>[] InOrder(IQueryable<Account> files) =>
+            states.Count == 0 ? [files] : [.. states.Select(state => files.Where(a => a.State == state))];
         if (text is null)
         {
-            // Several states: one branch per state, each read in order from (WhiteLabelId,) State, CreatedAt, Id.
-            return states.Count == 0 ? [files] : [.. states.Select(state => files.Where(a => a.State == state))];
+            return InOrder(all);
         }
 
-        if (states.Count > 0)
+        // Sought by the text: its matches are few, the states only sift them.
+        var files = states.Count switch
         {
-            // The text drives: its matches are few, the states only sift them.
-            files = files.Where(a => states.Contains(a.State));
-        }
-
+            0 => all,
+            1 => all.Where(a => a.State == states[0]),
+            _ => all.Where(a => states.Contains(a.State)),
+        };
         switch (text.Kind)
         {
             case FileSearchTextKind.Siret:
@@ -152,9 +155,14 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
 
                 if (text.CompanyNamePrefix is { } prefix)
                 {
-                    branches.Add(await IsBroadAsync(prefix, cancellationToken)
-                        ? files.Where(a => a.CompanyNameKey!.Substring(0, prefix.Length) == prefix)
-                        : CompanyNameStartsWith(files, prefix));
+                    if (await IsBroadAsync(prefix, cancellationToken))
+                    {
+                        branches.AddRange(InOrder(all.Where(a => a.CompanyNameKey!.Substring(0, prefix.Length) == prefix)));
+                    }
+                    else
+                    {
+                        branches.Add(CompanyNameStartsWith(files, prefix));
+                    }
                 }
 
                 return branches;
