@@ -86,7 +86,8 @@ foreach (var (name, search) in scenarios)
         cells.Add(await TimeAsync(async () =>
         {
             await using var db = NewContext();
-            var result = await new SearchRegistrationFiles(db).HandleAsync(search with { Cursor = cursor, PageSize = pageSize }, CancellationToken.None);
+            var page = search with { Cursor = cursor, PageSize = pageSize };
+            var result = await new SearchRegistrationFiles(db).HandleAsync(page, CancellationToken.None);
             return result.Succeeded ? result.Value.Rows.Count : throw new InvalidOperationException(string.Join("; ", result.Errors));
         }));
     }

@@ -69,11 +69,14 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
 
         if (AccountStateMachine.Apply(account!.State, action) is not { } target)
         {
-            return new(staff is null ? AccountErrors.TransitionNotAllowed(action, account.State) : AccountErrors.TransitionNotAllowedForStaff(action, account.State),
-                StatusOf(account));
+            var refused = staff is null
+                ? AccountErrors.TransitionNotAllowed(action, account.State)
+                : AccountErrors.TransitionNotAllowedForStaff(action, account.State);
+            return new(refused, StatusOf(account));
         }
 
-        accounts.MoveTo(account, target, request.Actor.AuditName, request.Actor.RemoteAddress, reason is null ? action.ToString() : $"{action}: {reason}");
+        var detail = reason is null ? action.ToString() : $"{action}: {reason}";
+        accounts.MoveTo(account, target, request.Actor.AuditName, request.Actor.RemoteAddress, detail);
         if (await accounts.SaveAsync(cancellationToken) is { } failure)
         {
             // Lost a race with another change of the same file: tell what it is now.
@@ -92,7 +95,9 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
     /// </summary>
     private static Error? Denied(StatusChange request, Account? account) => request.Actor switch
     {
-        Caller caller => account is null ? AccountAccess.NotFound(request.Login ?? string.Empty) : AccountAccess.Check(caller, account, AccountOperation.ChangeStatus),
+        Caller caller => account is null
+            ? AccountAccess.NotFound(request.Login ?? string.Empty)
+            : AccountAccess.Check(caller, account, AccountOperation.ChangeStatus),
         StaffActor => account is null || account.Kind == AccountKind.Administrator
             ? AccountErrors.FileNotFound(request.AccountId?.ToString() ?? request.Login ?? string.Empty)
             : null,

@@ -13,16 +13,18 @@ public static class AccountErrors
     {
         var allowed = AccountStateMachine.AllowedActions(from);
         return new Error(ErrorCodes.TransitionNotAllowed,
-            $"L'action {action} n'est pas possible depuis l'état {from}. Actions possibles : {(allowed.Count == 0 ? "aucune" : string.Join(", ", allowed))}.");
+            $"L'action {action} n'est pas possible depuis l'état {from}. "
+            + $"Actions possibles : {(allowed.Count == 0 ? "aucune" : string.Join(", ", allowed))}.");
     }
 
     /// <summary>The back office's wording, with the buttons' labels and the state's description.</summary>
     public static Error TransitionNotAllowedForStaff(AccountAction action, AccountState from)
     {
         var allowed = AccountStateMachine.AllowedActions(from);
+        var labels = allowed.Count == 0 ? "aucune" : string.Join(", ", allowed.Select(a => $"« {AccountActionLabels.Of(a)} »"));
         return new Error(ErrorCodes.TransitionNotAllowed,
             $"« {AccountActionLabels.Of(action)} » n'est pas possible pour un dossier à l'état {from} ({AccountStateDescriptions.Of(from)}). "
-            + $"Actions possibles : {(allowed.Count == 0 ? "aucune" : string.Join(", ", allowed.Select(a => $"« {AccountActionLabels.Of(a)} »")))}.");
+            + $"Actions possibles : {labels}.");
     }
 
     /// <summary>The page showed a version of the file that is no longer the stored one.</summary>

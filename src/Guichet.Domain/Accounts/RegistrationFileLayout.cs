@@ -15,7 +15,9 @@ public sealed record FileSection(string Title, IReadOnlyList<FileField> Fields);
 public static class RegistrationFileLayout
 {
     public static IReadOnlyList<FileSection> Sections(AccountData data) =>
-        [.. Raw(data).Select(section => section with { Fields = [.. section.Fields.Select(f => string.IsNullOrWhiteSpace(f.Value) ? f with { Value = null } : f)] })];
+        [.. Raw(data).Select(section => section with { Fields = [.. section.Fields.Select(Absent)] })];
+
+    private static FileField Absent(FileField field) => string.IsNullOrWhiteSpace(field.Value) ? field with { Value = null } : field;
 
     private static IReadOnlyList<FileSection> Raw(AccountData data) => data switch
     {

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Server.Hosting;
 
-/// <summary>On start: apply pending migrations and index the files they left unindexed, and on an empty database create the demo white label and its administrator.</summary>
+/// <summary>
+/// On start: apply pending migrations and index the files they left unindexed, and on an empty database create the demo
+/// white label and its administrator.
+/// </summary>
 public static class DatabaseSetup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)

@@ -30,7 +30,8 @@ public abstract class GetRegistrationFileTests(GuichetServer server)
         ], view.Sections.Select(s => s.Title));
         Assert.Equal(
         [
-            ("Nom du compte", data.AccountName), ("Nom du mandataire social", null), ("Numéro Partenaire EDI (PED)", null), ("N° de SIRET", data.Siret),
+            ("Nom du compte", data.AccountName), ("Nom du mandataire social", null), ("Numéro Partenaire EDI (PED)", null),
+            ("N° de SIRET", data.Siret),
             ("Raison sociale", "Boulangerie Martin"), ("Nombre de comptes secondaires", "3"), ("Adresse postale", "1 rue de la Paix"),
             ("Complément Adresse", null), ("Boîte postale", null), ("Ville", "Paris"), ("Code postal", "75002"), ("Pays", "FR"), ("Test", "Non"),
             ("Catégorie", "COMPANY"), ("N° d'inscription à l'ordre", null), ("Numéro fiscal", null), ("Profil alerte", null),
@@ -70,7 +71,8 @@ public abstract class GetRegistrationFileTests(GuichetServer server)
             ],
             view.AllowedActions.Select(a => (a.Action, a.Label)));
         Assert.Null(view.Primary);
-        var expected = new[] { (first.Login, AccountState.CLOSED), (second.Login, AccountState.REGISTERED) }.OrderBy(s => s.Login, StringComparer.Ordinal);
+        var expected = new[] { (first.Login, AccountState.CLOSED), (second.Login, AccountState.REGISTERED) }
+            .OrderBy(s => s.Login, StringComparer.Ordinal);
         Assert.Equal(expected, view.Secondaries.Select(s => (s.Login, s.State)));
     }
 
@@ -108,11 +110,25 @@ public abstract class GetRegistrationFileTests(GuichetServer server)
         {
             for (var i = 0; i < 205; i++)
             {
-                db.AuditEntries.Add(new AuditEntry { At = start.AddMinutes(i), Actor = "staff:x@y.fr", Event = AuditEvents.AccountModified, Subject = file.Login, Detail = $"n{i}" });
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = start.AddMinutes(i),
+                    Actor = "staff:x@y.fr",
+                    Event = AuditEvents.AccountModified,
+                    Subject = file.Login,
+                    Detail = $"n{i}",
+                });
             }
 
-            db.AuditEntries.Add(new AuditEntry { At = start.AddDays(1), Actor = "x", Event = AuditEvents.AccountModified, Subject = "someone-else" });
-            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = file.Id, EnqueuedAt = start, Attempts = 3, LastError = "IOException: boîte pleine", LeasedUntil = leasedUntil });
+            db.AuditEntries.Add(new AuditEntry { At = start.AddDays(1), Actor = "x", Event = AuditEvents.AccountModified, Subject = "other" });
+            db.EnrolmentJobs.Add(new EnrolmentJob
+            {
+                AccountId = file.Id,
+                EnqueuedAt = start,
+                Attempts = 3,
+                LastError = "IOException: boîte pleine",
+                LeasedUntil = leasedUntil,
+            });
             return db.SaveChangesAsync();
         });
 
@@ -140,6 +156,8 @@ public abstract class GetRegistrationFileTests(GuichetServer server)
     }
 }
 
-public sealed class GetRegistrationFileTestsOnSqlite(SqliteServerFixture server) : GetRegistrationFileTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class GetRegistrationFileTestsOnSqlite(SqliteServerFixture server)
+    : GetRegistrationFileTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class GetRegistrationFileTestsOnPostgres(PostgresServerFixture server) : GetRegistrationFileTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class GetRegistrationFileTestsOnPostgres(PostgresServerFixture server)
+    : GetRegistrationFileTests(server), IClassFixture<PostgresServerFixture>;

@@ -14,6 +14,9 @@ public abstract class RegistrationFileIndexTests(GuichetServer server)
 {
     private readonly TestFiles _files = new(server);
 
+    private Task<int> IndexAsync() =>
+        server.InScopeAsync(services => services.GetRequiredService<IndexRegistrationFiles>().HandleAsync(CancellationToken.None));
+
     [Fact]
     public async Task RegisterPrimary_OverSoap_FillsTheSearchColumns()
     {
@@ -64,7 +67,8 @@ public abstract class RegistrationFileIndexTests(GuichetServer server)
         });
 
         var after = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
-        Assert.Equal(("55210055400013", "Œnologie Réunie", "oenologie reunie", email), (after.Siret, after.CompanyName, after.CompanyNameKey, after.ManagerEmail));
+        Assert.Equal(("55210055400013", "Œnologie Réunie", "oenologie reunie", email),
+            (after.Siret, after.CompanyName, after.CompanyNameKey, after.ManagerEmail));
         // Modifying the file is not a change of state.
         Assert.Equal(before.StateChangedAt, after.StateChangedAt);
         Assert.Equal([after.Id], await _files.FindAsync(new RegistrationFileSearch(Text: "oenologie reunie", WhiteLabelId: after.WhiteLabelId)));
@@ -86,23 +90,26 @@ public abstract class RegistrationFileIndexTests(GuichetServer server)
             return await db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {damaged.Id}");
         });
 
-        var indexed = await server.InScopeAsync(services => services.GetRequiredService<IndexRegistrationFiles>().HandleAsync(CancellationToken.None));
+        var indexed = await IndexAsync();
 
         Assert.True(indexed >= 1);
         var stored = await server.InDbAsync(db => db.Accounts.AsNoTracking().Where(a => a.WhiteLabelId == wl)
             .Select(a => new { a.Id, a.Siret, a.CompanyName, a.CompanyNameKey, a.ManagerEmail, a.FileIndexVersion }).ToListAsync());
         var good = stored.Single(a => a.Id == file.Id);
-        Assert.Equal((file.Siret, "Épicerie Fine", "epicerie fine", "gerant@epicerie.example"), (good.Siret, good.CompanyName, good.CompanyNameKey, good.ManagerEmail));
+        Assert.Equal((file.Siret, "Épicerie Fine", "epicerie fine", "gerant@epicerie.example"),
+            (good.Siret, good.CompanyName, good.CompanyNameKey, good.ManagerEmail));
         Assert.All(stored, a => Assert.Equal(Account.CurrentFileIndexVersion, a.FileIndexVersion));
         Assert.Null(stored.Single(a => a.Id == damaged.Id).ManagerEmail);
-        Assert.Equal(0, await server.InScopeAsync(services => services.GetRequiredService<IndexRegistrationFiles>().HandleAsync(CancellationToken.None)));
+        Assert.Equal(0, await IndexAsync());
         await server.InDbAsync(db => db.Accounts.Where(a => a.Id == damaged.Id).ExecuteDeleteAsync());
     }
 }
 
-public sealed class RegistrationFileIndexTestsOnSqlite(SqliteServerFixture server) : RegistrationFileIndexTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class RegistrationFileIndexTestsOnSqlite(SqliteServerFixture server)
+    : RegistrationFileIndexTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class RegistrationFileIndexTestsOnPostgres(PostgresServerFixture server) : RegistrationFileIndexTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class RegistrationFileIndexTestsOnPostgres(PostgresServerFixture server)
+    : RegistrationFileIndexTests(server), IClassFixture<PostgresServerFixture>;
 
 /// <summary>
 /// A database that held files before the migration RegistrationFileSearch: after it, each existing row has waited since

@@ -26,9 +26,11 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         Assert.Equal([recent.Id, old.Id], page.Rows.Select(r => r.Id));
         var row = page.Rows[1];
         var whiteLabel = await server.InDbAsync(db => db.WhiteLabels.SingleAsync(w => w.Id == mine));
-        Assert.Equal((old.FolderNumber, old.Login, AccountKind.Primary, AccountState.WAIT_FOR_FILES), (row.FolderNumber, row.Login, row.Kind, row.State));
+        Assert.Equal((old.FolderNumber, old.Login, AccountKind.Primary, AccountState.WAIT_FOR_FILES),
+            (row.FolderNumber, row.Login, row.Kind, row.State));
         Assert.Equal((whiteLabel.Code, whiteLabel.Name), (row.WhiteLabelCode, row.WhiteLabelName));
-        Assert.Equal(("Boulangerie Élise", old.Siret, old.ManagerEmail, AccountCategory.COMPANY, false), (row.CompanyName, row.Siret, row.ManagerEmail, row.Category, row.IsTest));
+        Assert.Equal(("Boulangerie Élise", old.Siret, old.ManagerEmail, AccountCategory.COMPANY, false),
+            (row.CompanyName, row.Siret, row.ManagerEmail, row.Category, row.IsTest));
         Assert.Equal(old.CreatedAt, row.CreatedAt);
         Assert.Null(page.Next);
         Assert.Null(page.Previous);
@@ -93,7 +95,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         var summerEarly = await _files.AddAsync(wl, new DateTimeOffset(2026, 7, 14, 22, 0, 0, TimeSpan.Zero)); // 00:00 on 15 July
 
         var day = new DateOnly(2026, 1, 15);
-        Assert.Equal([lastOf15th.Id, earlyOn15th.Id], await _files.FindAsync(new RegistrationFileSearch(WhiteLabelId: wl, CreatedFrom: day, CreatedTo: day)));
+        Assert.Equal([lastOf15th.Id, earlyOn15th.Id],
+            await _files.FindAsync(new RegistrationFileSearch(WhiteLabelId: wl, CreatedFrom: day, CreatedTo: day)));
         Assert.Equal([lateOn14th.Id], await _files.FindAsync(new RegistrationFileSearch(WhiteLabelId: wl, CreatedTo: new DateOnly(2026, 1, 14))));
         Assert.Equal([summerEarly.Id, summerLate.Id, firstOf16th.Id],
             await _files.FindAsync(new RegistrationFileSearch(WhiteLabelId: wl, CreatedFrom: new DateOnly(2026, 1, 16))));
@@ -165,7 +168,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         Assert.Empty(await _files.FindAsync(new RegistrationFileSearch(Text: $"d'été {tag}")));
         Assert.Equal([byLogin.Id], await _files.FindAsync(new RegistrationFileSearch(Text: byLogin.Login.ToUpperInvariant())));
         // A login is found whole, not by its start.
-        Assert.DoesNotContain(loginPrefixOnly.Id, await _files.FindAsync(new RegistrationFileSearch(Text: loginPrefixOnly.Login[..^2], WhiteLabelId: wl)));
+        Assert.DoesNotContain(loginPrefixOnly.Id,
+            await _files.FindAsync(new RegistrationFileSearch(Text: loginPrefixOnly.Login[..^2], WhiteLabelId: wl)));
     }
 
     /// <summary>Past RegistrationFileSearch.NarrowPrefixMatches names, the prefix sifts the files read in list order.</summary>
@@ -205,7 +209,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         var order = expected.OrderByDescending(e => e.At).ThenByDescending(e => e.Id.ToString(), StringComparer.Ordinal).Select(e => e.Id).ToList();
 
         var first = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"ZEBRE {tag}", PageSize: 100))).Value;
-        var last = (await _files.SearchAsync(new RegistrationFileSearch(Text: $"zèbre {tag}", PageSize: 100, Cursor: RegistrationFileSearch.LastPage))).Value;
+        var last = (await _files.SearchAsync(
+            new RegistrationFileSearch(Text: $"zèbre {tag}", PageSize: 100, Cursor: RegistrationFileSearch.LastPage))).Value;
 
         Assert.Equal(order.Take(100), first.Rows.Select(r => r.Id));
         Assert.Equal(order.Append(validated.Id).Append(registered.Id).TakeLast(100), last.Rows.Select(r => r.Id));
@@ -237,7 +242,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         await _files.AddAsync(wl, state: AccountState.REGISTERED, data: TestFiles.File(siret: siren + "00029"));
         await _files.AddAsync(await _files.WhiteLabelAsync(), state: AccountState.WAIT_FOR_FILES, data: TestFiles.File(siret: siren + "00037"));
 
-        Assert.Equal([waiting.Id], await _files.FindAsync(new RegistrationFileSearch([AccountState.WAIT_FOR_FILES, AccountState.BO_VALIDATED], wl, Text: siren)));
+        Assert.Equal([waiting.Id],
+            await _files.FindAsync(new RegistrationFileSearch([AccountState.WAIT_FOR_FILES, AccountState.BO_VALIDATED], wl, Text: siren)));
     }
 
     [Theory]
@@ -282,7 +288,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         }
 
         files.Add(await _files.AddAsync(wl, now.AddMinutes(-9)));
-        var expected = files.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id.ToString(), StringComparer.Ordinal).Select(f => f.Id).ToList();
+        var expected = files.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id.ToString(), StringComparer.Ordinal)
+            .Select(f => f.Id).ToList();
 
         var forward = await _files.AllPagesAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2));
 
@@ -303,12 +310,14 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         Assert.NotNull(back[^2].Next);
 
         // The "last page" link reads from the other end.
-        var last = (await _files.SearchAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: RegistrationFileSearch.LastPage))).Value;
+        var last = (await _files.SearchAsync(
+            new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: RegistrationFileSearch.LastPage))).Value;
         Assert.Equal([expected[^2], expected[^1]], last.Rows.Select(r => r.Id));
         Assert.Null(last.Next);
         // Pages counted from the end: the one before holds the 4th and 3rd oldest.
         Assert.Equal([expected[^4], expected[^3]],
-            (await _files.SearchAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: last.Previous))).Value.Rows.Select(r => r.Id));
+            (await _files.SearchAsync(new RegistrationFileSearch(WhiteLabelId: wl, PageSize: 2, Cursor: last.Previous)))
+                .Value.Rows.Select(r => r.Id));
     }
 
     [Fact]
@@ -326,7 +335,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
         var wanted = files.Where(f => f.State != AccountState.REGISTERED)
             .OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id.ToString(), StringComparer.Ordinal).Select(f => f.Id).ToList();
 
-        var pages = await _files.AllPagesAsync(new RegistrationFileSearch([AccountState.WAIT_FOR_FILES, AccountState.BO_VALIDATED], wl, PageSize: 4));
+        var pages = await _files.AllPagesAsync(
+            new RegistrationFileSearch([AccountState.WAIT_FOR_FILES, AccountState.BO_VALIDATED], wl, PageSize: 4));
 
         Assert.Equal(wanted, pages.SelectMany(p => p.Rows).Select(r => r.Id));
         Assert.Equal(2, pages.Count);
@@ -377,6 +387,8 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
     }
 }
 
-public sealed class SearchRegistrationFilesTestsOnSqlite(SqliteServerFixture server) : SearchRegistrationFilesTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class SearchRegistrationFilesTestsOnSqlite(SqliteServerFixture server)
+    : SearchRegistrationFilesTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class SearchRegistrationFilesTestsOnPostgres(PostgresServerFixture server) : SearchRegistrationFilesTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class SearchRegistrationFilesTestsOnPostgres(PostgresServerFixture server)
+    : SearchRegistrationFilesTests(server), IClassFixture<PostgresServerFixture>;

@@ -123,7 +123,9 @@ public abstract class StaffStatusChangeTests(GuichetServer server)
             // ...when another one changes it.
             Assert.True((await _files.ChangeAsync(file.Id, AccountAction.REJECT, reason: "Dossier en double.")).Result.Succeeded);
             return await services.GetRequiredService<ChangeAccountStatus>()
-                .HandleAsync(new StatusChange(TestFiles.Agent, AccountAction.VALIDATE, AccountId: file.Id, ExpectedVersion: shown.Version), CancellationToken.None);
+                .HandleAsync(
+                    new StatusChange(TestFiles.Agent, AccountAction.VALIDATE, AccountId: file.Id, ExpectedVersion: shown.Version),
+                    CancellationToken.None);
         });
 
         Assert.Equal(ErrorCodes.ConcurrentModification, change.Result.FailureCode);
@@ -230,9 +232,11 @@ public abstract class StaffStatusChangeTests(GuichetServer server)
     }
 
     private Task<Result<IReadOnlyList<FileStatusChangeResult>>> BulkAsync(IReadOnlyCollection<Guid> ids, AccountAction? action) =>
-        server.InScopeAsync(services => services.GetRequiredService<ChangeRegistrationFilesStatus>().HandleAsync(ids, action, TestFiles.Agent, CancellationToken.None));
+        server.InScopeAsync(services => services.GetRequiredService<ChangeRegistrationFilesStatus>()
+            .HandleAsync(ids, action, TestFiles.Agent, CancellationToken.None));
 }
 
 public sealed class StaffStatusChangeTestsOnSqlite(SqliteServerFixture server) : StaffStatusChangeTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class StaffStatusChangeTestsOnPostgres(PostgresServerFixture server) : StaffStatusChangeTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class StaffStatusChangeTestsOnPostgres(PostgresServerFixture server)
+    : StaffStatusChangeTests(server), IClassFixture<PostgresServerFixture>;

@@ -37,7 +37,14 @@ public sealed class TestFiles(GuichetServer server)
             Email = email ?? $"claire.{Guid.NewGuid():N}@example.fr",
         },
         Teleprocedures = [Teleprocedure.TVA, Teleprocedure.DADS_U],
-        GdprContact = new GdprContact { LastName = "Durand", FirstName = "Paul", Function = "DPO", Phone = "+33140000001", Email = "dpo@example.fr" },
+        GdprContact = new GdprContact
+        {
+            LastName = "Durand",
+            FirstName = "Paul",
+            Function = "DPO",
+            Phone = "+33140000001",
+            Email = "dpo@example.fr",
+        },
         Billing = new BillingInfo { StartDate = "2026-01-01", VatNumber = "FR40303265045" },
         Test = false,
     };
@@ -112,9 +119,12 @@ public sealed class TestFiles(GuichetServer server)
     public async Task<List<Guid>> FindAsync(RegistrationFileSearch search) =>
         [.. (await AllPagesAsync(search)).SelectMany(p => p.Rows).Select(r => r.Id)];
 
-    public Task<StatusChangeResult> ChangeAsync(Guid id, AccountAction action, Guid? expectedVersion = null, string? reason = null, StaffActor? actor = null) =>
+    public Task<StatusChangeResult> ChangeAsync(
+        Guid id, AccountAction action, Guid? expectedVersion = null, string? reason = null, StaffActor? actor = null) =>
         server.InScopeAsync(services => services.GetRequiredService<ChangeAccountStatus>()
-            .HandleAsync(new StatusChange(actor ?? Agent, action, AccountId: id, ExpectedVersion: expectedVersion, Reason: reason), CancellationToken.None));
+            .HandleAsync(
+                new StatusChange(actor ?? Agent, action, AccountId: id, ExpectedVersion: expectedVersion, Reason: reason),
+                CancellationToken.None));
 
     public Task<Result<RegistrationFileView>> ViewAsync(Guid id) =>
         server.InScopeAsync(services => services.GetRequiredService<GetRegistrationFile>().HandleAsync(id, CancellationToken.None));

@@ -51,7 +51,8 @@ public sealed class GetRegistrationFile(GuichetDbContext db)
 
     public async Task<Result<RegistrationFileView>> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.Kind != AccountKind.Administrator, cancellationToken);
+        var account = await db.Accounts.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && a.Kind != AccountKind.Administrator, cancellationToken);
         if (account is null)
         {
             return AccountErrors.FileNotFound(id.ToString());

@@ -90,7 +90,9 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
         var branches = (await BranchesAsync(search, text.Value, cancellationToken))
             .Select(branch => Page(Common(branch, search, cursor), older).Take(take).Select(ToRow))
             .ToList();
-        var query = branches.Count == 1 ? branches[0] : Order(branches.Skip(1).Aggregate(branches[0], (all, branch) => all.Union(branch)), older).Take(take);
+        var query = branches.Count == 1
+            ? branches[0]
+            : Order(branches.Skip(1).Aggregate(branches[0], (all, branch) => all.Union(branch)), older).Take(take);
         var rows = await query.ToListAsync(cancellationToken);
 
         var more = rows.Count > search.PageSize;
@@ -117,7 +119,8 @@ public sealed class SearchRegistrationFiles(GuichetDbContext db)
     }
 
     /// <summary>One query per index seek that drives it; their union is the result.</summary>
-    private async Task<IReadOnlyList<IQueryable<Account>>> BranchesAsync(RegistrationFileSearch search, FileSearchText? text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IQueryable<Account>>> BranchesAsync(
+        RegistrationFileSearch search, FileSearchText? text, CancellationToken cancellationToken)
     {
         var all = db.Accounts.AsNoTracking().Where(a => a.Kind != AccountKind.Administrator);
         var states = search.States?.Distinct().ToList() ?? [];
