@@ -32,15 +32,6 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("CompanyName")
-                        .HasMaxLength(35)
-                        .HasColumnType("character varying(35)");
-
-                    b.Property<string>("CompanyNameKey")
-                        .HasMaxLength(70)
-                        .HasColumnType("character varying(70)")
-                        .UseCollation("C");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -53,9 +44,6 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("EnrolledAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("FileIndexVersion")
-                        .HasColumnType("integer");
 
                     b.Property<string>("FolderNumber")
                         .IsRequired()
@@ -78,10 +66,6 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<string>("Mailbox")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ManagerEmail")
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
 
                     b.Property<DateTimeOffset>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone");
@@ -108,18 +92,10 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Siret")
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)")
-                        .UseCollation("C");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("StateChangedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subscriptions")
                         .HasMaxLength(400)
@@ -137,39 +113,17 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyNameKey");
-
-                    b.HasIndex("FileIndexVersion");
-
                     b.HasIndex("FolderNumber")
                         .IsUnique();
 
                     b.HasIndex("Login")
                         .IsUnique();
 
-                    b.HasIndex("ManagerEmail");
-
                     b.HasIndex("PrimaryAccountId");
 
                     b.HasIndex("ReceiptExpiresAt");
 
-                    b.HasIndex("Siret");
-
-                    b.HasIndex("CreatedAt", "Id")
-                        .IsDescending();
-
-                    b.HasIndex("Kind", "State");
-
-                    b.HasIndex("State", "CreatedAt", "Id")
-                        .IsDescending(false, true, true);
-
-                    b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("WhiteLabelId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true);
-
-                    b.HasIndex("WhiteLabelId", "State", "CreatedAt", "Id")
-                        .IsDescending(false, false, true, true);
+                    b.HasIndex("WhiteLabelId", "State");
 
                     b.ToTable("accounts", (string)null);
                 });

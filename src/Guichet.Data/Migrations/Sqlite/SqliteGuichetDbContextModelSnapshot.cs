@@ -27,14 +27,6 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CompanyName")
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CompanyNameKey")
-                        .HasMaxLength(70)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -46,9 +38,6 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EnrolledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FileIndexVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FolderNumber")
@@ -71,10 +60,6 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.Property<string>("Mailbox")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ManagerEmail")
-                        .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PasswordChangedAt")
@@ -102,17 +87,10 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Siret")
-                        .HasMaxLength(14)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("StateChangedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subscriptions")
                         .HasMaxLength(400)
@@ -130,39 +108,17 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyNameKey");
-
-                    b.HasIndex("FileIndexVersion");
-
                     b.HasIndex("FolderNumber")
                         .IsUnique();
 
                     b.HasIndex("Login")
                         .IsUnique();
 
-                    b.HasIndex("ManagerEmail");
-
                     b.HasIndex("PrimaryAccountId");
 
                     b.HasIndex("ReceiptExpiresAt");
 
-                    b.HasIndex("Siret");
-
-                    b.HasIndex("CreatedAt", "Id")
-                        .IsDescending();
-
-                    b.HasIndex("Kind", "State");
-
-                    b.HasIndex("State", "CreatedAt", "Id")
-                        .IsDescending(false, true, true);
-
-                    b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("WhiteLabelId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true);
-
-                    b.HasIndex("WhiteLabelId", "State", "CreatedAt", "Id")
-                        .IsDescending(false, false, true, true);
+                    b.HasIndex("WhiteLabelId", "State");
 
                     b.ToTable("accounts", (string)null);
                 });
