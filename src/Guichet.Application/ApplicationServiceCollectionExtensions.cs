@@ -1,9 +1,10 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
+using Guichet.Application.Companies;
 using Guichet.Application.Enrolment;
 using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Application.Security;
 using Guichet.Application.WhiteLabels;
 using Microsoft.Extensions.DependencyInjection;

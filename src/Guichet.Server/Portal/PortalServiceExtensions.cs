@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.RateLimiting;

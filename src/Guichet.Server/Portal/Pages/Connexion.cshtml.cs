@@ -1,6 +1,7 @@
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.People;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,6 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.People;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Portal.Pages;

@@ -1,5 +1,5 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Portal.Pages.Entreprises;

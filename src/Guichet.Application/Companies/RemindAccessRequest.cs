@@ -1,9 +1,10 @@
+using Guichet.Application.People;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.Companies;
 
 /// <summary>"Relancer ma demande": emails the company's administrators again, at most once a day per request.</summary>
 public sealed class RemindAccessRequest(GuichetDbContext db, PortalMailer mailer, TimeProvider clock)

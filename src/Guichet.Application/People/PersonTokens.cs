@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>The one place email links are minted and checked: 256 random bits, stored hashed, single use, expiring.</summary>
 public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)

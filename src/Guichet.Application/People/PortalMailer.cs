@@ -1,7 +1,7 @@
 using Guichet.Application.Mail;
 using Microsoft.Extensions.Logging;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>
 /// Sends portal emails without letting a mail outage undo what the person did: the failure is logged, the change

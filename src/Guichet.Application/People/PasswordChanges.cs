@@ -2,11 +2,11 @@ using Guichet.Application.Auditing;
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>"Mot de passe oublié": always the same answer; a link by email when the address is known.</summary>
 public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)

@@ -1,4 +1,4 @@
-namespace Guichet.Domain.Portal;
+namespace Guichet.Domain.Companies;
 
 /// <summary>A member company of the directory (entreprise adhérente), known by SIREN and member code.</summary>
 public sealed class Company

@@ -1,4 +1,4 @@
-namespace Guichet.Domain.Portal;
+namespace Guichet.Domain.People;
 
 public enum TokenPurpose
 {

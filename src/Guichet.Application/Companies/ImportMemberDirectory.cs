@@ -4,11 +4,11 @@ using CsvHelper.Configuration;
 using Guichet.Application.Auditing;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
 using Guichet.Identifiers;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.Companies;
 
 public sealed record DirectoryImport(int Added, int Updated);
 

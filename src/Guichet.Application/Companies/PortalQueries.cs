@@ -1,9 +1,11 @@
+using Guichet.Application.People;
 using Guichet.Data;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.Companies;
 
 /// <summary>What the portal's pages show; every query is scoped to the signed-in person.</summary>
 public sealed class PortalQueries(GuichetDbContext db, IOptions<PortalOptions> options)

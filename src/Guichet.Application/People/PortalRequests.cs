@@ -1,4 +1,4 @@
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>The sign-up form.</summary>
 public sealed record SignUpRequest(

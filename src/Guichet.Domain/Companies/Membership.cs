@@ -1,4 +1,6 @@
-namespace Guichet.Domain.Portal;
+using Guichet.Domain.People;
+
+namespace Guichet.Domain.Companies;
 
 public enum MembershipRole
 {

@@ -1,4 +1,4 @@
-namespace Guichet.Domain.Portal;
+namespace Guichet.Domain.People;
 
 /// <summary>Someone who signed up on the web portal with an email address (utilisateur du portail).</summary>
 public sealed class Person

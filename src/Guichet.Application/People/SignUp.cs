@@ -2,12 +2,12 @@ using Guichet.Application.Auditing;
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Guichet.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>
 /// "Créer un compte": checks the form, creates the person unconfirmed and emails the validation link. An email

@@ -1,9 +1,9 @@
 using Guichet.Data;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>"Renvoyer à nouveau l'email": a new link that replaces the earlier ones. Always answers the same.</summary>
 public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)

@@ -2,7 +2,7 @@ using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>Checks shared by the portal's forms: email, names and the portal's password policy.</summary>
 internal static class PersonFields

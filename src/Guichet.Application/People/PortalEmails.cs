@@ -1,6 +1,6 @@
 using Guichet.Application.Mail;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>The French emails of the portal, in one place.</summary>
 public static class PortalEmails

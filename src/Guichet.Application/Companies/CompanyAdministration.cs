@@ -1,10 +1,12 @@
 using Guichet.Application.Auditing;
+using Guichet.Application.People;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.Companies;
 
 public enum MembershipDecision
 {

@@ -1,6 +1,6 @@
 using Guichet.Identifiers;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>Section <c>Portal</c>: the web portal's own settings.</summary>
 public sealed class PortalOptions

@@ -3,12 +3,12 @@ using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>A person signed in, and whether the password must be changed before going further.</summary>
 public sealed record SignedIn(Person Person, bool PasswordExpired);

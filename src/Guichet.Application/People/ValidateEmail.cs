@@ -1,10 +1,10 @@
 using Guichet.Application.Auditing;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Application.Portal;
+namespace Guichet.Application.People;
 
 /// <summary>The "Valider la création de mon compte" link.</summary>
 public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, AuditTrail audit, TimeProvider clock)
