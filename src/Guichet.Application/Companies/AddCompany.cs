@@ -19,7 +19,7 @@ public enum AddCompanyOutcome
 public sealed record AddedCompany(AddCompanyOutcome Outcome, Membership Membership, Company Company);
 
 /// <summary>"Ajouter une entreprise" by SIREN and member code, checked against the member directory.</summary>
-public sealed class AddCompany(GuichetDbContext db, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
+public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public sealed class AddCompany(GuichetDbContext db, PortalMailer mailer, AuditTr
             return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.AlreadyRequested, "Votre demande d'accès à cette entreprise est déjà en attente.", "Siren")]);
         }
 
-        var administrators = await CompanyAdministration.ActiveAdministratorsAsync(db, company.Id, cancellationToken);
+        var administratorEmails = await administrators.EmailsAsync(company.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var membership = existing ?? db.Memberships.Add(new Membership { PersonId = personId, CompanyId = company.Id }).Entity;
         membership.RequestedAt = now;
@@ -69,7 +69,7 @@ public sealed class AddCompany(GuichetDbContext db, PortalMailer mailer, AuditTr
         membership.DecidedBy = null;
         membership.LastRemindedAt = null;
         membership.Touch();
-        var outcome = administrators.Count == 0 ? AddCompanyOutcome.BecameAdministrator : AddCompanyOutcome.AccessRequested;
+        var outcome = administratorEmails.Count == 0 ? AddCompanyOutcome.BecameAdministrator : AddCompanyOutcome.AccessRequested;
         if (outcome == AddCompanyOutcome.BecameAdministrator)
         {
             membership.Role = MembershipRole.Administrator;
@@ -98,9 +98,9 @@ public sealed class AddCompany(GuichetDbContext db, PortalMailer mailer, AuditTr
 
         if (outcome == AddCompanyOutcome.AccessRequested)
         {
-            foreach (var administrator in administrators)
+            foreach (var administrator in administratorEmails)
             {
-                await mailer.TrySendAsync(PortalEmails.AccessRequested(administrator.Email, person.DisplayName, person.Email, company.Name, links.ManageUsers(company.Id), reminder: false), cancellationToken);
+                await mailer.TrySendAsync(CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name, links.ManageUsers(company.Id), reminder: false), cancellationToken);
             }
         }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Application.Companies;
 
 /// <summary>"Relancer ma demande": emails the company's administrators again, at most once a day per request.</summary>
-public sealed class RemindAccessRequest(GuichetDbContext db, PortalMailer mailer, TimeProvider clock)
+public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, TimeProvider clock)
 {
     public async Task<Result<Membership>> HandleAsync(Guid personId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
     {
@@ -36,9 +36,9 @@ public sealed class RemindAccessRequest(GuichetDbContext db, PortalMailer mailer
             return Result<Membership>.Failure(new Error(ErrorCodes.ReminderTooSoon, "Cette demande vient d'être relancée."));
         }
 
-        foreach (var administrator in await CompanyAdministration.ActiveAdministratorsAsync(db, membership.CompanyId, cancellationToken))
+        foreach (var administrator in await administrators.EmailsAsync(membership.CompanyId, cancellationToken))
         {
-            await mailer.TrySendAsync(PortalEmails.AccessRequested(administrator.Email, membership.Person!.DisplayName, membership.Person.Email,
+            await mailer.TrySendAsync(CompanyEmails.AccessRequested(administrator, membership.Person!.DisplayName, membership.Person.Email,
                 membership.Company!.Name, links.ManageUsers(membership.CompanyId), reminder: true), cancellationToken);
         }
 

@@ -19,7 +19,7 @@ namespace Guichet.Application.Enrolment;
 public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimeProvider clock, IOptions<EnrolmentOptions> options, ILogger<EnrolAccounts> logger)
 {
     /// <summary>Runs every job available now; returns how many accounts were enrolled.</summary>
-    public async Task<int> RunPendingAsync(CancellationToken cancellationToken)
+    public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var enrolled = 0;
         while (await TakeNextAsync(cancellationToken) is { } job)

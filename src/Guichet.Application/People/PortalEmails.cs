@@ -2,7 +2,7 @@ using Guichet.Application.Mail;
 
 namespace Guichet.Application.People;
 
-/// <summary>The French emails of the portal, in one place.</summary>
+/// <summary>The French emails of people's accounts (sign-up, validation, lost password), in one place.</summary>
 public static class PortalEmails
 {
     public static MailMessage ValidateAccount(string to, string firstName, string link) => new(to,
@@ -37,24 +37,5 @@ public static class PortalEmails
         {link}
 
         Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
-        """);
-
-    public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) => new(to,
-        (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}",
-        $"""
-        Bonjour,
-
-        {requester} ({requesterEmail}) demande l'accès à l'entreprise {company}.
-        Pour accepter ou refuser cette demande, ouvrez « Gérer les utilisateurs » :
-        {link}
-        """);
-
-    public static MailMessage AccessDecided(string to, string firstName, string company, string decision, string link) => new(to,
-        $"Votre accès à {company}",
-        $"""
-        Bonjour {firstName},
-
-        {decision}
-        {link}
         """);
 }

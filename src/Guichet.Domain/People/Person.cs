@@ -29,5 +29,17 @@ public sealed class Person
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public string DisplayName => $"{FirstName} {LastName}";
+    public string DisplayName => DisplayNameOf(FirstName, LastName);
+
+    /// <summary>How a person is named on pages and in emails, also for queries that read only the two names.</summary>
+    public static string DisplayNameOf(string firstName, string lastName) => $"{firstName} {lastName}";
+
+    /// <summary>A new password signs the person out everywhere: the stamp every session carries is renewed.</summary>
+    public void SetPassword(string passwordHash, DateTimeOffset at)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedAt = at;
+        SecurityStamp = Guid.NewGuid();
+        Version = Guid.NewGuid();
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Server.Portal;
 
 /// <summary>The header's list of the person's companies: switch between them, and reach "Gérer les utilisateurs" where administrator.</summary>
-public sealed class CompanyMenuViewComponent(PortalQueries queries) : ViewComponent
+public sealed class CompanyMenuViewComponent(CompanyQueries queries) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

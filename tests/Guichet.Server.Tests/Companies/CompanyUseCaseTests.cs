@@ -56,12 +56,12 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         var adminMembership = (await AddAsync(adminId, company.Siren, company.MemberCode)).Value.Membership;
         var request = (await AddAsync(memberId, company.Siren, company.MemberCode)).Value.Membership;
 
-        var byRequester = await DecideAsync(memberId, company.Id, request.Id, MembershipDecision.Approve);
-        var approved = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.Approve);
-        var approvedTwice = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.Approve);
-        var lastAdmin = await DecideAsync(adminId, company.Id, adminMembership.Id, MembershipDecision.Revoke);
-        var promoted = await DecideAsync(adminId, company.Id, request.Id, MembershipDecision.MakeAdministrator);
-        var nowPossible = await DecideAsync(memberId, company.Id, adminMembership.Id, MembershipDecision.Revoke);
+        var byRequester = await ApproveAsync(memberId, company.Id, request.Id);
+        var approved = await ApproveAsync(adminId, company.Id, request.Id);
+        var approvedTwice = await ApproveAsync(adminId, company.Id, request.Id);
+        var lastAdmin = await RevokeAsync(adminId, company.Id, adminMembership.Id);
+        var promoted = await AppointAsync(adminId, company.Id, request.Id);
+        var nowPossible = await RevokeAsync(memberId, company.Id, adminMembership.Id);
 
         Assert.Equal(ErrorCodes.AccessDenied, byRequester.FailureCode);
         Assert.Equal(MembershipStatus.Active, approved.Value.Status);
@@ -73,6 +73,28 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{memberEmail}").Select(e => e.Event).ToListAsync());
         Assert.Contains("membership.approve", audit);
         Assert.Contains("membership.makeadministrator", audit);
+    }
+
+    [Fact]
+    public async Task Refuse_PendingRequestOnly_AndThePersonIsTold()
+    {
+        var company = await NewCompanyAsync();
+        var adminId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+        var requesterEmail = PortalSteps.UniqueEmail();
+        var requesterId = await server.ConfirmedPersonAsync(requesterEmail);
+        var adminMembership = (await AddAsync(adminId, company.Siren, company.MemberCode)).Value.Membership;
+        var request = (await AddAsync(requesterId, company.Siren, company.MemberCode)).Value.Membership;
+
+        var refused = await RefuseAsync(adminId, company.Id, request.Id);
+        var refusedTwice = await RefuseAsync(adminId, company.Id, request.Id);
+        var activeOne = await RefuseAsync(adminId, company.Id, adminMembership.Id);
+
+        Assert.Equal(MembershipStatus.Refused, refused.Value.Status);
+        Assert.Equal(ErrorCodes.TransitionNotAllowed, refusedTwice.FailureCode);
+        Assert.Equal(ErrorCodes.TransitionNotAllowed, activeOne.FailureCode);
+        Assert.Contains("a été refusée", (await server.WaitForMailAsync(requesterEmail, "Votre accès")).TextBody, StringComparison.Ordinal);
+        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{requesterEmail}").Select(e => e.Event).ToListAsync());
+        Assert.Contains("membership.refuse", audit);
     }
 
     [Fact]
@@ -99,8 +121,17 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     private Task<Result<AddedCompany>> AddAsync(Guid personId, string siren, string code) =>
         server.UseAsync<AddCompany, Result<AddedCompany>>(a => a.HandleAsync(personId, siren, code, PortalSteps.Links, CancellationToken.None));
 
-    private Task<Result<Membership>> DecideAsync(Guid actor, Guid companyId, Guid membershipId, MembershipDecision decision) =>
-        server.UseAsync<CompanyAdministration, Result<Membership>>(a => a.DecideAsync(actor, companyId, membershipId, decision, PortalSteps.Links, CancellationToken.None));
+    private Task<Result<Membership>> ApproveAsync(Guid actor, Guid companyId, Guid membershipId) =>
+        server.UseAsync<ApproveAccessRequest, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+
+    private Task<Result<Membership>> RefuseAsync(Guid actor, Guid companyId, Guid membershipId) =>
+        server.UseAsync<RefuseAccessRequest, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+
+    private Task<Result<Membership>> RevokeAsync(Guid actor, Guid companyId, Guid membershipId) =>
+        server.UseAsync<RevokeMembership, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+
+    private Task<Result<Membership>> AppointAsync(Guid actor, Guid companyId, Guid membershipId) =>
+        server.UseAsync<AppointAdministrator, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RemindAsync(Guid personId, Guid membershipId) =>
         server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links, CancellationToken.None));

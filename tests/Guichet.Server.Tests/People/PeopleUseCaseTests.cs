@@ -1,4 +1,3 @@
-using Guichet.Application.Companies;
 using Guichet.Application.People;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
@@ -133,8 +132,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
-        var changed = await server.UseAsync<ChangePassword, Result<Person>>(c => c.WithTokenAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
-        var reused = await server.UseAsync<ChangePassword, Result<Person>>(c => c.WithTokenAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
+        var changed = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
+        var reused = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
 
         Assert.True(changed.Succeeded);
         Assert.NotEqual(stamp, changed.Value.SecurityStamp);
@@ -156,11 +155,11 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task Tools_ContributionsOnlyPersonsSeeOnlyTheirs()
     {
         var options = new PortalOptions();
-        var everyone = new Person { Email = "a@b.fr", FirstName = "A", LastName = "B", PasswordHash = "x" };
-        var contributions = new Person { Email = "c@d.fr", FirstName = "C", LastName = "D", PasswordHash = "x", ContributionsOnly = true };
+        var everyone = new PersonSummary(Guid.NewGuid(), "a@b.fr", "A B", ContributionsOnly: false);
+        var contributions = new PersonSummary(Guid.NewGuid(), "c@d.fr", "C D", ContributionsOnly: true);
 
         var tools = await server.InScopeAsync(services => Task.FromResult(
-            (All: services.GetRequiredService<PortalQueries>().ToolsFor(everyone), Mine: services.GetRequiredService<PortalQueries>().ToolsFor(contributions))));
+            (All: services.GetRequiredService<PeopleQueries>().ToolsFor(everyone), Mine: services.GetRequiredService<PeopleQueries>().ToolsFor(contributions))));
 
         Assert.Equal(options.Tools.Count, tools.All.Count);
         Assert.All(tools.Mine, tool => Assert.True(tool.ForContributionsOnly));

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Server.Portal.Pages;
 
 /// <summary>The login page shared by the spaces.</summary>
-public sealed class ConnexionModel(SignIn signIn, PortalQueries queries) : PortalPageModel
+public sealed class ConnexionModel(SignIn signIn, CompanyQueries queries) : PortalPageModel
 {
     [BindProperty]
     public string? Email { get; set; }

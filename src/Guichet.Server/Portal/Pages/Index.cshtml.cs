@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Server.Portal.Pages;
 
 /// <summary>Home: the tools when the person has an active company, otherwise "add a company" (seed 001).</summary>
-public sealed class IndexModel(PortalQueries queries) : PortalPageModel
+public sealed class IndexModel(CompanyQueries queries) : PortalPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -5,15 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Portal.Pages;
 
-public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
+public sealed class OutilsModel(PeopleQueries people, CompanyQueries queries) : PortalPageModel
 {
     public IReadOnlyList<ToolLink> Tools { get; private set; } = [];
 
-    public IReadOnlyList<Membership> Companies { get; private set; } = [];
+    public IReadOnlyList<PersonMembership> Companies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var person = await queries.PersonAsync(PersonId, cancellationToken);
+        var person = await people.PersonAsync(PersonId, cancellationToken);
         if (person is null)
         {
             return Redirect("/connexion");
@@ -25,7 +25,7 @@ public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
             return Redirect("/entreprises/ajouter");
         }
 
-        Tools = queries.ToolsFor(person);
+        Tools = people.ToolsFor(person);
         return Page();
     }
 }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Server.Portal.Pages.Entreprises;
 
 /// <summary>A company's home, for its active members only.</summary>
-public sealed class AccueilModel(PortalQueries queries) : PortalPageModel
+public sealed class AccueilModel(CompanyQueries queries) : PortalPageModel
 {
-    public Company? Company { get; private set; }
+    public CompanySummary? Company { get; private set; }
 
     public bool IsAdministrator { get; private set; }
 

@@ -1,15 +1,5 @@
 namespace Guichet.Application.People;
 
-/// <summary>The sign-up form.</summary>
-public sealed record SignUpRequest(
-    string? Email,
-    string? EmailConfirmation,
-    string? Password,
-    string? PasswordConfirmation,
-    string? FirstName,
-    string? LastName,
-    bool ContributionsOnly);
-
 /// <summary>Where links in emails point: the portal's public base address.</summary>
 public sealed record PortalLinks(string BaseUrl)
 {
