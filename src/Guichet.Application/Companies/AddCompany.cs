@@ -21,19 +21,20 @@ public sealed record AddedCompany(AddCompanyOutcome Outcome, Membership Membersh
 /// <summary>"Ajouter une entreprise" by SIREN and member code, checked against the member directory.</summary>
 public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         siren = siren?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim() ?? string.Empty;
         memberCode = memberCode?.Trim() ?? string.Empty;
         var errors = new List<Error>();
         if (!Siren.IsValid(siren))
         {
-            errors.Add(new Error(ErrorCodes.InvalidSiren, "Le SIREN doit comporter 9 chiffres et une clé valide.", "Siren"));
+            errors.Add(CompanyErrors.SirenInvalid("Siren"));
         }
 
         if (memberCode.Length == 0)
         {
-            errors.Add(new Error(ErrorCodes.Required, "Le code adhérent est obligatoire.", "MemberCode"));
+            errors.Add(CompanyErrors.MemberCodeRequired("MemberCode"));
         }
 
         if (errors.Count > 0)
@@ -45,20 +46,19 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
         if (company is null || !string.Equals(company.MemberCode, memberCode, StringComparison.OrdinalIgnoreCase))
         {
             // One message for both cases: the form must not tell which SIRENs are members.
-            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed,
-                [new Error(ErrorCodes.UnknownMember, "Aucune entreprise adhérente ne correspond à ce SIREN et à ce code adhérent.", "MemberCode")]);
+            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.UnknownMember("MemberCode")]);
         }
 
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
         var existing = await db.Memberships.SingleOrDefaultAsync(m => m.PersonId == personId && m.CompanyId == company.Id, cancellationToken);
         if (existing?.Status == MembershipStatus.Active)
         {
-            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.AlreadyMember, "Vous avez déjà accès à cette entreprise.", "Siren")]);
+            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.AlreadyMember("Siren")]);
         }
 
         if (existing?.Status == MembershipStatus.Pending)
         {
-            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.AlreadyRequested, "Votre demande d'accès à cette entreprise est déjà en attente.", "Siren")]);
+            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.AlreadyRequested("Siren")]);
         }
 
         var administratorEmails = await administrators.EmailsAsync(company.Id, cancellationToken);
@@ -93,14 +93,16 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
         {
             // Two submissions at once: the first one counts.
             db.ChangeTracker.Clear();
-            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [new Error(ErrorCodes.AlreadyRequested, "Votre demande pour cette entreprise est déjà enregistrée.", "Siren")]);
+            return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.RequestAlreadyRecorded("Siren")]);
         }
 
         if (outcome == AddCompanyOutcome.AccessRequested)
         {
             foreach (var administrator in administratorEmails)
             {
-                await mailer.TrySendAsync(CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name, links.ManageUsers(company.Id), reminder: false), cancellationToken);
+                var request = CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name,
+                    links.ManageUsers(company.Id), reminder: false);
+                await mailer.TrySendAsync(request, cancellationToken);
             }
         }
 

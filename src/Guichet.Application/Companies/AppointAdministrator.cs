@@ -7,7 +7,8 @@ namespace Guichet.Application.Companies;
 /// <summary>"Nommer administrateur": a company administrator makes an active member an administrator too.</summary>
 public sealed class AppointAdministrator(MembershipDecisions decisions)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
@@ -18,7 +19,7 @@ public sealed class AppointAdministrator(MembershipDecisions decisions)
         var membership = found.Value;
         if (!membership.CanBeMadeAdministrator)
         {
-            return MembershipDecisions.NoLongerPossible();
+            return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
         return await decisions.RecordAsync(actorId, membership, membership.MakeAdministrator, "membership.makeadministrator",

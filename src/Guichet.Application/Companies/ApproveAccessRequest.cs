@@ -7,7 +7,8 @@ namespace Guichet.Application.Companies;
 /// <summary>"Accepter": a company administrator grants a pending access request; the person becomes a member.</summary>
 public sealed class ApproveAccessRequest(MembershipDecisions decisions)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
@@ -18,7 +19,7 @@ public sealed class ApproveAccessRequest(MembershipDecisions decisions)
         var membership = found.Value;
         if (!membership.CanBeApproved)
         {
-            return MembershipDecisions.NoLongerPossible();
+            return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
         return await decisions.RecordAsync(actorId, membership, membership.Approve, "membership.approve",

@@ -6,7 +6,8 @@ namespace Guichet.Application.Companies;
 /// <summary>The French emails of access requests and of the administrators' decisions, in one place.</summary>
 public static class CompanyEmails
 {
-    public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) => new(to,
+    public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) =>
+        new(to,
         (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}",
         $"""
         Bonjour,

@@ -8,7 +8,13 @@ namespace Guichet.Application.Companies;
 public sealed record CompanySummary(Guid Id, string Siren, string Name);
 
 /// <summary>One of the signed-in person's memberships: an active access or a pending request.</summary>
-public sealed record PersonMembership(Guid Id, Guid CompanyId, CompanySummary Company, MembershipStatus Status, MembershipRole Role, DateTimeOffset RequestedAt);
+public sealed record PersonMembership(
+    Guid Id,
+    Guid CompanyId,
+    CompanySummary Company,
+    MembershipStatus Status,
+    MembershipRole Role,
+    DateTimeOffset RequestedAt);
 
 public sealed record MemberPerson(string Email, string DisplayName);
 
@@ -22,7 +28,8 @@ public sealed class CompanyQueries(GuichetDbContext db)
         await db.Memberships.AsNoTracking()
             .Where(m => m.PersonId == personId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Pending))
             .OrderBy(m => m.Company!.Name)
-            .Select(m => new PersonMembership(m.Id, m.CompanyId, new CompanySummary(m.Company!.Id, m.Company.Siren, m.Company.Name), m.Status, m.Role, m.RequestedAt))
+            .Select(m => new PersonMembership(m.Id, m.CompanyId, new CompanySummary(m.Company!.Id, m.Company.Siren, m.Company.Name),
+                m.Status, m.Role, m.RequestedAt))
             .ToListAsync(cancellationToken);
 
     /// <summary>The company's members and requests; the caller has checked the person administers it.</summary>
@@ -33,7 +40,9 @@ public sealed class CompanyQueries(GuichetDbContext db)
             .OrderBy(m => m.Status).ThenBy(m => m.Person!.LastName)
             .Select(m => new { m.Id, m.Person!.Email, m.Person.FirstName, m.Person.LastName, m.Status, m.Role })
             .ToListAsync(cancellationToken);
-        return members.Select(m => new CompanyMember(m.Id, new MemberPerson(m.Email, Person.DisplayNameOf(m.FirstName, m.LastName)), m.Status, m.Role)).ToList();
+        return members
+            .Select(m => new CompanyMember(m.Id, new MemberPerson(m.Email, Person.DisplayNameOf(m.FirstName, m.LastName)), m.Status, m.Role))
+            .ToList();
     }
 
     public Task<CompanySummary?> CompanyAsync(Guid companyId, CancellationToken cancellationToken) =>

@@ -46,19 +46,19 @@ public sealed class ImportMemberDirectory(GuichetDbContext db, AuditTrail audit)
             var field = $"ligne {line}";
             if (reader.Parser.Count != 3)
             {
-                errors.Add(new Error(ErrorCodes.InvalidFile, $"3 colonnes attendues (SIREN;code adhérent;raison sociale), {reader.Parser.Count} trouvée(s).", field));
+                errors.Add(CompanyErrors.DirectoryColumns(reader.Parser.Count, field));
             }
             else if (!Siren.IsValid(siren))
             {
-                errors.Add(new Error(ErrorCodes.InvalidSiren, $"SIREN invalide : « {siren} ».", field));
+                errors.Add(CompanyErrors.DirectorySirenInvalid(siren, field));
             }
             else if (code.Length is 0 or > 40 || name.Length is 0 or > 200)
             {
-                errors.Add(new Error(ErrorCodes.InvalidValue, "Code adhérent (40 caractères au plus) et raison sociale (200 au plus) obligatoires.", field));
+                errors.Add(CompanyErrors.DirectoryCodeOrNameMissing(field));
             }
             else if (!rows.TryAdd(siren, (code, name)))
             {
-                errors.Add(new Error(ErrorCodes.AlreadyExists, $"Le SIREN {siren} figure deux fois dans le fichier.", field));
+                errors.Add(CompanyErrors.DirectorySirenTwice(siren, field));
             }
         }
 

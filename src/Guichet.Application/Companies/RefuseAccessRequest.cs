@@ -7,7 +7,8 @@ namespace Guichet.Application.Companies;
 /// <summary>"Refuser": a company administrator turns down a pending access request.</summary>
 public sealed class RefuseAccessRequest(MembershipDecisions decisions)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
@@ -18,7 +19,7 @@ public sealed class RefuseAccessRequest(MembershipDecisions decisions)
         var membership = found.Value;
         if (!membership.CanBeRefused)
         {
-            return MembershipDecisions.NoLongerPossible();
+            return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
         return await decisions.RecordAsync(actorId, membership, membership.Refuse, "membership.refuse",

@@ -15,13 +15,13 @@ public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrato
             .SingleOrDefaultAsync(m => m.Id == membershipId && m.PersonId == personId, cancellationToken);
         if (membership is null || membership.Status != MembershipStatus.Pending)
         {
-            return Result<Membership>.Failure(new Error(ErrorCodes.InvalidValue, "Cette demande n'est plus en attente."));
+            return Result<Membership>.Failure(CompanyErrors.RequestNoLongerPending);
         }
 
         var now = clock.GetUtcNow();
         if (!membership.CanRemind(now))
         {
-            return Result<Membership>.Failure(new Error(ErrorCodes.ReminderTooSoon, "Vous avez déjà relancé cette demande il y a moins de 24 heures."));
+            return Result<Membership>.Failure(CompanyErrors.ReminderTooSoon);
         }
 
         membership.LastRemindedAt = now;
@@ -33,7 +33,7 @@ public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrato
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Result<Membership>.Failure(new Error(ErrorCodes.ReminderTooSoon, "Cette demande vient d'être relancée."));
+            return Result<Membership>.Failure(CompanyErrors.RemindedMeanwhile);
         }
 
         foreach (var administrator in await administrators.EmailsAsync(membership.CompanyId, cancellationToken))

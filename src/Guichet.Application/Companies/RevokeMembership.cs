@@ -4,10 +4,14 @@ using Guichet.Domain.Companies;
 
 namespace Guichet.Application.Companies;
 
-/// <summary>"Retirer l'accès": a company administrator removes an active member or administrator; a company never loses its last administrator.</summary>
+/// <summary>
+/// "Retirer l'accès": a company administrator removes an active member or administrator; a company never loses its last
+/// administrator.
+/// </summary>
 public sealed class RevokeMembership(MembershipDecisions decisions, CompanyAdministrators administrators)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
@@ -18,12 +22,12 @@ public sealed class RevokeMembership(MembershipDecisions decisions, CompanyAdmin
         var membership = found.Value;
         if (!membership.CanBeRevoked)
         {
-            return MembershipDecisions.NoLongerPossible();
+            return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
         if (membership.Role == MembershipRole.Administrator && await administrators.CountAsync(companyId, cancellationToken) <= 1)
         {
-            return Result<Membership>.Failure(new Error(ErrorCodes.LastAdministrator, "L'entreprise doit garder au moins un administrateur : nommez-en un autre d'abord."));
+            return Result<Membership>.Failure(CompanyErrors.LastAdministrator);
         }
 
         return await decisions.RecordAsync(actorId, membership, membership.Revoke, "membership.revoke",

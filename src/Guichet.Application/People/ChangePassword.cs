@@ -16,18 +16,19 @@ public sealed class ChangePassword(
     TimeProvider clock,
     IOptions<PortalOptions> options)
 {
-    public async Task<Result<Person>> HandleAsync(Guid personId, string? current, string? password, string? confirmation, CancellationToken cancellationToken)
+    public async Task<Result<Person>> HandleAsync(Guid personId, string? current, string? password, string? confirmation,
+        CancellationToken cancellationToken)
     {
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
         var errors = new List<Error>();
         PersonFields.Password(errors, options.Value.PasswordPolicy, password, confirmation);
         if (string.IsNullOrEmpty(current) || hashing.Verify(person.PasswordHash, current) == PasswordCheck.Invalid)
         {
-            errors.Add(new Error(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect.", "CurrentPassword"));
+            errors.Add(PeopleErrors.CurrentPasswordWrong("CurrentPassword"));
         }
         else if (current == password)
         {
-            errors.Add(new Error(ErrorCodes.InvalidValue, "Choisissez un mot de passe différent de l'actuel.", "Password"));
+            errors.Add(PeopleErrors.PasswordUnchanged("Password"));
         }
 
         if (errors.Count > 0)

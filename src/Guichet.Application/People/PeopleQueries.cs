@@ -16,7 +16,9 @@ public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> o
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new { p.Id, p.Email, p.FirstName, p.LastName, p.ContributionsOnly })
             .SingleOrDefaultAsync(cancellationToken);
-        return person is null ? null : new PersonSummary(person.Id, person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), person.ContributionsOnly);
+        return person is null
+            ? null
+            : new PersonSummary(person.Id, person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), person.ContributionsOnly);
     }
 
     /// <summary>The stamp a session must carry: it changes with the password, which signs every other session out.</summary>

@@ -1,4 +1,3 @@
-using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
 
@@ -13,28 +12,34 @@ internal static class PersonFields
     {
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add(new Error(ErrorCodes.Required, "Le mot de passe est obligatoire.", field));
+            errors.Add(PeopleErrors.PasswordRequired(field));
         }
         else if (policy.Check(password) is { Count: > 0 } broken)
         {
-            errors.Add(new Error(ErrorCodes.WeakPassword, PasswordMessages.Describe(policy, broken), field));
+            errors.Add(PeopleErrors.PasswordTooWeak(policy, broken, field));
         }
 
         if (password != confirmation)
         {
-            errors.Add(new Error(ErrorCodes.Mismatch, "Les deux mots de passe ne sont pas identiques.", field + "Confirmation"));
+            errors.Add(PeopleErrors.PasswordsDiffer(field + "Confirmation"));
         }
     }
 
-    public static void Name(List<Error> errors, string? value, string field, string label)
+    public static void FirstName(List<Error> errors, string? value, string field) =>
+        Name(errors, value, PeopleErrors.FirstNameRequired(field), PeopleErrors.FirstNameTooLong(field));
+
+    public static void LastName(List<Error> errors, string? value, string field) =>
+        Name(errors, value, PeopleErrors.LastNameRequired(field), PeopleErrors.LastNameTooLong(field));
+
+    private static void Name(List<Error> errors, string? value, Error required, Error tooLong)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new Error(ErrorCodes.Required, $"{label} est obligatoire.", field));
+            errors.Add(required);
         }
         else if (value.Trim().Length > 100)
         {
-            errors.Add(new Error(ErrorCodes.TooLong, $"{label} : 100 caractères au plus.", field));
+            errors.Add(tooLong);
         }
     }
 }

@@ -21,7 +21,9 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var hourAgo = now.AddHours(-1);
-        if (await db.PersonTokens.CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken) >= MaxPerHour)
+        var recent = await db.PersonTokens
+            .CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken);
+        if (recent >= MaxPerHour)
         {
             return null;
         }
@@ -30,7 +32,14 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             .Where(t => t.PersonId == personId && t.Purpose == purpose && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        db.PersonTokens.Add(new PersonToken { PersonId = personId, Purpose = purpose, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime });
+        db.PersonTokens.Add(new PersonToken
+        {
+            PersonId = personId,
+            Purpose = purpose,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        });
         return token;
     }
 
@@ -52,12 +61,12 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
 
         if (stored.ConsumedAt is not null)
         {
-            return Result<Guid>.Failure(new Error(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent."));
+            return Result<Guid>.Failure(PeopleErrors.LinkUsedOrReplaced);
         }
 
         if (stored.ExpiresAt <= now)
         {
-            return Result<Guid>.Failure(new Error(ErrorCodes.TokenExpired, "Ce lien a expiré : demandez-en un nouveau."));
+            return Result<Guid>.Failure(PeopleErrors.LinkExpired);
         }
 
         var claimed = await db.PersonTokens
@@ -65,10 +74,10 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
         return claimed == 1
             ? stored.PersonId
-            : Result<Guid>.Failure(new Error(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé."));
+            : Result<Guid>.Failure(PeopleErrors.LinkUsed);
     }
 
-    private static Result<Guid> Invalid() => Result<Guid>.Failure(new Error(ErrorCodes.TokenInvalid, "Ce lien n'est pas valide."));
+    private static Result<Guid> Invalid() => Result<Guid>.Failure(PeopleErrors.LinkInvalid);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -25,8 +25,20 @@ public sealed class PortalOptions
     /// <summary>The "Liste des outils" page.</summary>
     public List<ToolLink> Tools { get; set; } =
     [
-        new() { Name = "Déclarations", Description = "Déposer et suivre vos déclarations.", Url = "https://declarations.example.fr/", ForContributionsOnly = false },
-        new() { Name = "Contributions formation", Description = "Déclarer vos contributions à la formation professionnelle.", Url = "https://contributions.example.fr/", ForContributionsOnly = true },
+        new()
+        {
+            Name = "Déclarations",
+            Description = "Déposer et suivre vos déclarations.",
+            Url = "https://declarations.example.fr/",
+            ForContributionsOnly = false,
+        },
+        new()
+        {
+            Name = "Contributions formation",
+            Description = "Déclarer vos contributions à la formation professionnelle.",
+            Url = "https://contributions.example.fr/",
+            ForContributionsOnly = true,
+        },
     ];
 
     public PasswordPolicy PasswordPolicy => new(PasswordMinLength, PasswordMaxLength, true, true, true, true);

@@ -27,7 +27,7 @@ public sealed class SignIn(
         var key = PersonFields.Normalize(email);
         if (key.Length == 0 || string.IsNullOrEmpty(password) || key.Length > 250)
         {
-            return Result<SignedIn>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe."));
+            return Result<SignedIn>.Failure(PeopleErrors.SignInIncomplete);
         }
 
         var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), cancellationToken);
@@ -43,7 +43,7 @@ public sealed class SignIn(
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal");
             await db.SaveChangesAsync(cancellationToken);
-            return Result<SignedIn>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Adresse électronique ou mot de passe incorrect. " + retry));
+            return Result<SignedIn>.Failure(PeopleErrors.SignInFailed(retry));
         }
 
         await throttling.ResetAsync(brake.Value, cancellationToken);
@@ -54,8 +54,7 @@ public sealed class SignIn(
 
         if (person!.EmailConfirmedAt is null)
         {
-            return Result<SignedIn>.Failure(new Error(ErrorCodes.EmailNotConfirmed,
-                "Votre adresse électronique n'est pas encore validée : suivez le lien reçu par email, ou demandez un nouvel email."));
+            return Result<SignedIn>.Failure(PeopleErrors.EmailNotConfirmed);
         }
 
         var expired = clock.GetUtcNow() - person.PasswordChangedAt > options.Value.PasswordLifetime;

@@ -22,28 +22,29 @@ public sealed class SignUp(
     TimeProvider clock,
     IOptions<PortalOptions> options)
 {
-    public async Task<Result<string>> HandleAsync(SignUpRequest request, PortalLinks links, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<string>> HandleAsync(SignUpRequest request, PortalLinks links, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         var portal = options.Value;
         var email = PersonFields.Normalize(request.Email);
         var errors = new List<Error>();
         if (email.Length == 0)
         {
-            errors.Add(new Error(ErrorCodes.Required, "L'adresse électronique est obligatoire.", nameof(request.Email)));
+            errors.Add(PeopleErrors.EmailRequired(nameof(request.Email)));
         }
         else if (!EmailAddress.IsValid(email))
         {
-            errors.Add(new Error(ErrorCodes.InvalidEmail, "Adresse électronique invalide.", nameof(request.Email)));
+            errors.Add(PeopleErrors.EmailInvalid(nameof(request.Email)));
         }
 
         if (email != PersonFields.Normalize(request.EmailConfirmation))
         {
-            errors.Add(new Error(ErrorCodes.Mismatch, "Les deux adresses électroniques ne sont pas identiques.", nameof(request.EmailConfirmation)));
+            errors.Add(PeopleErrors.EmailsDiffer(nameof(request.EmailConfirmation)));
         }
 
         PersonFields.Password(errors, portal.PasswordPolicy, request.Password, request.PasswordConfirmation);
-        PersonFields.Name(errors, request.FirstName, nameof(request.FirstName), "Le prénom");
-        PersonFields.Name(errors, request.LastName, nameof(request.LastName), "Le nom");
+        PersonFields.FirstName(errors, request.FirstName, nameof(request.FirstName));
+        PersonFields.LastName(errors, request.LastName, nameof(request.LastName));
         if (errors.Count > 0)
         {
             return Result<string>.Failure(ErrorCodes.ValidationFailed, errors);

@@ -70,7 +70,8 @@ public sealed class Membership
     /// <summary>An administrator who loses access is a member again, should the access ever be granted anew.</summary>
     public void Revoke(string by, DateTimeOffset at) => Decide(CanBeRevoked, MembershipStatus.Revoked, MembershipRole.Member, by, at);
 
-    public void MakeAdministrator(string by, DateTimeOffset at) => Decide(CanBeMadeAdministrator, MembershipStatus.Active, MembershipRole.Administrator, by, at);
+    public void MakeAdministrator(string by, DateTimeOffset at) =>
+        Decide(CanBeMadeAdministrator, MembershipStatus.Active, MembershipRole.Administrator, by, at);
 
     /// <summary>The first reminder may follow the request at once; the next ones wait a day each.</summary>
     public bool CanRemind(DateTimeOffset now) =>

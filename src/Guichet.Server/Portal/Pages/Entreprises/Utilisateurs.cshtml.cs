@@ -32,7 +32,8 @@ public sealed class UtilisateursModel(
     public static IEnumerable<(Decision Decision, string Label, string Style)> ActionsFor(CompanyMember member) => member switch
     {
         { Status: MembershipStatus.Pending } => [(Decision.Approve, "Accepter", string.Empty), (Decision.Refuse, "Refuser", "danger")],
-        { Status: MembershipStatus.Active, Role: MembershipRole.Member } => [(Decision.MakeAdministrator, "Nommer administrateur", "secondaire"), (Decision.Revoke, "Retirer l'accès", "danger")],
+        { Status: MembershipStatus.Active, Role: MembershipRole.Member } =>
+            [(Decision.MakeAdministrator, "Nommer administrateur", "secondaire"), (Decision.Revoke, "Retirer l'accès", "danger")],
         { Status: MembershipStatus.Active } => [(Decision.Revoke, "Retirer l'accès", "danger")],
         _ => [],
     };
