@@ -1,6 +1,7 @@
 using Guichet.Application.Auditing;
 using Guichet.Application.People;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 using Guichet.Identifiers;
@@ -83,8 +84,8 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             membership.Status = MembershipStatus.Pending;
         }
 
-        audit.Record(person.Email, outcome == AddCompanyOutcome.BecameAdministrator ? "membership.first_administrator" : "membership.requested",
-            null, $"{company.Siren}:{person.Email}", to: membership.Status.ToString());
+        var auditEvent = outcome == AddCompanyOutcome.BecameAdministrator ? AuditEvents.MembershipFirstAdministrator : AuditEvents.MembershipRequested;
+        audit.Record(person.Email, auditEvent, null, $"{company.Siren}:{person.Email}", to: membership.Status.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

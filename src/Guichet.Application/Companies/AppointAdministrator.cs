@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 
@@ -22,7 +23,7 @@ public sealed class AppointAdministrator(MembershipDecisions decisions)
             return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.MakeAdministrator, "membership.makeadministrator",
+        return await decisions.RecordAsync(actorId, membership, membership.MakeAdministrator, AuditEvents.MembershipMadeAdministrator,
             CompanyEmails.MadeAdministrator(membership, links.Login), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 
@@ -22,7 +23,7 @@ public sealed class ApproveAccessRequest(MembershipDecisions decisions)
             return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.Approve, "membership.approve",
+        return await decisions.RecordAsync(actorId, membership, membership.Approve, AuditEvents.MembershipApproved,
             CompanyEmails.AccessApproved(membership, links.Login), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Guichet.Application.Auditing;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 using Guichet.Identifiers;
@@ -83,7 +84,7 @@ public sealed class ImportMemberDirectory(GuichetDbContext db, AuditTrail audit)
         }
 
         var result = new DirectoryImport(rows.Count - existing.Count, existing.Count);
-        audit.Record(actor, "directory.imported", null, null, detail: $"{result.Added} added, {result.Updated} updated");
+        audit.Record(actor, AuditEvents.DirectoryImported, null, null, detail: $"{result.Added} added, {result.Updated} updated");
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

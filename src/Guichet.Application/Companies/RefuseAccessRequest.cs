@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 
@@ -22,7 +23,7 @@ public sealed class RefuseAccessRequest(MembershipDecisions decisions)
             return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.Refuse, "membership.refuse",
+        return await decisions.RecordAsync(actorId, membership, membership.Refuse, AuditEvents.MembershipRefused,
             CompanyEmails.AccessRefused(membership, links.Login), cancellationToken);
     }
 }

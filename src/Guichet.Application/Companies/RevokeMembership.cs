@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 
@@ -30,7 +31,7 @@ public sealed class RevokeMembership(MembershipDecisions decisions, CompanyAdmin
             return Result<Membership>.Failure(CompanyErrors.LastAdministrator);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.Revoke, "membership.revoke",
+        return await decisions.RecordAsync(actorId, membership, membership.Revoke, AuditEvents.MembershipRevoked,
             CompanyEmails.AccessRevoked(membership, links.Login), cancellationToken);
     }
 }

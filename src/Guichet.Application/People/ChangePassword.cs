@@ -1,6 +1,7 @@
 using Guichet.Application.Auditing;
 using Guichet.Application.Security;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class ChangePassword(
         }
 
         person.SetPassword(hashing.Hash(password!), clock.GetUtcNow());
-        audit.Record(person.Email, "person.password_changed", null, person.Email);
+        audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email);
         await db.SaveChangesAsync(cancellationToken);
         return person;
     }

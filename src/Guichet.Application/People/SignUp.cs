@@ -1,6 +1,7 @@
 using Guichet.Application.Auditing;
 using Guichet.Application.Security;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Guichet.Identifiers;
@@ -72,7 +73,7 @@ public sealed class SignUp(
         // A new person has no token yet, so the hourly limit cannot refuse this first one.
         var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, portal.EmailValidationLifetime, cancellationToken)
             ?? throw new InvalidOperationException("A new person cannot have reached the link limit.");
-        audit.Record(email, "person.signed_up", null, email, remoteAddress: remoteAddress);
+        audit.Record(email, AuditEvents.PersonSignedUp, null, email, remoteAddress: remoteAddress);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Guichet.Application.Auditing;
 using Guichet.Data;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Audi
 
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);
         person.EmailConfirmedAt ??= clock.GetUtcNow();
-        audit.Record(person.Email, "person.email_confirmed", null, person.Email);
+        audit.Record(person.Email, AuditEvents.PersonEmailConfirmed, null, person.Email);
         await db.SaveChangesAsync(cancellationToken);
         return person;
     }
