@@ -16,11 +16,7 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>The use cases and the services they share; the front doors call these and nothing below them.</summary>
     public static IServiceCollection AddGuichetApplication(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
-            .Validate(o => o.FailedWhiteLabelAuthenticationsPerAddressPerMinute > 0 && o.AuthenticationFailureRetention > TimeSpan.Zero,
-                "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute and Security:AuthenticationFailureRetention must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section);
+        services.AddApplicationOptions();
         services.AddDataProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddGuichetMail();
@@ -44,7 +40,6 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
         services.AddScoped<PersonTokens>();
         services.AddScoped<PortalMailer>();
         services.AddScoped<SignUp>();

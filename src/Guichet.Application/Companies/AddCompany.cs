@@ -84,7 +84,9 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             membership.Status = MembershipStatus.Pending;
         }
 
-        var auditEvent = outcome == AddCompanyOutcome.BecameAdministrator ? AuditEvents.MembershipFirstAdministrator : AuditEvents.MembershipRequested;
+        var auditEvent = outcome == AddCompanyOutcome.BecameAdministrator
+            ? AuditEvents.MembershipFirstAdministrator
+            : AuditEvents.MembershipRequested;
         audit.Record(person.Email, auditEvent, null, $"{company.Siren}:{person.Email}", to: membership.Status.ToString());
         try
         {

@@ -11,7 +11,9 @@ public sealed class PortalOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>The guide asks for at least 8 characters with upper and lower case, digits and special characters.</summary>
-    public int PasswordMinLength { get; set; } = 8;
+    public const int MinimumPasswordLength = 8;
+
+    public int PasswordMinLength { get; set; } = MinimumPasswordLength;
 
     public int PasswordMaxLength { get; set; } = 64;
 
