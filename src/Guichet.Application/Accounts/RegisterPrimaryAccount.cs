@@ -18,9 +18,6 @@ public sealed class RegisterPrimaryAccount(
     AuditTrail audit,
     TimeProvider clock)
 {
-    /// <summary>Seed 004: "un mot de passe sur 12 caractères est automatiquement généré".</summary>
-    public const int GeneratedPasswordLength = 12;
-
     public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress,
         CancellationToken cancellationToken)
     {
@@ -50,7 +47,7 @@ public sealed class RegisterPrimaryAccount(
 
         data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
-            ? PasswordGenerator.Generate(rules.PasswordPolicy, GeneratedPasswordLength)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, AccountPasswords.GeneratedLength)
             : data.Password;
         var account = new Account
         {

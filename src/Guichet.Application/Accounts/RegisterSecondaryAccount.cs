@@ -68,7 +68,7 @@ public sealed class RegisterSecondaryAccount(
 
         data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
-            ? PasswordGenerator.Generate(rules.PasswordPolicy, RegisterPrimaryAccount.GeneratedPasswordLength)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, AccountPasswords.GeneratedLength)
             : data.Password;
         // §3.3.1: same category as the primary; a test primary only has test secondaries.
         var isTest = primary.IsTest || (data.Test ?? caller.WhiteLabel.TestEnvironment);
