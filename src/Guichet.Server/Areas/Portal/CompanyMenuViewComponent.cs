@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Guichet.Domain.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal;
+namespace Guichet.Server.Areas.Portal;
 
 /// <summary>The header's list of the person's companies: switch between them, and reach "Gérer les utilisateurs" where administrator.</summary>
 public sealed class CompanyMenuViewComponent(PortalQueries queries) : ViewComponent

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Guichet.Server.Portal;
+namespace Guichet.Server.Areas.Portal;
 
 /// <summary>What the portal's cookie says about the person; re-checked against the store on every request.</summary>
 public static class PortalClaims

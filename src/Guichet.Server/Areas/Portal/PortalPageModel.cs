@@ -3,7 +3,7 @@ using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Server.Portal;
+namespace Guichet.Server.Areas.Portal;
 
 /// <summary>Base of the portal's pages: maps use-case errors onto the form, and builds the links sent by email.</summary>
 public abstract class PortalPageModel : PageModel

@@ -1,32 +1,36 @@
 using System.Threading.RateLimiting;
 using Guichet.Application.Portal;
+using Guichet.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
-namespace Guichet.Server.Portal;
+namespace Guichet.Server.Areas.Portal;
 
 public static class PortalServiceExtensions
 {
     private const string AnonymousFormsPolicy = "anonymous-forms";
 
-    public static IServiceCollection AddPortal(this IServiceCollection services, PortalWebOptions web)
+    /// <summary>The Entreprise space at the site's root: its pages, its cookie, its policies, its budget of anonymous posts.</summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services)
     {
-        // Behind a TLS-terminating proxy cookies must be Secure although the proxy talks plain HTTP to us; otherwise
-        // they are Secure whenever the request is HTTPS, so the embedded default still works on http://localhost.
-        var secure = web.SecureCookiesAlways ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        services.AddRazorPages(options =>
+        services.AddOptions<PortalWebOptions>().BindConfiguration(PortalWebOptions.Section)
+            .Validate(o => o.AnonymousFormPostsPerMinute > 0, "Portal:AnonymousFormPostsPerMinute must be at least 1.")
+            .ValidateOnStart();
+        services.AddRazorPages();
+        services.Configure<RazorPagesOptions>(options =>
         {
-            options.RootDirectory = "/Portal/Pages";
-            options.Conventions.AuthorizeFolder("/");
-            foreach (var page in s_anonymousPages)
+            options.Conventions.AuthorizeAreaFolder(PortalPages.Area, "/", PortalPolicies.Person);
+            options.Conventions.AddAreaFolderApplicationModelConvention(PortalPages.Area, "/",
+                model => model.Filters.Add(new ExpiredPasswordFilter()));
+            foreach (var page in PortalPages.Anonymous)
             {
-                options.Conventions.AllowAnonymousToPage(page);
-            }
-
-            foreach (var page in s_anonymousPages.Except(["/Erreur"]))
-            {
-                options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AnonymousFormsPolicy)));
+                options.Conventions.AllowAnonymousToAreaPage(PortalPages.Area, page);
+                options.Conventions.AddAreaPageApplicationModelConvention(PortalPages.Area, page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AnonymousFormsPolicy)));
             }
         });
         // Forms anyone may post (log in, sign up, lost password, resend…): a per-address budget per minute, on top of
@@ -35,54 +39,47 @@ public static class PortalServiceExtensions
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(AnonymousFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = web.AnonymousFormPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<PortalWebOptions>>().Value.AnonymousFormPostsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme, options =>
+        services.AddAuthentication().AddCookie(PortalClaims.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(PortalClaims.Scheme)
+            .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
         {
             options.Cookie.Name = "guichet.portal";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = "/connexion";
-            options.LogoutPath = "/deconnexion";
-            options.AccessDeniedPath = "/connexion";
+            options.LoginPath = links.PathOfPage(PortalPages.Area, PortalPages.SignIn);
+            options.LogoutPath = links.PathOfPage(PortalPages.Area, PortalPages.SignOut);
             options.ReturnUrlParameter = "retour";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = ValidateSecurityStampAsync;
+            // A signed-in person outside a company's scope gets the error page ("n'existe pas ou vous n'y avez pas
+            // accès"), not the sign-in form again.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "guichet.antiforgery";
-            options.Cookie.SecurePolicy = secure;
-            options.Cookie.HttpOnly = true;
-        });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Person, Person().Build())
+            .AddPolicy(PortalPolicies.CompanyMember, Person().AddRequirements(new CompanyScopeRequirement(administrator: false)).Build())
+            .AddPolicy(PortalPolicies.CompanyAdministrator, Person().AddRequirements(new CompanyScopeRequirement(administrator: true)).Build());
+        services.AddScoped<IAuthorizationHandler, CompanyScopeHandler>();
         return services;
     }
 
-    public static WebApplication UsePortal(this WebApplication app)
-    {
-        app.UseStaticFiles();
-        app.UseRouting();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseMiddleware<ExpiredPasswordGate>();
-        app.MapRazorPages();
-        return app;
-    }
-
-    private static readonly string[] s_anonymousPages =
-    [
-        "/Connexion", "/Inscription", "/EmailEnvoye", "/Compte/Valider", "/MotDePasseOublie", "/Compte/NouveauMotDePasse", "/Erreur",
-    ];
+    private static AuthorizationPolicyBuilder Person() =>
+        new AuthorizationPolicyBuilder(PortalClaims.Scheme).RequireAuthenticatedUser();
 
     /// <summary>A password change renews the person's stamp: every cookie issued before it stops working, everywhere.</summary>
     private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
@@ -94,32 +91,5 @@ public static class PortalServiceExtensions
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PortalClaims.Scheme);
         }
-    }
-}
-
-/// <summary>Settings of the portal's web layer (section <c>Portal</c>).</summary>
-public sealed class PortalWebOptions
-{
-    /// <summary><c>true</c> behind a TLS-terminating proxy.</summary>
-    public bool SecureCookiesAlways { get; set; }
-
-    /// <summary>POSTs one address may make to the anonymous forms per minute.</summary>
-    public int AnonymousFormPostsPerMinute { get; set; } = 20;
-}
-
-/// <summary>While the password is expired, every portal page leads to the forced change page.</summary>
-public sealed class ExpiredPasswordGate(RequestDelegate next)
-{
-    private static readonly PathString[] s_open = ["/compte/mot-de-passe-expire", "/deconnexion", "/css", "/ws", "/health"];
-
-    public Task InvokeAsync(HttpContext context)
-    {
-        if (context.User.MustChangePassword() && !s_open.Any(path => context.Request.Path.StartsWithSegments(path)))
-        {
-            context.Response.Redirect("/compte/mot-de-passe-expire");
-            return Task.CompletedTask;
-        }
-
-        return next(context);
     }
 }

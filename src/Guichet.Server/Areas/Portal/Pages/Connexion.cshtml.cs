@@ -4,7 +4,7 @@ using Guichet.Domain.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 /// <summary>The login page shared by the spaces.</summary>
 public sealed class ConnexionModel(SignIn signIn, PortalQueries queries) : PortalPageModel
@@ -42,7 +42,7 @@ public sealed class ConnexionModel(SignIn signIn, PortalQueries queries) : Porta
         await HttpContext.SignInAsync(PortalClaims.Scheme, PortalClaims.For(person, expired));
         if (expired)
         {
-            return Redirect("/compte/mot-de-passe-expire");
+            return RedirectToPage(PortalPages.ExpiredPassword);
         }
 
         // Only a local address: an attacker's link cannot send the person elsewhere after login.
@@ -52,6 +52,6 @@ public sealed class ConnexionModel(SignIn signIn, PortalQueries queries) : Porta
         }
 
         var memberships = await queries.MembershipsAsync(person.Id, cancellationToken);
-        return Redirect(memberships.Any(m => m.Status == MembershipStatus.Active) ? "/outils" : "/entreprises/ajouter");
+        return RedirectToPage(memberships.Any(m => m.Status == MembershipStatus.Active) ? PortalPages.Tools : PortalPages.AddCompany);
     }
 }

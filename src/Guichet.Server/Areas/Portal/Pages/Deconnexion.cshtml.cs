@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 public sealed class DeconnexionModel : PortalPageModel
 {
@@ -13,6 +13,6 @@ public sealed class DeconnexionModel : PortalPageModel
     {
         await HttpContext.SignOutAsync(PortalClaims.Scheme);
         TempData["Message"] = "Vous êtes déconnecté.";
-        return Redirect("/connexion");
+        return RedirectToPage(PortalPages.SignIn);
     }
 }

@@ -1,7 +1,7 @@
 using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 public sealed class EmailEnvoyeModel(ResendValidationEmail resend) : PortalPageModel
 {
@@ -17,6 +17,6 @@ public sealed class EmailEnvoyeModel(ResendValidationEmail resend) : PortalPageM
         await resend.HandleAsync(email, Links, cancellationToken);
         TempData["SentTo"] = email;
         Message = "Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.";
-        return Redirect("/inscription/email-envoye");
+        return RedirectToPage(PortalPages.ValidationEmailSent);
     }
 }

@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 public sealed class InscriptionModel(SignUp signUp, IOptions<PortalOptions> options) : PortalPageModel
 {
@@ -34,7 +34,7 @@ public sealed class InscriptionModel(SignUp signUp, IOptions<PortalOptions> opti
         }
 
         TempData["SentTo"] = result.Value;
-        return Redirect("/inscription/email-envoye");
+        return RedirectToPage(PortalPages.ValidationEmailSent);
     }
 
     public sealed class SignUpForm

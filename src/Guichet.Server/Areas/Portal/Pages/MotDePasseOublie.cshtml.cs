@@ -1,7 +1,7 @@
 using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 public sealed class MotDePasseOublieModel(RequestPasswordReset reset) : PortalPageModel
 {

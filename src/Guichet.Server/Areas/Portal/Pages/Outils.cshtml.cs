@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Guichet.Domain.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages;
+namespace Guichet.Server.Areas.Portal.Pages;
 
 public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
 {
@@ -15,13 +15,13 @@ public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
         var person = await queries.PersonAsync(PersonId, cancellationToken);
         if (person is null)
         {
-            return Redirect("/connexion");
+            return RedirectToPage(PortalPages.SignIn);
         }
 
         Companies = (await queries.MembershipsAsync(person.Id, cancellationToken)).Where(m => m.Status == MembershipStatus.Active).ToList();
         if (Companies.Count == 0)
         {
-            return Redirect("/entreprises/ajouter");
+            return RedirectToPage(PortalPages.AddCompany);
         }
 
         Tools = queries.ToolsFor(person);

@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Compte;
+namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
 public sealed class MotDePasseExpireModel(ChangePassword change) : PortalPageModel
 {
@@ -30,6 +30,6 @@ public sealed class MotDePasseExpireModel(ChangePassword change) : PortalPageMod
 
         // The stamp changed: sign in again with a fresh cookie, other sessions are closed.
         await HttpContext.SignInAsync(PortalClaims.Scheme, PortalClaims.For(result.Value, passwordExpired: false));
-        return Redirect("/");
+        return RedirectToPage(PortalPages.Home);
     }
 }

@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Compte;
+namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
 public sealed class NouveauMotDePasseModel(ChangePassword change) : PortalPageModel
 {

@@ -1,7 +1,7 @@
 using Guichet.Application.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Compte;
+namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
 public sealed class ValiderModel(ValidateEmail validate) : PortalPageModel
 {

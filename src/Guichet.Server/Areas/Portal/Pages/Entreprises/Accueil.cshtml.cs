@@ -1,10 +1,12 @@
 using Guichet.Application.Portal;
 using Guichet.Domain.Portal;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Entreprises;
+namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
-/// <summary>A company's home, for its active members only.</summary>
+/// <summary>A company's home, for its active members only (the policy checks the route's company).</summary>
+[Authorize(Policy = PortalPolicies.CompanyMember)]
 public sealed class AccueilModel(PortalQueries queries) : PortalPageModel
 {
     public Company? Company { get; private set; }

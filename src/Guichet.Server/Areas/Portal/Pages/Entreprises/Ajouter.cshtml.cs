@@ -2,7 +2,7 @@ using Guichet.Application.Portal;
 using Guichet.Domain.Portal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Entreprises;
+namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
 /// <summary>Add a company by SIREN and member code; lists pending requests with "Relancer ma demande".</summary>
 public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remind, PortalQueries queries) : PortalPageModel
@@ -35,20 +35,20 @@ public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remi
         if (result.Value.Outcome == AddCompanyOutcome.BecameAdministrator)
         {
             Message = "Votre compte est activé. Vous allez être redirigé.";
-            RedirectTo = $"/entreprise/{result.Value.Company.Id}";
+            RedirectTo = Url.Page(PortalPages.Company, new { companyId = result.Value.Company.Id });
             await LoadAsync(cancellationToken);
             return Page();
         }
 
         Message = "Une demande d'accès a été envoyée à/aux l'administrateur(s) de cette entreprise.";
-        return Redirect("/entreprises/ajouter");
+        return RedirectToPage(PortalPages.AddCompany);
     }
 
     public async Task<IActionResult> OnPostRemindAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var result = await remind.HandleAsync(PersonId, membershipId, Links, cancellationToken);
         Message = result.Succeeded ? "Votre demande a été relancée auprès des administrateurs de l'entreprise." : result.Errors[0].Message;
-        return Redirect("/entreprises/ajouter");
+        return RedirectToPage(PortalPages.AddCompany);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -1,10 +1,12 @@
 using Guichet.Application.Portal;
 using Guichet.Domain.Portal;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Guichet.Server.Portal.Pages.Entreprises;
+namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
-/// <summary>"Gérer les utilisateurs": only the company's administrators see it; every action is checked again on the server.</summary>
+/// <summary>"Gérer les utilisateurs": the policy lets the company's administrators in; the use case checks every action again.</summary>
+[Authorize(Policy = PortalPolicies.CompanyAdministrator)]
 public sealed class UtilisateursModel(CompanyAdministration administration, PortalQueries queries) : PortalPageModel
 {
     public Company? Company { get; private set; }
@@ -41,16 +43,11 @@ public sealed class UtilisateursModel(CompanyAdministration administration, Port
             MembershipDecision.Revoke => $"Accès de {result.Value.Person!.DisplayName} retiré.",
             _ => $"{result.Value.Person!.DisplayName} est maintenant administrateur.",
         };
-        return Redirect($"/entreprise/{companyId}/utilisateurs");
+        return RedirectToPage(PortalPages.CompanyUsers, new { companyId });
     }
 
     private async Task<bool> LoadAsync(Guid companyId, CancellationToken cancellationToken)
     {
-        if (!await administration.IsAdministratorAsync(PersonId, companyId, cancellationToken))
-        {
-            return false;
-        }
-
         Company = await queries.CompanyAsync(companyId, cancellationToken);
         Members = await queries.CompanyMembersAsync(companyId, cancellationToken);
         return Company is not null;
