@@ -7,10 +7,10 @@ namespace Guichet.Server.Pages;
 
 /// <summary>
 /// The only error page, for every area and for unknown addresses: no detail, no stack trace, only the request's
-/// identifier, which the log carries too, so that support can find what happened.
+/// reference, which the log line of an unexpected error carries too, so that support can find what happened.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErreurModel : PageModel
+public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
 {
     public const string PageName = "/Erreur";
 
@@ -33,11 +33,15 @@ public sealed class ErreurModel : PageModel
     private string? OriginalPath =>
         HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => LogUnexpectedError();
 
-    public void OnPost()
+    public void OnPost() => LogUnexpectedError();
+
+    private void LogUnexpectedError()
     {
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
+        {
+            logger.LogError(failure.Error, "Request {Reference} to {Path} failed with an unexpected error.", Reference, failure.Path);
+        }
     }
 }
