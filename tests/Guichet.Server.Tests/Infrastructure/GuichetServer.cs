@@ -48,7 +48,7 @@ public class GuichetServer : WebApplicationFactory<Program>
         }
         catch
         {
-            // A server that refuses to start (SettingsValidationTests) leaves no folder behind.
+            // A server that refuses to start (OptionsValidationTests) leaves no folder behind.
             SqliteCleanup();
             throw;
         }
