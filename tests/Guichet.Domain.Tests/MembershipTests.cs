@@ -37,7 +37,8 @@ public class MembershipTests
     [InlineData(MembershipStatus.Active, MembershipRole.Administrator, false, false, true, false)]
     [InlineData(MembershipStatus.Refused, MembershipRole.Member, false, false, false, false)]
     [InlineData(MembershipStatus.Revoked, MembershipRole.Member, false, false, false, false)]
-    public void Decisions_OfferedOnlyFromTheirStates(MembershipStatus status, MembershipRole role, bool approve, bool refuse, bool revoke, bool makeAdministrator)
+    public void Decisions_OfferedOnlyFromTheirStates(
+        MembershipStatus status, MembershipRole role, bool approve, bool refuse, bool revoke, bool makeAdministrator)
     {
         var membership = With(status, role);
 

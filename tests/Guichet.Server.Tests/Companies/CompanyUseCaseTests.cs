@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Server.Tests.Companies;
 
-/// <summary>The rules of companies (adding one, access requests, administrators' decisions), called as the pages call them, on both providers.</summary>
+/// <summary>
+/// The rules of companies (adding one, access requests, administrators' decisions), called as the pages call them, on both
+/// providers.
+/// </summary>
 public abstract class CompanyUseCaseTests(GuichetServer server)
 {
     [Fact]
@@ -93,7 +96,8 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.TransitionNotAllowed, refusedTwice.FailureCode);
         Assert.Equal(ErrorCodes.TransitionNotAllowed, activeOne.FailureCode);
         Assert.Contains("a été refusée", (await server.WaitForMailAsync(requesterEmail, "Votre accès")).TextBody, StringComparison.Ordinal);
-        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{requesterEmail}").Select(e => e.Event).ToListAsync());
+        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{requesterEmail}")
+            .Select(e => e.Event).ToListAsync());
         Assert.Contains("membership.refuse", audit);
     }
 
@@ -122,16 +126,20 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         server.UseAsync<AddCompany, Result<AddedCompany>>(a => a.HandleAsync(personId, siren, code, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> ApproveAsync(Guid actor, Guid companyId, Guid membershipId) =>
-        server.UseAsync<ApproveAccessRequest, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+        server.UseAsync<ApproveAccessRequest, Result<Membership>>(u =>
+            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RefuseAsync(Guid actor, Guid companyId, Guid membershipId) =>
-        server.UseAsync<RefuseAccessRequest, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+        server.UseAsync<RefuseAccessRequest, Result<Membership>>(u =>
+            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RevokeAsync(Guid actor, Guid companyId, Guid membershipId) =>
-        server.UseAsync<RevokeMembership, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+        server.UseAsync<RevokeMembership, Result<Membership>>(u =>
+            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> AppointAsync(Guid actor, Guid companyId, Guid membershipId) =>
-        server.UseAsync<AppointAdministrator, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+        server.UseAsync<AppointAdministrator, Result<Membership>>(u =>
+            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RemindAsync(Guid personId, Guid membershipId) =>
         server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links, CancellationToken.None));

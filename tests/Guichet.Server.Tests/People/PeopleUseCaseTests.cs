@@ -132,8 +132,10 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
-        var changed = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
-        var reused = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
+        var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
+            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
+        var reused = await server.UseAsync<ResetPassword, Result<Person>>(r =>
+            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
 
         Assert.True(changed.Succeeded);
         Assert.NotEqual(stamp, changed.Value.SecurityStamp);
@@ -158,8 +160,11 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var everyone = new PersonSummary(Guid.NewGuid(), "a@b.fr", "A B", ContributionsOnly: false);
         var contributions = new PersonSummary(Guid.NewGuid(), "c@d.fr", "C D", ContributionsOnly: true);
 
-        var tools = await server.InScopeAsync(services => Task.FromResult(
-            (All: services.GetRequiredService<PeopleQueries>().ToolsFor(everyone), Mine: services.GetRequiredService<PeopleQueries>().ToolsFor(contributions))));
+        var tools = await server.InScopeAsync(services =>
+        {
+            var people = services.GetRequiredService<PeopleQueries>();
+            return Task.FromResult((All: people.ToolsFor(everyone), Mine: people.ToolsFor(contributions)));
+        });
 
         Assert.Equal(options.Tools.Count, tools.All.Count);
         Assert.All(tools.Mine, tool => Assert.True(tool.ForContributionsOnly));
