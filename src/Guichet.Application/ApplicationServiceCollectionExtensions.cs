@@ -5,6 +5,7 @@ using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
 using Guichet.Application.Portal;
 using Guichet.Application.Security;
+using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +58,18 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<PortalQueries>();
         services.AddScoped<ImportMemberDirectory>();
+        services.AddSingleton<StaffAuthenticator>();
+        services.AddScoped<CreateStaffMember>();
+        services.AddScoped<SignInStaff>();
+        services.AddScoped<ChangeStaffPassword>();
+        services.AddScoped<BeginTotpEnrolment>();
+        services.AddScoped<ConfirmTotpEnrolment>();
+        services.AddScoped<VerifyStaffSecondFactor>();
+        services.AddScoped<DisableStaffMember>();
+        services.AddScoped<EnableStaffMember>();
+        services.AddScoped<ResetStaffMember>();
+        services.AddScoped<ListStaffMembers>();
+        services.AddScoped<ValidateStaffSession>();
         services.AddHostedService<EnrolmentWorker>();
         services.AddHostedService<MaintenanceWorker>();
         return services;
