@@ -46,8 +46,8 @@ public abstract class LastAdministratorTests(GuichetServer server)
             var second = await server.CreateStaffAsync(StaffRole.Administrator);
 
             var results = await Task.WhenAll(
-                DisableAsync(first.StaffId, StaffActor.Administrator(second.StaffId)),
-                DisableAsync(second.StaffId, StaffActor.Administrator(first.StaffId)));
+                Task.Run(() => DisableAsync(first.StaffId, StaffActor.Administrator(second.StaffId))),
+                Task.Run(() => DisableAsync(second.StaffId, StaffActor.Administrator(first.StaffId))));
 
             Assert.Equal(1, results.Count(r => r.Succeeded));
             Assert.Single(await EnabledAdministratorsAsync());
