@@ -3,6 +3,7 @@ using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
+using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Portal;
 using Microsoft.EntityFrameworkCore;
@@ -351,6 +352,20 @@ public abstract class StaffUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task BackOfficeCookieValidator_HoldsForTheCurrentStampOfAnEnabledMemberOnly()
+    {
+        var staff = await server.EnrolledStaffAsync();
+
+        var current = await IsCurrentAsync(staff.Id, staff.Stamp.ToString());
+        var malformed = await IsCurrentAsync(staff.Id, "pas-un-tampon");
+        var stranger = await IsCurrentAsync(Guid.NewGuid(), staff.Stamp.ToString());
+        await DisableAsync(staff.Id, StaffActor.Operator);
+        var disabled = await IsCurrentAsync(staff.Id, staff.Stamp.ToString());
+
+        Assert.Equal((true, false, false, false), (current, malformed, stranger, disabled));
+    }
+
+    [Fact]
     public async Task DisabledMember_MidSignIn_CannotFinish_AndIsEnabledAgainWithWhatTheyHad()
     {
         var administrator = await server.EnrolledStaffAsync(StaffRole.Administrator);
@@ -419,6 +434,9 @@ public abstract class StaffUseCaseTests(GuichetServer server)
 
     private Task<Result<StaffMemberSummary>> DisableAsync(Guid staffId, StaffActor actor) =>
         server.UseAsync<DisableStaffMember, Result<StaffMemberSummary>>(d => d.HandleAsync(staffId, actor, StaffSteps.Address, CancellationToken.None));
+
+    private Task<bool> IsCurrentAsync(Guid staffId, string stamp) =>
+        server.UseAsync<IStaffSessionValidator, bool>(v => v.IsCurrentAsync(staffId, stamp, CancellationToken.None));
 
     private Task<int> FailuresAsync(string email) =>
         server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == LoginThrottle.StaffKey(email)).Select(t => t.Failures).SingleOrDefaultAsync());
