@@ -6,6 +6,7 @@ using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
 using Guichet.Application.People;
 using Guichet.Application.Security;
+using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +61,18 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<CompanyQueries>();
         services.AddScoped<ImportMemberDirectory>();
+        services.AddSingleton<StaffAuthenticator>();
+        services.AddScoped<CreateStaffMember>();
+        services.AddScoped<SignInStaff>();
+        services.AddScoped<ChangeStaffPassword>();
+        services.AddScoped<BeginTotpEnrolment>();
+        services.AddScoped<ConfirmTotpEnrolment>();
+        services.AddScoped<VerifyStaffSecondFactor>();
+        services.AddScoped<DisableStaffMember>();
+        services.AddScoped<EnableStaffMember>();
+        services.AddScoped<ResetStaffMember>();
+        services.AddScoped<ListStaffMembers>();
+        services.AddScoped<ValidateStaffSession>();
         services.AddHostedService<EnrolmentWorker>();
         services.AddHostedService<MaintenanceWorker>();
         return services;

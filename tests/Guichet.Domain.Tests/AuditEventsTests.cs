@@ -26,6 +26,15 @@ public class AuditEventsTests
         [nameof(AuditEvents.MembershipRevoked)] = "membership.revoke",
         [nameof(AuditEvents.MembershipMadeAdministrator)] = "membership.makeadministrator",
         [nameof(AuditEvents.DirectoryImported)] = "directory.imported",
+        [nameof(AuditEvents.StaffMemberCreated)] = "staff.member_created",
+        [nameof(AuditEvents.StaffAuthenticationFailed)] = "staff.authentication_failed",
+        [nameof(AuditEvents.StaffSignedIn)] = "staff.signed_in",
+        [nameof(AuditEvents.StaffPasswordChanged)] = "staff.password_changed",
+        [nameof(AuditEvents.StaffTotpEnrolled)] = "staff.totp_enrolled",
+        [nameof(AuditEvents.StaffRecoveryCodeUsed)] = "staff.recovery_code_used",
+        [nameof(AuditEvents.StaffMemberDisabled)] = "staff.member_disabled",
+        [nameof(AuditEvents.StaffMemberEnabled)] = "staff.member_enabled",
+        [nameof(AuditEvents.StaffMemberReset)] = "staff.member_reset",
     };
 
     private static Dictionary<string, string> Declared() =>

@@ -33,4 +33,15 @@ public static class AuditEvents
     public const string MembershipRevoked = "membership.revoke";
     public const string MembershipMadeAdministrator = "membership.makeadministrator";
     public const string DirectoryImported = "directory.imported";
+
+    // Staff (the back office's own accounts).
+    public const string StaffMemberCreated = "staff.member_created";
+    public const string StaffAuthenticationFailed = "staff.authentication_failed";
+    public const string StaffSignedIn = "staff.signed_in";
+    public const string StaffPasswordChanged = "staff.password_changed";
+    public const string StaffTotpEnrolled = "staff.totp_enrolled";
+    public const string StaffRecoveryCodeUsed = "staff.recovery_code_used";
+    public const string StaffMemberDisabled = "staff.member_disabled";
+    public const string StaffMemberEnabled = "staff.member_enabled";
+    public const string StaffMemberReset = "staff.member_reset";
 }

@@ -51,7 +51,7 @@ public static class BackOfficeServiceExtensions
                 .RequireRole(BackOfficeClaims.AgentRole, BackOfficeClaims.AdministratorRole))
             .AddPolicy(BackOfficePolicies.StaffAdministrator, policy => policy.AddAuthenticationSchemes(BackOfficeClaims.Scheme)
                 .RequireAuthenticatedUser().RequireRole(BackOfficeClaims.AdministratorRole));
-        services.TryAddScoped<IStaffSessionValidator, NoStaffSessions>();
+        services.TryAddScoped<IStaffSessionValidator, StaffSessionValidator>();
         return services;
     }
 

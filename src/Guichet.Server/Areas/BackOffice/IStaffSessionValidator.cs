@@ -1,3 +1,5 @@
+using Guichet.Application.Staff;
+
 namespace Guichet.Server.Areas.BackOffice;
 
 /// <summary>
@@ -9,8 +11,9 @@ public interface IStaffSessionValidator
     Task<bool> IsCurrentAsync(Guid staffId, string securityStamp, CancellationToken cancellationToken);
 }
 
-/// <summary>Until staff accounts exist, no staff session stands: the back office fails closed.</summary>
-public sealed class NoStaffSessions : IStaffSessionValidator
+/// <summary>The staff accounts' answer (<see cref="ValidateStaffSession"/>); a stamp that is not a GUID is no session.</summary>
+public sealed class StaffSessionValidator(ValidateStaffSession validate) : IStaffSessionValidator
 {
-    public Task<bool> IsCurrentAsync(Guid staffId, string securityStamp, CancellationToken cancellationToken) => Task.FromResult(false);
+    public async Task<bool> IsCurrentAsync(Guid staffId, string securityStamp, CancellationToken cancellationToken) =>
+        Guid.TryParse(securityStamp, out var stamp) && await validate.HandleAsync(staffId, stamp, cancellationToken);
 }
