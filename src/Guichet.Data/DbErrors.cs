@@ -13,4 +13,15 @@ public static class DbErrors
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// True when PostgreSQL refused to commit a serializable transaction that conflicted with another (SQLSTATE 40001),
+    /// whether it surfaced from a save (wrapped) or from the commit itself.
+    /// </summary>
+    public static bool IsSerializationFailure(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.SerializationFailure,
+        { InnerException: { } inner } => IsSerializationFailure(inner),
+        _ => false,
+    };
 }

@@ -1,8 +1,10 @@
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
+using Guichet.Domain.Companies;
 using Guichet.Domain.Enrolment;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Guichet.Domain.Security;
+using Guichet.Domain.Staff;
 using Guichet.Domain.WhiteLabels;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +32,10 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);

@@ -13,6 +13,8 @@ var app = builder.Build();
 
 if (isCommand)
 {
+    // A command does not start the host: check the settings as a start would.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
     return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
 }
 

@@ -36,7 +36,7 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
 
     public async Task<StatusChangeResult> HandleAsync(StatusChange request, CancellationToken cancellationToken)
     {
-        var staff = request.Actor as StaffActor;
+        var staff = request.Actor as StaffCaller;
         if (request.Action is not { } action)
         {
             return Failed(Result<AccountState>.Failure(ErrorCodes.ValidationFailed, [AccountErrors.ActionRequired(ActionField)]));
@@ -70,7 +70,7 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
         if (AccountStateMachine.Apply(account!.State, action) is not { } target)
         {
             var refused = staff is null
-                ? AccountErrors.TransitionNotAllowed(action, account.State)
+                ? AccountErrors.TransitionNotAllowed(action, account.State, AccountStateMachine.AllowedActions(account.State))
                 : AccountErrors.TransitionNotAllowedForStaff(action, account.State);
             return new(refused, StatusOf(account));
         }
@@ -96,9 +96,9 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
     private static Error? Denied(StatusChange request, Account? account) => request.Actor switch
     {
         Caller caller => account is null
-            ? AccountAccess.NotFound(request.Login ?? string.Empty)
+            ? AccountErrors.NotFound(request.Login ?? string.Empty)
             : AccountAccess.Check(caller, account, AccountOperation.ChangeStatus),
-        StaffActor => account is null || account.Kind == AccountKind.Administrator
+        StaffCaller => account is null || account.Kind == AccountKind.Administrator
             ? AccountErrors.FileNotFound(request.AccountId?.ToString() ?? request.Login ?? string.Empty)
             : null,
         _ => AccountErrors.ActorNotAllowed,

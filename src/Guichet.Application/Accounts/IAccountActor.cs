@@ -2,7 +2,7 @@ namespace Guichet.Application.Accounts;
 
 /// <summary>
 /// Who acts on an account, as a use case shared by several doors sees them: a SOAP <see cref="Caller"/> (authorized
-/// by <see cref="AccountAccess"/>) or a <see cref="StaffActor"/> (authorized by the back office's door policies).
+/// by <see cref="AccountAccess"/>) or a <see cref="StaffCaller"/> (authorized by the back office's door policies).
 /// </summary>
 public interface IAccountActor
 {
@@ -13,12 +13,13 @@ public interface IAccountActor
 }
 
 /// <summary>
-/// A member of staff acting from the back office. The door's policies decided that they may; the use case only needs
-/// their audit identity (<see cref="For"/>) and address.
+/// A member of staff acting on accounts from the back office: the back office's <see cref="Caller"/> (not
+/// <see cref="Staff.StaffActor"/>, who manages staff accounts). The door's policies decided that they may; the use case
+/// only needs their audit identity (<see cref="For"/>) and address.
 /// </summary>
-public sealed record StaffActor(string AuditName, string? RemoteAddress) : IAccountActor
+public sealed record StaffCaller(string AuditName, string? RemoteAddress) : IAccountActor
 {
     public const string AuditPrefix = "staff:";
 
-    public static StaffActor For(string email, string? remoteAddress) => new(AuditPrefix + email.Trim().ToLowerInvariant(), remoteAddress);
+    public static StaffCaller For(string email, string? remoteAddress) => new(AuditPrefix + email.Trim().ToLowerInvariant(), remoteAddress);
 }

@@ -62,4 +62,13 @@ public static class ErrorCodes
     public const string ReminderTooSoon = "REMINDER_TOO_SOON";
     public const string LastAdministrator = "LAST_ADMINISTRATOR";
     public const string InvalidFile = "INVALID_FILE";
+
+    // Back-office staff.
+    public const string StaffNotFound = "STAFF_NOT_FOUND";
+    public const string InvalidCode = "INVALID_CODE";
+    public const string PasswordChangeRequired = "PASSWORD_CHANGE_REQUIRED";
+    public const string TotpNotEnrolled = "TOTP_NOT_ENROLLED";
+    public const string TotpAlreadyEnrolled = "TOTP_ALREADY_ENROLLED";
+    public const string TotpEnrolmentNotStarted = "TOTP_ENROLMENT_NOT_STARTED";
+    public const string OwnStaffAccount = "OWN_STAFF_ACCOUNT";
 }

@@ -14,8 +14,8 @@ public sealed class LoginThrottle
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// The throttle key: the door and what names the login behind it (<see cref="SoapKey"/>, <see cref="PortalKey"/>),
-    /// also for logins that do not exist, so that they look the same.
+    /// The throttle key: the door and what names the login behind it (<see cref="SoapKey"/>, <see cref="PortalKey"/>,
+    /// <see cref="StaffKey"/>), also for logins that do not exist, so that they look the same.
     /// </summary>
     public required string Login { get; set; }
 
@@ -31,6 +31,12 @@ public sealed class LoginThrottle
 
     /// <summary>A portal person, by normalised email.</summary>
     public static string PortalKey(string normalizedEmail) => $"portal:{normalizedEmail}";
+
+    /// <summary>
+    /// A back-office member, by normalised email: password and second-factor failures count in this one key, which a
+    /// portal person of the same email cannot slow down (nor the other way round).
+    /// </summary>
+    public static string StaffKey(string normalizedEmail) => $"staff:{normalizedEmail}";
 
     public static TimeSpan WaitAfter(int failures) =>
         TimeSpan.FromTicks(Math.Min(StepPerFailure.Ticks * failures, MaxWait.Ticks));

@@ -1,4 +1,5 @@
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Guichet.Domain.Common;
 using Guichet.Server.Hosting;
@@ -6,12 +7,13 @@ using Guichet.Server.Hosting;
 namespace Guichet.Server.Commands;
 
 /// <summary>
-/// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>.
+/// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>,
+/// <c>import-members</c>, <c>create-staff</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "help"];
+    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -33,6 +35,9 @@ public static class OperatorCommands
             case "import-members":
                 await DatabaseSetup.MigrateAsync(services);
                 return await ImportMembersAsync(services, options, output);
+            case "create-staff":
+                await DatabaseSetup.MigrateAsync(services);
+                return await CreateStaffAsync(services, options, output);
             default:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -47,6 +52,9 @@ public static class OperatorCommands
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
           create-admin --white-label CODE --login LOGIN [--password P]
           import-members --file members.csv      (SIREN;code adhérent;raison sociale — all lines valid or nothing imported)
+          create-staff --email E --name "N" --role agent|administrator
+                                                 (back office; prints a one-time password: the first sign-in changes it
+                                                  and enrols an authenticator app)
         """;
 
     private static async Task<int> CreateWhiteLabelAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
@@ -126,6 +134,32 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync($"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated.");
+        return 0;
+    }
+
+    private static async Task<int> CreateStaffAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "email") || !Has(options, "name") || !Has(options, "role"))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var request = new NewStaffMember(options["email"], options["name"], options["role"]);
+        var result = await scope.ServiceProvider.GetRequiredService<CreateStaffMember>()
+            .HandleAsync(request, StaffActor.Operator, null, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(output, result.Errors);
+        }
+
+        var created = result.Value;
+        await output.WriteLineAsync($"""
+            Staff member {created.Email} ({created.DisplayName}, {created.Role.ToString().ToLowerInvariant()}) created.
+              One-time password (shown once): {created.OneTimePassword}
+            The first sign-in at /back-office asks for a new password, then enrols an authenticator app.
+            """);
         return 0;
     }
 

@@ -2,15 +2,22 @@ using Guichet.Application.Accounts.Files;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Hosting;
 
 /// <summary>
-/// On start: apply pending migrations and index the files they left unindexed, and on an empty database create the demo
-/// white label and its administrator.
+/// The store on the configured provider; on start, apply pending migrations and index the files they left unindexed, and
+/// on an empty database create the demo white label and its administrator.
 /// </summary>
 public static class DatabaseSetup
 {
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPersistence(builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section));
+        return builder;
+    }
+
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -47,5 +54,26 @@ public static class DatabaseSetup
               Administrator : {admin.Value.Login} / {admin.Value.Password}
             =======================================================
             """);
+    }
+}
+
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    private static readonly string[] s_providers = ["Sqlite", "PostgreSql"];
+
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        List<string> failures = [];
+        if (!s_providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"Database:Provider: '{options.Provider}' is not known; use {string.Join(" or ", s_providers)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("Database:ConnectionString is required (for PostgreSql: Host=…;Database=…;Username=…;Password=…).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

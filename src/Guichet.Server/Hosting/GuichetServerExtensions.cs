@@ -1,33 +1,66 @@
 using Guichet.Application;
-using Guichet.Data;
-using Guichet.Server.Portal;
+using Guichet.Server.Areas.BackOffice;
+using Guichet.Server.Areas.Portal;
+using Guichet.Server.Pages;
 using Guichet.Server.Soap;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Hosting;
 
+/// <summary>The host's table of contents: its doors side by side, on the same use cases.</summary>
 public static class GuichetServerExtensions
 {
     public static WebApplicationBuilder AddGuichetServer(this WebApplicationBuilder builder)
     {
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddPersistence(database);
+        builder.AddDatabase();
         builder.Services.AddGuichetApplication();
         builder.AddGuichetKeyRing();
         builder.AddReverseProxy();
         builder.Services.AddRegisteringService();
-        builder.Services.AddPortal(builder.Configuration.GetSection("Portal").Get<PortalWebOptions>() ?? new PortalWebOptions());
+        builder.Services.AddSharedPages();
+        builder.Services.AddPortal();
+        builder.Services.AddBackOffice();
         return builder;
     }
 
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
         app.UseReverseProxy();
-        // A person never sees a stack trace: errors and empty error statuses show the French error page.
-        app.UseExceptionHandler("/erreur");
-        app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        // Nobody sees a stack trace: errors and empty error statuses of every area, and unknown addresses, show the
+        // French error page.
+        app.UseExceptionHandler(ErreurModel.Path);
+        app.UseStatusCodePagesWithReExecute(ErreurModel.Path, "?code={0}");
         app.UseRegisteringService();
-        app.UsePortal();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapBackOffice();
         app.MapGet("/health", () => Results.Ok("ok"));
         return app;
+    }
+
+    /// <summary>
+    /// What the areas share: Razor Pages, the error page, the antiforgery cookie, and authentication with NO default
+    /// scheme, so that no area's cookie counts anywhere but where that area's policies name its scheme.
+    /// </summary>
+    private static IServiceCollection AddSharedPages(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AllowAnonymousToPage(ErreurModel.PageName));
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "guichet.antiforgery";
+            options.Cookie.HttpOnly = true;
+        });
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<PortalWebOptions>>((options, web) => options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy);
+        return services;
     }
 }

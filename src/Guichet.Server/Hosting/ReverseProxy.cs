@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Hosting;
 
@@ -21,24 +22,33 @@ public sealed class ReverseProxyOptions
     public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
+/// <summary>A mistyped address stops the start with its name rather than failing on the first request.</summary>
+public sealed class ReverseProxyOptionsValidator : IValidateOptions<ReverseProxyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReverseProxyOptions options)
+    {
+        var failures = options.KnownProxies.Where(p => !IPAddress.TryParse(p, out _))
+            .Select(p => $"ReverseProxy:KnownProxies: '{p}' is not an IP address.")
+            .Concat(options.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _))
+                .Select(n => $"ReverseProxy:KnownNetworks: '{n}' is not a CIDR network."))
+            .ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
 public static class ReverseProxy
 {
     public static WebApplicationBuilder AddReverseProxy(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
-        builder.Services.AddSingleton(options);
-        // Parsed now, so that a mistyped address stops the start with its name rather than failing on the first request.
-        var proxies = options.KnownProxies.Select(p => IPAddress.TryParse(p, out var address)
-            ? address : throw new InvalidOperationException($"ReverseProxy:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = options.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n, out var network)
-            ? network : throw new InvalidOperationException($"ReverseProxy:KnownNetworks: '{n}' is not a CIDR network.")).ToList();
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidator>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            proxies.ForEach(forwarded.KnownProxies.Add);
-            networks.ForEach(forwarded.KnownIPNetworks.Add);
+            proxy.Value.KnownProxies.ForEach(p => forwarded.KnownProxies.Add(IPAddress.Parse(p)));
+            proxy.Value.KnownNetworks.ForEach(n => forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n)));
         });
         return builder;
     }
@@ -46,7 +56,7 @@ public static class ReverseProxy
     /// <summary>First in the pipeline, so that everything after it sees the client's address and scheme.</summary>
     public static WebApplication UseReverseProxy(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<ReverseProxyOptions>().Enabled)
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
         {
             app.UseForwardedHeaders();
         }

@@ -1,7 +1,9 @@
 using Guichet.Application.Security;
+using Guichet.Domain.Staff;
 using Guichet.Server.Commands;
 using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
+using Guichet.Server.Tests.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -142,6 +144,37 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         Assert.Equal("Béta; et fils", await server.InDbAsync(db => db.Companies.Where(x => x.Siren == b).Select(x => x.Name).SingleAsync()));
         Assert.Equal("Alpha SARL", await server.InDbAsync(db => db.Companies.Where(x => x.Siren == a).Select(x => x.Name).SingleAsync()));
         Assert.False(await server.InDbAsync(db => db.Companies.AnyAsync(x => x.Siren == c)));
+    }
+
+    [Fact]
+    public async Task CreateStaff_PrintsAOneTimePasswordThatSignsIn()
+    {
+        var email = StaffSteps.UniqueEmail();
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], output);
+
+        Assert.Equal(0, exit);
+        var password = Line(output, "One-time password (shown once)");
+        var signedIn = await server.SignInStaffAsync(email, password);
+        Assert.Equal(StaffNextStep.ChangePassword, signedIn.Value.Next);
+        var stored = await server.InDbAsync(db => db.StaffMembers.SingleAsync(s => s.Email == email));
+        Assert.Equal(("Camille Martin", StaffRole.Administrator), (stored.DisplayName, stored.Role));
+    }
+
+    [Fact]
+    public async Task CreateStaff_UnknownRoleOrMissingOption_FailsAndCreatesNothing()
+    {
+        var email = StaffSteps.UniqueEmail();
+        var output = new StringWriter();
+
+        var badRole = await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--name", "N", "--role", "boss"], output);
+        var noName = await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--role", "agent"], output);
+
+        Assert.Equal((1, 2), (badRole, noName));
+        Assert.Contains("Role INVALID_VALUE", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("create-staff --email E --name \"N\" --role agent|administrator", output.ToString(), StringComparison.Ordinal);
+        Assert.False(await server.InDbAsync(db => db.StaffMembers.AnyAsync(s => s.Email == email)));
     }
 
     private static string Line(StringWriter output, string label) =>

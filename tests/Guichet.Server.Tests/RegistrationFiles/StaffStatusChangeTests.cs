@@ -96,7 +96,7 @@ public abstract class StaffStatusChangeTests(GuichetServer server)
         var wl = await _files.WhiteLabelAsync();
         var file = await _files.AddAsync(wl);
         var shown = (await _files.ViewAsync(file.Id)).Value;
-        await _files.ChangeAsync(file.Id, AccountAction.BACK_TO_STATE_SUSPENDED, actor: StaffActor.For("autre@guichet.example", null));
+        await _files.ChangeAsync(file.Id, AccountAction.BACK_TO_STATE_SUSPENDED, actor: StaffCaller.For("autre@guichet.example", null));
 
         var change = await _files.ChangeAsync(file.Id, AccountAction.VALIDATE, shown.Version);
 
@@ -143,8 +143,8 @@ public abstract class StaffStatusChangeTests(GuichetServer server)
         var shown = (await _files.ViewAsync(file.Id)).Value;
 
         var changes = await Task.WhenAll(
-            _files.ChangeAsync(file.Id, AccountAction.VALIDATE, shown.Version, actor: StaffActor.For("a@guichet.example", "10.0.0.1")),
-            _files.ChangeAsync(file.Id, AccountAction.REJECT, shown.Version, "Pièce manquante.", StaffActor.For("b@guichet.example", "10.0.0.2")));
+            _files.ChangeAsync(file.Id, AccountAction.VALIDATE, shown.Version, actor: StaffCaller.For("a@guichet.example", "10.0.0.1")),
+            _files.ChangeAsync(file.Id, AccountAction.REJECT, shown.Version, "Pièce manquante.", StaffCaller.For("b@guichet.example", "10.0.0.2")));
 
         var winner = Assert.Single(changes, c => c.Result.Succeeded);
         var loser = Assert.Single(changes, c => !c.Result.Succeeded);

@@ -14,7 +14,7 @@ namespace Guichet.Server.Tests.RegistrationFiles;
 /// </summary>
 public sealed class TestFiles(GuichetServer server)
 {
-    public static readonly StaffActor Agent = StaffActor.For("Agent.Dupont@Guichet.example", "10.20.30.40");
+    public static readonly StaffCaller Agent = StaffCaller.For("Agent.Dupont@Guichet.example", "10.20.30.40");
 
     /// <summary>A white label of its own: filtering on it isolates a test's files from every other test's.</summary>
     public async Task<Guid> WhiteLabelAsync() => (await server.CreateWhiteLabelAsync()).WhiteLabel.Id;
@@ -120,7 +120,7 @@ public sealed class TestFiles(GuichetServer server)
         [.. (await AllPagesAsync(search)).SelectMany(p => p.Rows).Select(r => r.Id)];
 
     public Task<StatusChangeResult> ChangeAsync(
-        Guid id, AccountAction action, Guid? expectedVersion = null, string? reason = null, StaffActor? actor = null) =>
+        Guid id, AccountAction action, Guid? expectedVersion = null, string? reason = null, StaffCaller? actor = null) =>
         server.InScopeAsync(services => services.GetRequiredService<ChangeAccountStatus>()
             .HandleAsync(
                 new StatusChange(actor ?? Agent, action, AccountId: id, ExpectedVersion: expectedVersion, Reason: reason),

@@ -21,7 +21,7 @@ public sealed class ChangeRegistrationFilesStatus(GuichetDbContext db, ChangeAcc
     public const int MaxFiles = 200;
 
     public async Task<Result<IReadOnlyList<FileStatusChangeResult>>> HandleAsync(
-        IReadOnlyCollection<Guid>? fileIds, AccountAction? action, StaffActor actor, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid>? fileIds, AccountAction? action, StaffCaller actor, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var ids = fileIds?.Distinct().ToList() ?? [];

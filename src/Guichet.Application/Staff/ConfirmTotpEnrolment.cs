@@ -1,0 +1,78 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.Security;
+using Guichet.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.Staff;
+
+/// <summary>
+/// Confirms the pending authenticator with a code it shows (±1 step): the secret becomes the member's, the code's step
+/// is spent, ten recovery codes are generated (returned once, stored hashed) and every earlier session ends. The
+/// confirmed code is a second factor, so the session it opens is returned.
+/// </summary>
+public sealed class ConfirmTotpEnrolment(
+    GuichetDbContext db,
+    StaffAuthenticator authenticator,
+    PasswordHashing hashing,
+    LoginThrottling throttling,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task<Result<TotpEnrolled>> HandleAsync(Guid staffId, string? code, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var member = await db.StaffMembers.Include(s => s.RecoveryCodes).SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
+        if (member is null || member.Disabled)
+        {
+            return StaffErrors.SignInExpired();
+        }
+
+        if (member.MustChangePassword)
+        {
+            return StaffErrors.PasswordChangeRequired();
+        }
+
+        if (member.TotpConfirmed)
+        {
+            return StaffErrors.TotpAlreadyEnrolled();
+        }
+
+        if (member.TotpSecretProtected is null)
+        {
+            return StaffErrors.TotpEnrolmentNotStarted();
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return StaffErrors.CodeRequired("Code");
+        }
+
+        // Not counted in the brake: whoever is here was just shown the secret, a guess would gain nothing.
+        var now = clock.GetUtcNow();
+        if (authenticator.Verify(member.TotpSecretProtected, code, now) is not { } step)
+        {
+            return StaffErrors.WrongEnrolmentCode("Code");
+        }
+
+        var codes = RecoveryCodes.Generate();
+        member.TotpConfirmed = true;
+        member.LastTotpStep = step;
+        member.RecoveryCodes.Clear();
+        member.RecoveryCodes.AddRange(codes.Select(c => new StaffRecoveryCode { CodeHash = hashing.Hash(c) }));
+        member.LastSignInAt = now;
+        member.RenewSecurityStamp();
+        var actor = StaffStore.ActorName(member);
+        audit.Record(actor, AuditEvents.StaffTotpEnrolled, null, member.Email, remoteAddress: remoteAddress);
+        audit.Record(actor, AuditEvents.StaffSignedIn, null, member.Email, remoteAddress: remoteAddress, detail: "totp enrolment");
+        if (await db.SaveStaffAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        await throttling.ResetAsync(new LoginBrake(LoginThrottle.StaffKey(member.Email), HasFailures: true), cancellationToken);
+        return new TotpEnrolled(codes, new StaffSession(member.Id, member.Email, member.DisplayName, member.Role, member.SecurityStamp));
+    }
+}

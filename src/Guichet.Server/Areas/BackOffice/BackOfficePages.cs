@@ -1,0 +1,17 @@
+namespace Guichet.Server.Areas.BackOffice;
+
+/// <summary>Names of the back office's pages, for <c>RedirectToPage</c>, <c>asp-page</c> and the cookie's paths.</summary>
+public static class BackOfficePages
+{
+    public const string Area = "BackOffice";
+
+    /// <summary>Every back-office address is under this one, and so is its cookie.</summary>
+    public const string PathBase = "/back-office";
+
+    public const string SignIn = "/Connexion";
+    public const string SignOut = "/Deconnexion";
+    public const string AccessDenied = "/AccesRefuse";
+
+    /// <summary>Open to anyone; every other back-office page needs <see cref="BackOfficePolicies.Staff"/>.</summary>
+    public static readonly IReadOnlyList<string> Anonymous = [SignIn];
+}

@@ -1,0 +1,90 @@
+using Guichet.Server.Areas.Portal;
+using Guichet.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Server.Areas.BackOffice;
+
+public static class BackOfficeServiceExtensions
+{
+    /// <summary>Staff sessions end after 30 minutes without a request…</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>…and 8 hours after signing in, however active.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>The staff's door at <c>/back-office</c>: its pages, its cookie, its policies.</summary>
+    public static IServiceCollection AddBackOffice(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder(BackOfficePages.Area, "/", BackOfficePolicies.Staff);
+            foreach (var page in BackOfficePages.Anonymous)
+            {
+                options.Conventions.AllowAnonymousToAreaPage(BackOfficePages.Area, page);
+            }
+        });
+        services.AddAuthentication().AddCookie(BackOfficeClaims.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(BackOfficeClaims.Scheme)
+            .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
+        {
+            options.Cookie.Name = "guichet.back-office";
+            // Sent to the back office's addresses only: the portal never even receives it.
+            options.Cookie.Path = BackOfficePages.PathBase;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = links.PathOfPage(BackOfficePages.Area, BackOfficePages.SignIn);
+            options.LogoutPath = links.PathOfPage(BackOfficePages.Area, BackOfficePages.SignOut);
+            options.AccessDeniedPath = links.PathOfPage(BackOfficePages.Area, BackOfficePages.AccessDenied);
+            options.ReturnUrlParameter = "retour";
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ValidateSessionAsync;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(BackOfficePolicies.Staff, policy => policy.AddAuthenticationSchemes(BackOfficeClaims.Scheme).RequireAuthenticatedUser()
+                .RequireRole(BackOfficeClaims.AgentRole, BackOfficeClaims.AdministratorRole))
+            .AddPolicy(BackOfficePolicies.StaffAdministrator, policy => policy.AddAuthenticationSchemes(BackOfficeClaims.Scheme)
+                .RequireAuthenticatedUser().RequireRole(BackOfficeClaims.AdministratorRole));
+        services.TryAddScoped<IStaffSessionValidator, StaffSessionValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// An unknown back-office address is a 404 (the shared error page) for staff only: anyone else is sent to the staff
+    /// sign-in, so that the back office's addresses cannot be probed from outside.
+    /// </summary>
+    public static WebApplication MapBackOffice(this WebApplication app)
+    {
+        app.MapFallback(BackOfficePages.PathBase + "/{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).RequireAuthorization(BackOfficePolicies.Staff);
+        return app;
+    }
+
+    /// <summary>Rejects a session older than <see cref="AbsoluteLifetime"/>, or that the staff side no longer recognises.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal!;
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var signedInAt = user.SignedInAt();
+        var stamp = user.FindFirst(BackOfficeClaims.SecurityStamp)?.Value;
+        // A minute of tolerance for instances whose clocks differ slightly.
+        var stands = signedInAt is { } at && now - at < AbsoluteLifetime && at - now < TimeSpan.FromMinutes(1)
+            && user.StaffId() != Guid.Empty && !string.IsNullOrEmpty(stamp)
+            && await context.HttpContext.RequestServices.GetRequiredService<IStaffSessionValidator>()
+                .IsCurrentAsync(user.StaffId(), stamp, context.HttpContext.RequestAborted);
+        if (!stands)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(BackOfficeClaims.Scheme);
+        }
+    }
+}

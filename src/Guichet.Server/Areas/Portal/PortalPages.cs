@@ -1,0 +1,28 @@
+namespace Guichet.Server.Areas.Portal;
+
+/// <summary>
+/// Names of the portal's pages, for <c>RedirectToPage</c>, <c>asp-page</c> and the cookie's paths. Their addresses are
+/// the pages' own <c>@page "/…"</c> templates, at the site's root as before the areas (the links in emails point there).
+/// </summary>
+public static class PortalPages
+{
+    public const string Area = "Portal";
+
+    public const string Home = "/Index";
+    public const string SignIn = "/Connexion";
+    public const string SignOut = "/Deconnexion";
+    public const string SignUp = "/Inscription";
+    public const string ValidationEmailSent = "/EmailEnvoye";
+    public const string ValidateEmail = "/Compte/Valider";
+    public const string ForgottenPassword = "/MotDePasseOublie";
+    public const string NewPassword = "/Compte/NouveauMotDePasse";
+    public const string ExpiredPassword = "/Compte/MotDePasseExpire";
+    public const string Tools = "/Outils";
+    public const string AddCompany = "/Entreprises/Ajouter";
+    public const string Company = "/Entreprises/Accueil";
+    public const string CompanyUsers = "/Entreprises/Utilisateurs";
+
+    /// <summary>Open to anyone; every other portal page needs <see cref="PortalPolicies.Person"/>.</summary>
+    public static readonly IReadOnlyList<string> Anonymous =
+        [SignIn, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword];
+}

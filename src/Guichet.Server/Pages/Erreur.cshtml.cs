@@ -1,0 +1,47 @@
+using Guichet.Server.Areas.BackOffice;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Guichet.Server.Pages;
+
+/// <summary>
+/// The only error page, for every area and for unknown addresses: no detail, no stack trace, only the request's
+/// reference, which the log line of an unexpected error carries too, so that support can find what happened.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
+{
+    public const string PageName = "/Erreur";
+
+    public const string Path = "/erreur";
+
+    [BindProperty(SupportsGet = true, Name = "code")]
+    public int? Code { get; set; }
+
+    public bool IsNotFound => Code is StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden;
+
+    public bool IsTooMany => Code == StatusCodes.Status429TooManyRequests;
+
+    public string Reference => HttpContext.TraceIdentifier;
+
+    /// <summary>The address that failed was the back office's: lead back there rather than to the portal.</summary>
+    public bool FromBackOffice => new PathString(OriginalPath).StartsWithSegments(BackOfficePages.PathBase);
+
+    public string HomePath => FromBackOffice ? BackOfficePages.PathBase : "/";
+
+    private string? OriginalPath =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+
+    public void OnGet() => LogUnexpectedError();
+
+    public void OnPost() => LogUnexpectedError();
+
+    private void LogUnexpectedError()
+    {
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
+        {
+            logger.LogError(failure.Error, "Request {Reference} to {Path} failed with an unexpected error.", Reference, failure.Path);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Reflection;
+using Guichet.Application.People;
+using Guichet.Server.Areas.BackOffice;
+using Guichet.Server.Areas.Portal;
+using Guichet.Server.Hosting;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Server.Tests.Hosting;
+
+/// <summary>
+/// The page names used by redirects and links lead to the addresses the portal always had, the ones in people's
+/// bookmarks and in the emails already sent.
+/// </summary>
+public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
+{
+    private static readonly Guid s_company = Guid.NewGuid();
+
+    public static TheoryData<string, string> PortalAddresses => new()
+    {
+        { PortalPages.Home, "/" },
+        { PortalPages.SignIn, "/connexion" },
+        { PortalPages.SignOut, "/deconnexion" },
+        { PortalPages.SignUp, "/inscription" },
+        { PortalPages.ValidationEmailSent, "/inscription/email-envoye" },
+        { PortalPages.ValidateEmail, "/compte/valider" },
+        { PortalPages.ForgottenPassword, "/mot-de-passe-oublie" },
+        { PortalPages.NewPassword, "/compte/nouveau-mot-de-passe" },
+        { PortalPages.ExpiredPassword, "/compte/mot-de-passe-expire" },
+        { PortalPages.Tools, "/outils" },
+        { PortalPages.AddCompany, "/entreprises/ajouter" },
+        { PortalPages.Company, $"/entreprise/{s_company}" },
+        { PortalPages.CompanyUsers, $"/entreprise/{s_company}/utilisateurs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PortalAddresses))]
+    public void PortalPageName_LeadsToItsAddressOfAlways(string page, string address)
+    {
+        var links = server.Services.GetRequiredService<LinkGenerator>();
+
+        Assert.Equal(address, links.GetPathByPage(page, values: ValuesFor(PortalPages.Area, page)));
+    }
+
+    [Fact]
+    public void EveryPageNameConstant_NamesAPage()
+    {
+        var links = server.Services.GetRequiredService<LinkGenerator>();
+        var names = PageNames(typeof(PortalPages)).Select(page => (Area: PortalPages.Area, Page: page))
+            .Concat(PageNames(typeof(BackOfficePages)).Select(page => (Area: BackOfficePages.Area, Page: page)));
+
+        Assert.All(names, name => Assert.NotNull(links.GetPathByPage(name.Page, values: ValuesFor(name.Area, name.Page))));
+    }
+
+    [Fact]
+    public void LinksInEmails_LeadToThePortalsPages()
+    {
+        var links = server.Services.GetRequiredService<LinkGenerator>();
+        var emails = new PortalLinks("https://guichet.example.fr");
+        string PathOf(string url) => new Uri(url).AbsolutePath;
+
+        Assert.Equal(links.PathOfPage(PortalPages.Area, PortalPages.ValidateEmail), PathOf(emails.ValidateEmail("t")));
+        Assert.Equal(links.PathOfPage(PortalPages.Area, PortalPages.NewPassword), PathOf(emails.ResetPassword("t")));
+        Assert.Equal(links.PathOfPage(PortalPages.Area, PortalPages.SignIn), PathOf(emails.Login));
+        Assert.Equal(links.PathOfPage(PortalPages.Area, PortalPages.ForgottenPassword), PathOf(emails.LostPassword));
+        Assert.Equal(links.PathOfPage(PortalPages.Area, PortalPages.Home), PathOf(emails.Home));
+        Assert.Equal(links.GetPathByPage(PortalPages.CompanyUsers, values: ValuesFor(PortalPages.Area, PortalPages.CompanyUsers)),
+            PathOf(emails.ManageUsers(s_company)));
+    }
+
+    /// <summary>The area, and a company for the company's pages (elsewhere it would become a query string).</summary>
+    private static RouteValueDictionary ValuesFor(string area, string page) =>
+        page is PortalPages.Company or PortalPages.CompanyUsers ? new() { ["area"] = area, ["companyId"] = s_company } : new() { ["area"] = area };
+
+    private static IEnumerable<string> PageNames(Type constants) =>
+        constants.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name is not ("Area" or "PathBase"))
+            .Select(f => (string)f.GetRawConstantValue()!);
+}

@@ -1,0 +1,37 @@
+using Guichet.Server.Tests.Infrastructure;
+
+namespace Guichet.Server.Tests.Operations;
+
+/// <summary>A wrong setting stops the start, and the message names it: no server runs half-configured.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Portal:AnonymousFormPostsPerMinute=0", "Portal:AnonymousFormPostsPerMinute")]
+    [InlineData("Database:Provider=Oracle", "Database:Provider: 'Oracle' is not known")]
+    [InlineData("Database:Provider=PostgreSql|Database:ConnectionString=", "Database:ConnectionString is required")]
+    [InlineData("ReverseProxy:KnownProxies:0=proxy.interne", "ReverseProxy:KnownProxies: 'proxy.interne' is not an IP address")]
+    [InlineData("ReverseProxy:KnownNetworks:0=10.0.0.0/99", "ReverseProxy:KnownNetworks: '10.0.0.0/99' is not a CIDR network")]
+    [InlineData("DataProtection:CertificatePath=/nulle/part/cle.pfx", "DataProtection:CertificatePath: there is no file '/nulle/part/cle.pfx'")]
+    [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
+    [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
+    [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
+    [InlineData("Portal:PasswordMinLength=4", "Portal:PasswordMinLength must be at least 8")]
+    [InlineData("Portal:PublicBaseUrl=guichet.example.fr", "Portal:PublicBaseUrl must be empty or an absolute http(s) address")]
+    public void InvalidSetting_StopsTheStart_NamingTheSetting(string settings, string expected)
+    {
+        var pairs = settings.Split('|').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
+
+        var failure = Record.Exception(() => new MisconfiguredServer(pairs).Dispose());
+
+        Assert.NotNull(failure);
+        Assert.Contains(expected, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class MisconfiguredServer(KeyValuePair<string, string>[] settings) : GuichetServer(DatabaseProvider.Sqlite)
+    {
+        // An initializer runs before the base constructor, which starts the server and reads Settings.
+        private readonly KeyValuePair<string, string>[] _settings = settings;
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => _settings;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
+using Guichet.Server.Areas.Portal;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Server.Tests.Portal;
+
+/// <summary>
+/// A company's pages open to the people the route's company counts (policies <see cref="PortalPolicies.CompanyMember"/>
+/// and <see cref="PortalPolicies.CompanyAdministrator"/>), on both providers; anyone else gets the error page.
+/// </summary>
+public abstract class CompanyScopeTests(GuichetServer server)
+{
+    [Fact]
+    public async Task CompanyHome_OpensToItsActiveMembers_NotToPendingOrStrangers()
+    {
+        var company = await NewCompanyAsync();
+        var member = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Active);
+        var pending = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Pending);
+        var stranger = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(member, $"/entreprise/{company.Id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(pending, $"/entreprise/{company.Id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(stranger, $"/entreprise/{company.Id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(member, $"/entreprise/{Guid.NewGuid()}"));
+    }
+
+    [Fact]
+    public async Task ManageUsers_OpensToTheCompanysAdministratorsOnly_ForReadingAndPosting()
+    {
+        var company = await NewCompanyAsync();
+        var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var member = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Active);
+        var otherAdministrator = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
+        var page = $"/entreprise/{company.Id}/utilisateurs";
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(administrator, page));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(member, page));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(otherAdministrator, page));
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(member.Email);
+        using var post = await visitor.SubmitAsync("/entreprises/ajouter", page,
+            ("membershipId", Guid.NewGuid().ToString()), ("decision", "Approve"));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task OutsideItsScope_TheSharedErrorPageAnswers()
+    {
+        var member = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Member, MembershipStatus.Active);
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(member.Email);
+
+        using var response = await visitor.GetAsync($"/entreprise/{Guid.NewGuid()}/utilisateurs");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var text = await WebVisitor.TextOfAsync(response);
+        Assert.Contains("<h1>Page introuvable</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("Cette page n'existe pas ou vous n'y avez pas accès.", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fail closed: a page that forgot its <c>{companyId}</c>, or a value that is not one, authorizes nobody.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("pas-un-identifiant")]
+    public async Task CompanyPolicies_WithoutACompanyInTheRoute_Refuse(string? routeValue)
+    {
+        var company = await NewCompanyAsync();
+        var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var user = PortalClaims.For(administrator, passwordExpired: false);
+
+        var results = await server.InScopeAsync(async services =>
+        {
+            var authorization = services.GetRequiredService<IAuthorizationService>();
+            async Task<bool> Allowed(object? companyId, string policy)
+            {
+                var http = new DefaultHttpContext { RequestServices = services };
+                if (companyId is not null)
+                {
+                    http.Request.RouteValues["companyId"] = companyId;
+                }
+
+                return (await authorization.AuthorizeAsync(user, http, policy)).Succeeded;
+            }
+
+            var id = company.Id.ToString();
+            return (
+                Missing: await Allowed(routeValue, PortalPolicies.CompanyMember) || await Allowed(routeValue, PortalPolicies.CompanyAdministrator),
+                Present: await Allowed(id, PortalPolicies.CompanyMember) && await Allowed(id, PortalPolicies.CompanyAdministrator));
+        });
+
+        Assert.False(results.Missing);
+        Assert.True(results.Present);
+    }
+
+    private async Task<HttpStatusCode> StatusAsync(Person person, string path)
+    {
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(person.Email);
+        using var response = await visitor.GetAsync(path);
+        return response.StatusCode;
+    }
+
+    private async Task<Person> PersonWithAsync(Company company, MembershipRole role, MembershipStatus status)
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        await server.InDbAsync(db =>
+        {
+            db.Memberships.Add(new Membership
+            {
+                PersonId = person.Id,
+                CompanyId = company.Id,
+                Role = role,
+                Status = status,
+                RequestedAt = server.Clock.GetUtcNow(),
+            });
+            return db.SaveChangesAsync();
+        });
+        return person;
+    }
+
+    private async Task<Company> NewCompanyAsync()
+    {
+        var siren = Sirens.Unique();
+        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren[..4], Name = "Entreprise " + siren };
+        await server.InDbAsync(db =>
+        {
+            db.Companies.Add(company);
+            return db.SaveChangesAsync();
+        });
+        return company;
+    }
+}
+
+public sealed class CompanyScopeTestsOnSqlite(SqliteServerFixture server) : CompanyScopeTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class CompanyScopeTestsOnPostgres(PostgresServerFixture server) : CompanyScopeTests(server), IClassFixture<PostgresServerFixture>;
