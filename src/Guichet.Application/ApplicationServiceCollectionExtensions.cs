@@ -46,6 +46,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<EnrolAccounts>();
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();
+        services.AddScoped<ListWhiteLabels>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
         services.AddScoped<PersonTokens>();
         services.AddScoped<PortalMailer>();

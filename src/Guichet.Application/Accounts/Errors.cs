@@ -98,6 +98,13 @@ public static class AccountErrors
     public static Error InvalidDateRange(string field) =>
         new(ErrorCodes.InvalidValue, "La date de fin précède la date de début.", field);
 
+    /// <summary>A filter of the file list given a value its choices do not hold (a hand-edited address).</summary>
+    public static Error UnknownFilterValue(string field, string value) =>
+        new(ErrorCodes.InvalidValue, $"« {value} » n'est pas une valeur possible de ce filtre.", field);
+
+    public static Error InvalidFilterDate(string field) =>
+        new(ErrorCodes.InvalidDate, "Date invalide : choisissez-la dans le calendrier ou écrivez-la jj/mm/aaaa.", field);
+
     public static Error SearchTextTooShort(string field, int min) =>
         new(ErrorCodes.InvalidLength, $"Saisissez au moins {min} caractères (lettres ou chiffres) à rechercher.", field);
 

@@ -12,6 +12,15 @@ public static class BackOfficePages
     public const string SignOut = "/Deconnexion";
     public const string AccessDenied = "/AccesRefuse";
 
+    /// <summary>Tableau de bord: files per state, the oldest waiting.</summary>
+    public const string Dashboard = "/Index";
+
+    /// <summary>The registration files' list, its filters and its bulk actions.</summary>
+    public const string Files = "/Dossiers/Index";
+
+    /// <summary>One registration file, by its folder number (route value <c>folderNumber</c>).</summary>
+    public const string File = "/Dossiers/Dossier";
+
     /// <summary>Open to anyone; every other back-office page needs <see cref="BackOfficePolicies.Staff"/>.</summary>
     public static readonly IReadOnlyList<string> Anonymous = [SignIn];
 }

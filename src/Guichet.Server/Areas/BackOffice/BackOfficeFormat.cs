@@ -1,0 +1,35 @@
+using System.Globalization;
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+
+namespace Guichet.Server.Areas.BackOffice;
+
+/// <summary>How the back office writes instants, durations and codes for staff: in French, in Paris time.</summary>
+public static class BackOfficeFormat
+{
+    private static readonly CultureInfo s_french = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>"03/02/2026 14:05" in Paris.</summary>
+    public static string ParisTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", s_french);
+
+    public static string ParisTime(DateTimeOffset? at) => at is { } value ? ParisTime(value) : "—";
+
+    /// <summary>"3 j 4 h", "5 h 12 min", "7 min", "moins d'une minute".</summary>
+    public static string Age(TimeSpan age) => age switch
+    {
+        { TotalDays: >= 1 } => $"{(int)age.TotalDays} j {age.Hours} h",
+        { TotalHours: >= 1 } => $"{(int)age.TotalHours} h {age.Minutes} min",
+        { TotalMinutes: >= 1 } => $"{(int)age.TotalMinutes} min",
+        _ => "moins d'une minute",
+    };
+
+    public static string Kind(AccountKind kind) => kind switch
+    {
+        AccountKind.Primary => "Primaire",
+        AccountKind.Secondary => "Secondaire",
+        _ => "Administrateur",
+    };
+
+    public static string Environment(bool isTest) => isTest ? "Test" : "Réel";
+}
