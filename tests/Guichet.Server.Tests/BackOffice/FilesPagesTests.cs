@@ -263,10 +263,11 @@ public abstract partial class FilesPagesTests(GuichetServer server)
         Assert.Equal(FilesStaff.FilePath(file.FolderNumber), WebVisitor.RedirectPath(response));
         Assert.Contains($"« {AccountActionLabels.Of(action)} » appliqué : le dossier est maintenant {to} ({AccountStateDescriptions.Of(to)}).", after,
             StringComparison.Ordinal);
-        var entry = await LastStateChangeAsync(file.Login);
+        // ENROLL hands the file to the enrolment worker, which may already have finished it (and written its own line).
+        var entry = await server.InDbAsync(db => db.AuditEntries
+            .SingleAsync(e => e.Subject == file.Login && e.Event == AuditEvents.AccountStateChanged && e.FromValue == from.ToString()));
         Assert.Equal((staff.AuditName, from.ToString(), to.ToString(), "127.0.0.1", action.ToString()),
             (entry.Actor, entry.FromValue, entry.ToValue, entry.RemoteAddress, entry.Detail));
-        // ENROLL hands the file to the enrolment worker, which may already have finished it.
         AccountState[] expected = to == AccountState.REGISTRATION_IN_PROGRESS ? [to, AccountState.REGISTERED] : [to];
         Assert.Contains((await _files.StoredAsync(file.Id)).State, expected);
         Assert.Contains($"<td>{staff.AuditName}</td>", after, StringComparison.Ordinal);

@@ -13,11 +13,15 @@ namespace Guichet.Server.Tests.BackOffice;
 /// </summary>
 public sealed partial class FilesStaff : IDisposable
 {
-    private FilesStaff(WebVisitor visitor, string email)
+    private FilesStaff(WebVisitor visitor, string email, string cookie)
     {
         Visitor = visitor;
         Email = email;
+        Cookie = cookie;
     }
+
+    /// <summary>The value of the back-office cookie (path <see cref="BackOfficePages.PathBase"/>), for a browser.</summary>
+    public string Cookie { get; }
 
     public WebVisitor Visitor { get; }
 
@@ -34,9 +38,10 @@ public sealed partial class FilesStaff : IDisposable
         Assert.True(created.Succeeded, string.Join("; ", created.Errors));
         var stamp = await server.InDbAsync(db => db.StaffMembers.Where(s => s.Id == created.Value.StaffId).Select(s => s.SecurityStamp).SingleAsync());
         var principal = BackOfficeClaims.For(created.Value.StaffId, email, "Alex Agent", role, stamp.ToString(), server.Clock.GetUtcNow());
+        var cookie = WebVisitor.MintStaffCookie(server, principal);
         var visitor = new WebVisitor(server);
-        visitor.SetCookie("guichet.back-office", WebVisitor.MintStaffCookie(server, principal), BackOfficePages.PathBase);
-        return new FilesStaff(visitor, email);
+        visitor.SetCookie("guichet.back-office", cookie, BackOfficePages.PathBase);
+        return new FilesStaff(visitor, email, cookie);
     }
 
     public async Task<(HttpResponseMessage Response, string Text)> GetAsync(string path)
