@@ -8,7 +8,8 @@ namespace Guichet.Server.Tests.BackOffice;
 /// A file registered over SOAP taken to REGISTERED by an agent in a real Chromium: found in the list by its folder
 /// number, validated and enrolled from its page, finished by the enrolment worker. Axe checks the three pages.
 /// </summary>
-public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture browser) : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
+public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture browser)
+    : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
 {
     private int _shots;
 
@@ -28,7 +29,10 @@ public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture
         context.SetDefaultTimeout(10_000);
         await context.AddCookiesAsync(
         [
-            new Cookie { Name = "guichet.back-office", Value = agent.Cookie, Domain = server.BaseAddress.Host, Path = "/back-office", HttpOnly = true },
+            new Cookie
+            {
+                Name = "guichet.back-office", Value = agent.Cookie, Domain = server.BaseAddress.Host, Path = "/back-office", HttpOnly = true,
+            },
         ]);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");

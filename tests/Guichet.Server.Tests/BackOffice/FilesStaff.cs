@@ -36,7 +36,8 @@ public sealed partial class FilesStaff : IDisposable
         var created = await server.InScopeAsync(services => services.GetRequiredService<CreateStaffMember>()
             .HandleAsync(new NewStaffMember(email, "Alex Agent", role), StaffActor.Operator, null, CancellationToken.None));
         Assert.True(created.Succeeded, string.Join("; ", created.Errors));
-        var stamp = await server.InDbAsync(db => db.StaffMembers.Where(s => s.Id == created.Value.StaffId).Select(s => s.SecurityStamp).SingleAsync());
+        var stamp = await server.InDbAsync(db =>
+            db.StaffMembers.Where(s => s.Id == created.Value.StaffId).Select(s => s.SecurityStamp).SingleAsync());
         var principal = BackOfficeClaims.For(created.Value.StaffId, email, "Alex Agent", role, stamp.ToString(), server.Clock.GetUtcNow());
         var cookie = WebVisitor.MintStaffCookie(server, principal);
         var visitor = new WebVisitor(server);

@@ -32,4 +32,9 @@ public static class BackOfficeFormat
     };
 
     public static string Environment(bool isTest) => isTest ? "Test" : "Réel";
+
+    /// <summary>A code sent by a form (a state, an action, a category): one of the enum's names exactly, or null (never a number).</summary>
+    public static TEnum? Code<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        value is not null && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<TEnum>(value) : null;
 }

@@ -43,8 +43,7 @@ public sealed class DossierModel(SearchRegistrationFiles search, GetRegistration
             return NotFound();
         }
 
-        var action = Enum.TryParse<AccountAction>(operation, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(operation, out _)
-            ? parsed : (AccountAction?)null;
+        var action = BackOfficeFormat.Code<AccountAction>(operation);
         // No version, or a forged one, is never "whatever the file is now": it cannot match, so nothing is applied.
         var expected = Guid.TryParse(version, out var shown) ? shown : Guid.Empty;
         var change = await changeStatus.HandleAsync(
@@ -72,6 +71,14 @@ public sealed class DossierModel(SearchRegistrationFiles search, GetRegistration
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>The way forward (validate, enrol, enable) stands out; disabling is marked as the danger it is.</summary>
+    public static string? ButtonStyle(AccountAction action) => action switch
+    {
+        AccountAction.DISABLE => "danger",
+        AccountAction.VALIDATE or AccountAction.ENROLL or AccountAction.ENABLE => null,
+        _ => "secondaire",
+    };
+
     public string? ReasonError => ModelState.TryGetValue(ReasonField, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -94,7 +101,7 @@ public sealed class DossierModel(SearchRegistrationFiles search, GetRegistration
         }
 
         var found = await search.HandleAsync(new RegistrationFileSearch(Text: FolderNumber, PageSize: 1), cancellationToken);
-        return found is { Succeeded: true, Value.Rows: [var row] } && string.Equals(row.FolderNumber, FolderNumber, StringComparison.OrdinalIgnoreCase)
-            ? row.Id : null;
+        return found is { Succeeded: true, Value.Rows: [var row] }
+            && string.Equals(row.FolderNumber, FolderNumber, StringComparison.OrdinalIgnoreCase) ? row.Id : null;
     }
 }

@@ -75,7 +75,7 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
         CancellationToken cancellationToken)
     {
         var ids = (selected ?? []).Select(s => (Text: s, Id: Guid.TryParse(s, out var id) ? id : (Guid?)null)).ToList();
-        var action = Enum.TryParse<AccountAction>(operation, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : (AccountAction?)null;
+        var action = BackOfficeFormat.Code<AccountAction>(operation);
         var result = await changeFiles.HandleAsync(
             [.. ids.Where(i => i.Id is not null).Select(i => i.Id!.Value)], action, HttpContext.StaffCaller(), cancellationToken);
         if (!result.Succeeded)
@@ -164,7 +164,7 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
         var states = new List<AccountState>();
         foreach (var value in States.Where(s => !string.IsNullOrWhiteSpace(s)))
         {
-            if (Enum.TryParse<AccountState>(value, ignoreCase: false, out var state) && Enum.IsDefined(state) && !int.TryParse(value, out _))
+            if (BackOfficeFormat.Code<AccountState>(value) is { } state)
             {
                 states.Add(state);
             }
@@ -190,11 +190,8 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
         AccountCategory? category = null;
         if (!string.IsNullOrWhiteSpace(Category))
         {
-            if (Enum.TryParse<AccountCategory>(Category, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Category, out _))
-            {
-                category = parsed;
-            }
-            else
+            category = BackOfficeFormat.Code<AccountCategory>(Category);
+            if (category is null)
             {
                 errors.Add(AccountErrors.UnknownFilterValue(CategoryField, Category));
             }
