@@ -1,7 +1,9 @@
 using System.Net;
+using Guichet.Application.Staff;
 using Guichet.Domain.Staff;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.BackOffice;
 
@@ -95,6 +97,33 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal("/back-office", pending.Path);
         Assert.True(pending.HttpOnly);
         Assert.Equal(SignIn, WebVisitor.RedirectPath(disguisedProbe));
+    }
+
+    [Fact]
+    public async Task PendingSignIn_EndsWhenTheMemberIsResetOrDisabledMeanwhile()
+    {
+        using var reset = await SignedInStaff.SignInAsync(server);
+        using var disabled = await SignedInStaff.SignInAsync(server);
+        using var resetVisitor = new WebVisitor(server);
+        using var disabledVisitor = new WebVisitor(server);
+        using var first = await resetVisitor.SubmitAsync(SignIn, SignIn, ("Email", reset.Email), ("Password", SignedInStaff.Password));
+        using var second = await disabledVisitor.SubmitAsync(SignIn, SignIn, ("Email", disabled.Email), ("Password", SignedInStaff.Password));
+
+        await server.InScopeAsync(async services =>
+        {
+            Assert.True((await services.GetRequiredService<ResetStaffMember>()
+                .HandleAsync(reset.Id, StaffActor.Operator, null, CancellationToken.None)).Succeeded);
+            Assert.True((await services.GetRequiredService<DisableStaffMember>()
+                .HandleAsync(disabled.Id, StaffActor.Operator, null, CancellationToken.None)).Succeeded);
+            return true;
+        });
+        using var afterReset = await resetVisitor.GetAsync(CodePage);
+        using var afterDisable = await disabledVisitor.GetAsync(CodePage);
+
+        Assert.Equal(CodePage, WebVisitor.RedirectPath(first));
+        Assert.Equal(CodePage, WebVisitor.RedirectPath(second));
+        Assert.Equal(SignIn, WebVisitor.RedirectPath(afterReset));
+        Assert.Equal(SignIn, WebVisitor.RedirectPath(afterDisable));
     }
 
     [Fact]
