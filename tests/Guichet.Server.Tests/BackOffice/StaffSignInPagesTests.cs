@@ -56,6 +56,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Contains(">Code à 6 chiffres</label>", enrolmentText, StringComparison.Ordinal);
         Assert.Contains(">Activer</button>", enrolmentText, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", enrolmentText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Se déconnecter", enrolmentText, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Tableau de bord</a>", enrolmentText, StringComparison.Ordinal);
         Assert.Contains("no-store", enrolment.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal(20, secret.Length);
         Assert.Equal(["guichet.antiforgery", "guichet.back-office.pending"], cookiesBeforeCode.Order(StringComparer.Ordinal));
