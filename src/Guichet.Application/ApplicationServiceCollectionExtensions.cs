@@ -1,9 +1,10 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
+using Guichet.Application.Companies;
 using Guichet.Application.Enrolment;
 using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Application.Security;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
@@ -16,11 +17,7 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>The use cases and the services they share; the front doors call these and nothing below them.</summary>
     public static IServiceCollection AddGuichetApplication(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
-            .Validate(o => o.FailedWhiteLabelAuthenticationsPerAddressPerMinute > 0 && o.AuthenticationFailureRetention > TimeSpan.Zero,
-                "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute and Security:AuthenticationFailureRetention must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section);
+        services.AddApplicationOptions();
         services.AddDataProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddGuichetMail();
@@ -44,7 +41,6 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
         services.AddScoped<PersonTokens>();
         services.AddScoped<PortalMailer>();
         services.AddScoped<SignUp>();
@@ -52,11 +48,18 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ValidateEmail>();
         services.AddScoped<SignIn>();
         services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<PeopleQueries>();
+        services.AddScoped<CompanyAdministrators>();
+        services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();
-        services.AddScoped<CompanyAdministration>();
+        services.AddScoped<ApproveAccessRequest>();
+        services.AddScoped<RefuseAccessRequest>();
+        services.AddScoped<RevokeMembership>();
+        services.AddScoped<AppointAdministrator>();
         services.AddScoped<RemindAccessRequest>();
-        services.AddScoped<PortalQueries>();
+        services.AddScoped<CompanyQueries>();
         services.AddScoped<ImportMemberDirectory>();
         services.AddSingleton<StaffAuthenticator>();
         services.AddScoped<CreateStaffMember>();

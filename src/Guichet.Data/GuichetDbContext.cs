@@ -1,7 +1,8 @@
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
+using Guichet.Domain.Companies;
 using Guichet.Domain.Enrolment;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
 using Guichet.Domain.WhiteLabels;

@@ -23,14 +23,14 @@ public static class AccountAccess
         if (target.WhiteLabelId != caller.WhiteLabel.Id || target.Kind == AccountKind.Administrator)
         {
             // Another white label's accounts do not exist for this caller.
-            return NotFound(target.Login);
+            return AccountErrors.NotFound(target.Login);
         }
 
         var isSelf = actor.Id == target.Id;
         // After the white-label check: another white label's account is not found, whatever the caller's password.
         if (caller.PasswordExpired && !(isSelf && operation == AccountOperation.Modify && setsNewPassword))
         {
-            return PasswordExpired;
+            return AccountErrors.PasswordExpired;
         }
 
         var isAdministrator = actor.Kind == AccountKind.Administrator;
@@ -39,8 +39,7 @@ public static class AccountAccess
         // §2.4: until enrolled, an account may only read its own state.
         if (!isAdministrator && actor.State != AccountState.REGISTERED && !(isSelf && operation == AccountOperation.GetState))
         {
-            return new Error(ErrorCodes.AccountNotActive,
-                $"Le compte {actor.Login} est à l'état {actor.State} : seul son propre état peut être consulté tant qu'il n'est pas REGISTERED.");
+            return AccountErrors.NotActive(actor.Login, actor.State);
         }
 
         var allowed = operation switch
@@ -50,11 +49,9 @@ public static class AccountAccess
             AccountOperation.ChangeStatus => !isSelf && (isAdministrator || isParent),
             _ => false,
         };
-        return allowed ? null : new Error(ErrorCodes.AccessDenied, $"Le compte {actor.Login} n'a pas de droit sur le compte {target.Login} pour cette opération.");
+        return allowed ? null : AccountErrors.NoRight(actor.Login, target.Login);
     }
 
-    /// <summary>Seed 004: a password expires after 18 months; until it is changed, the account may do nothing else.</summary>
-    public static Error PasswordExpired { get; } = new(ErrorCodes.PasswordExpired, "Le mot de passe a expiré : changez-le en modifiant votre propre compte.");
-
-    public static Error NotFound(string login) => new(ErrorCodes.AccountNotFound, $"Aucun compte {login} pour cette marque blanche.", nameof(AccountData.AccountName));
+    // Kept while ChangeAccountStatus (reshaped on another branch) still names it here; new code uses AccountErrors.
+    public static Error NotFound(string login) => AccountErrors.NotFound(login);
 }

@@ -61,12 +61,12 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Error(ErrorCodes.ConcurrentModification, "Le compte a été modifié entre-temps : relisez son état et recommencez.");
+            return AccountErrors.ChangedMeanwhile;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(AccountData.AccountName));
+            return AccountErrors.NameTaken(nameof(AccountData.AccountName));
         }
     }
 }

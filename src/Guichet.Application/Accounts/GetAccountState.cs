@@ -11,7 +11,7 @@ public sealed class GetAccountState(AccountStore accounts)
         var account = await accounts.FindAsync(login, cancellationToken);
         if (account is null)
         {
-            return Result<AccountState>.Failure(AccountAccess.NotFound(login ?? string.Empty));
+            return Result<AccountState>.Failure(AccountErrors.NotFound(login ?? string.Empty));
         }
 
         if (AccountAccess.Check(caller, account, AccountOperation.GetState) is { } denied)

@@ -30,7 +30,7 @@ public sealed class ModifyAccount(
         var account = await accounts.FindAsync(changes.AccountName, cancellationToken);
         if (account is null || account.Kind != expectedKind)
         {
-            return Result<AccountState>.Failure(AccountAccess.NotFound(changes.AccountName ?? string.Empty));
+            return Result<AccountState>.Failure(AccountErrors.NotFound(changes.AccountName ?? string.Empty));
         }
 
         if (AccountAccess.Check(caller, account, AccountOperation.Modify, setsNewPassword: changes.Password is not null) is { } denied)
@@ -62,7 +62,7 @@ public sealed class ModifyAccount(
             && !account.WantsMailbox && changes is SecondaryAccountData { Mailbox: true };
         if (opensMailbox && changes.Password is null)
         {
-            all.Add(new Error(ErrorCodes.Required, "Créer la boîte mail d'un compte ouvert exige un nouveau mot de passe dans la même requête.", nameof(AccountData.Password)));
+            all.Add(AccountErrors.MailboxNeedsNewPassword(nameof(AccountData.Password)));
         }
 
         if (all.Count > 0)

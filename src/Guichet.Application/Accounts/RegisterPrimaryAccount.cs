@@ -18,10 +18,8 @@ public sealed class RegisterPrimaryAccount(
     AuditTrail audit,
     TimeProvider clock)
 {
-    /// <summary>Seed 004: "un mot de passe sur 12 caractères est automatiquement généré".</summary>
-    public const int GeneratedPasswordLength = 12;
-
-    public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<RegistrationReceipt>> HandleAsync(WhiteLabel whiteLabel, PrimaryAccountData data, string actor, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         var requestHash = RegistrationReceipts.RequestHash(data);
         var now = clock.GetUtcNow();
@@ -39,7 +37,7 @@ public sealed class RegisterPrimaryAccount(
         // that deliberately broken requests cannot probe other white labels' logins for free.
         if (errors.Count == 0 && await accounts.LoginExistsAsync(login, cancellationToken))
         {
-            errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce nom de compte existe déjà.", nameof(data.AccountName)));
+            errors.Add(AccountErrors.NameTaken(nameof(data.AccountName)));
         }
 
         if (errors.Count > 0)
@@ -49,7 +47,7 @@ public sealed class RegisterPrimaryAccount(
 
         data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
-            ? PasswordGenerator.Generate(rules.PasswordPolicy, GeneratedPasswordLength)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, AccountPasswords.GeneratedLength)
             : data.Password;
         var account = new Account
         {

@@ -22,19 +22,19 @@ public sealed class RegisterSecondaryAccount(
     {
         if (caller.PasswordExpired)
         {
-            return Result<RegistrationReceipt>.Failure(AccountAccess.PasswordExpired);
+            return Result<RegistrationReceipt>.Failure(AccountErrors.PasswordExpired);
         }
 
         var requestHash = RegistrationReceipts.RequestHash(data);
         var primary = caller.Account;
         if (primary.Kind != AccountKind.Primary)
         {
-            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.AccessDenied, "Seul un compte primaire peut inscrire un compte secondaire, sous lui-même."));
+            return Result<RegistrationReceipt>.Failure(AccountErrors.OnlyPrimaryRegistersSecondaries);
         }
 
         if (primary.State != AccountState.REGISTERED)
         {
-            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.AccountNotActive, $"Le compte primaire doit être REGISTERED (il est {primary.State})."));
+            return Result<RegistrationReceipt>.Failure(AccountErrors.PrimaryNotRegistered(primary.State));
         }
 
         var now = clock.GetUtcNow();
@@ -43,22 +43,22 @@ public sealed class RegisterSecondaryAccount(
         var login = $"{Account.NormalizeLogin(data.AccountName)}.{primary.Login}";
         if (await receipts.FindRepeatedAsync(caller.WhiteLabel.Id, login, data, requestHash, cancellationToken) is { } repeated)
         {
-            audit.Record(caller.Actor, AuditEvents.RegistrationRepeated, caller.WhiteLabel.Id, login, remoteAddress: caller.RemoteAddress, detail: repeated.FolderNumber);
+            audit.Record(caller.Actor, AuditEvents.RegistrationRepeated, caller.WhiteLabel.Id, login,
+                remoteAddress: caller.RemoteAddress, detail: repeated.FolderNumber);
             await db.SaveChangesAsync(cancellationToken);
             return repeated;
         }
 
         if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
         {
-            errors.Add(new Error(ErrorCodes.AlreadyExists, "Ce compte primaire a déjà un compte secondaire de ce nom.", nameof(data.AccountName)));
+            errors.Add(AccountErrors.SecondaryNameTaken(nameof(data.AccountName)));
         }
 
         // The primary's own allowance, itself within the white label's maximum (§2.3.1 "Nombre de comptes secondaires").
         var existing = await db.Accounts.CountAsync(a => a.PrimaryAccountId == primary.Id, cancellationToken);
         if (existing >= Math.Min(primary.SecondaryAllowance, caller.WhiteLabel.MaxSecondaryAccounts))
         {
-            errors.Add(new Error(ErrorCodes.SecondaryQuotaReached,
-                $"Le compte primaire a atteint son nombre de comptes secondaires ({primary.SecondaryAllowance}).", nameof(PrimaryAccountData.SecondaryAccountCount)));
+            errors.Add(AccountErrors.SecondaryQuotaReached(primary.SecondaryAllowance, nameof(PrimaryAccountData.SecondaryAccountCount)));
         }
 
         if (errors.Count > 0)
@@ -68,7 +68,7 @@ public sealed class RegisterSecondaryAccount(
 
         data.NormalizePhoneNumbers();
         var password = string.IsNullOrEmpty(data.Password)
-            ? PasswordGenerator.Generate(rules.PasswordPolicy, RegisterPrimaryAccount.GeneratedPasswordLength)
+            ? PasswordGenerator.Generate(rules.PasswordPolicy, AccountPasswords.GeneratedLength)
             : data.Password;
         // §3.3.1: same category as the primary; a test primary only has test secondaries.
         var isTest = primary.IsTest || (data.Test ?? caller.WhiteLabel.TestEnvironment);

@@ -10,16 +10,22 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Application.Enrolment;
 
 /// <summary>
-/// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox, subscriptions and PED (<see cref="Account.RecordEnrolment"/>).
+/// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox, subscriptions and PED
+/// (<see cref="Account.RecordEnrolment"/>).
 /// Taking a job is a lease guarded by optimistic concurrency (two instances cannot both take it); the account's
 /// change and the job's removal are one transaction (a crash before it leaves the job to be taken again, and a
 /// finished job no longer exists to run twice). A job that fails keeps its error and is tried again after its lease,
 /// without holding up the others.
 /// </summary>
-public sealed class EnrolAccounts(GuichetDbContext db, AuditTrail audit, TimeProvider clock, IOptions<EnrolmentOptions> options, ILogger<EnrolAccounts> logger)
+public sealed class EnrolAccounts(
+    GuichetDbContext db,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<EnrolmentOptions> options,
+    ILogger<EnrolAccounts> logger)
 {
     /// <summary>Runs every job available now; returns how many accounts were enrolled.</summary>
-    public async Task<int> RunPendingAsync(CancellationToken cancellationToken)
+    public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var enrolled = 0;
         while (await TakeNextAsync(cancellationToken) is { } job)

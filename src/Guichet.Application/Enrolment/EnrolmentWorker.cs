@@ -19,7 +19,7 @@ public sealed class EnrolmentWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var enrolled = await scope.ServiceProvider.GetRequiredService<EnrolAccounts>().RunPendingAsync(stoppingToken);
+                var enrolled = await scope.ServiceProvider.GetRequiredService<EnrolAccounts>().HandleAsync(stoppingToken);
                 if (enrolled > 0)
                 {
                     logger.LogInformation("Enrolled {Count} account(s).", enrolled);

@@ -17,7 +17,7 @@ public sealed class MaintenanceWorker(IServiceScopeFactory scopes, ILogger<Maint
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(stoppingToken);
+                var purged = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(stoppingToken);
                 logger.LogDebug("Purged {Count} expired security record(s).", purged);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

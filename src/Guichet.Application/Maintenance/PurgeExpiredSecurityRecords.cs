@@ -19,7 +19,7 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvide
 
     private static readonly string[] s_authenticationFailures = [AuditEvents.WhiteLabelAuthenticationFailed, AuditEvents.UserAuthenticationFailed];
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var forgetBefore = now - ThrottleMemory;

@@ -25,9 +25,7 @@ public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
             return new LoginBrake(key, throttle is not null);
         }
 
-        var until = throttle.BlockedUntil!.Value;
-        return new Error(ErrorCodes.UserTemporarilyLocked,
-            $"Trop de tentatives échouées : réessayez dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).");
+        return SecurityErrors.UserTemporarilyLocked(throttle.BlockedUntil!.Value, now);
     }
 
     /// <summary>Counts a failure (saved at once) and says when the next attempt is possible.</summary>
@@ -46,7 +44,7 @@ public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
         await db.LoginThrottles
             .Where(t => t.Login == key && (t.BlockedUntil == null || t.BlockedUntil < until))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.BlockedUntil, until), cancellationToken);
-        return $"Prochaine tentative possible dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).";
+        return SecurityErrors.NextAttempt(until, now);
     }
 
     /// <summary>A success forgets the key's failures.</summary>
@@ -57,6 +55,4 @@ public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
             await db.LoginThrottles.Where(t => t.Login == brake.Key).ExecuteDeleteAsync(cancellationToken);
         }
     }
-
-    private static int Seconds(DateTimeOffset until, DateTimeOffset now) => (int)Math.Ceiling((until - now).TotalSeconds);
 }

@@ -25,19 +25,19 @@ public sealed class UserAuthenticator(
     TimeProvider clock,
     IOptions<SecurityOptions> options)
 {
-    public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
-            return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "L'en-tête context doit contenir user/login et user/password."));
+            return Result<Caller>.Failure(SecurityErrors.UserContextMissing);
         }
 
         var key = Account.NormalizeLogin(login);
         if (!Account.IsPossibleLogin(key))
         {
             // No account can have it: refused before the brake or the audit trail record anything about it.
-            return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed,
-                "Identifiant mal formé : lettres, chiffres, « - » et « _ », avec au plus un « . » (compte secondaire)."));
+            return Result<Caller>.Failure(SecurityErrors.UserLoginMalformed);
         }
 
         var brake = await throttling.CheckAsync(LoginThrottle.SoapKey(whiteLabel.Id, key), cancellationToken);
@@ -55,7 +55,7 @@ public sealed class UserAuthenticator(
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             audit.Record(key, AuditEvents.UserAuthenticationFailed, whiteLabel.Id, key, remoteAddress: remoteAddress);
             await db.SaveChangesAsync(cancellationToken);
-            return Result<Caller>.Failure(new Error(ErrorCodes.UserAuthenticationFailed, "Identifiant ou mot de passe incorrect. " + retry));
+            return Result<Caller>.Failure(SecurityErrors.UserCredentialsWrong(retry));
         }
 
         await throttling.ResetAsync(brake.Value, cancellationToken);

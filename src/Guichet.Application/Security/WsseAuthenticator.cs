@@ -34,26 +34,25 @@ public sealed class WsseAuthenticator(
     {
         if (token is null)
         {
-            return Refuse(remoteAddress, Failed("L'en-tête WS-Security UsernameToken est absent."));
+            return Refuse(remoteAddress, SecurityErrors.WsseTokenMissing);
         }
 
         if (token.PasswordType != UsernameToken.PasswordDigestType)
         {
-            return Refuse(remoteAddress, Failed("Seul le type de mot de passe PasswordDigest est accepté."));
+            return Refuse(remoteAddress, SecurityErrors.WssePasswordTypeNotDigest);
         }
 
         if (!TryDecodeNonce(token.Nonce, out var nonce) || token.Created is null
             || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
         {
-            return Refuse(remoteAddress, Failed("Le jeton WS-Security doit porter un Nonce (Base64) et une date Created."));
+            return Refuse(remoteAddress, SecurityErrors.WsseNonceOrCreatedMissing);
         }
 
         var now = clock.GetUtcNow();
         var window = options.Value.WsseFreshness;
         if (created < now - window || created > now + window)
         {
-            return Refuse(remoteAddress, new Error(ErrorCodes.SecurityTokenExpired,
-                $"La date Created du jeton WS-Security doit être à moins de {window.TotalMinutes:0} minutes de l'heure du serveur."));
+            return Refuse(remoteAddress, SecurityErrors.WsseTokenStale(window));
         }
 
         var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleOrDefaultAsync(w => w.WsseUsername == token.Username, cancellationToken);
@@ -68,12 +67,13 @@ public sealed class WsseAuthenticator(
             audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel?.Id, token.Username,
                 remoteAddress: remoteAddress, detail: whiteLabel is null ? "unknown username" : "wrong digest");
             await db.SaveChangesAsync(cancellationToken);
-            return Failed("Authentification de la marque blanche refusée.");
+            return Result<WhiteLabel>.Failure(SecurityErrors.WhiteLabelRefused);
         }
 
         // Only an authenticated token reaches the nonce store, so strangers cannot fill it. The nonce is stored as its
         // octets (canonical Base64), so re-spelling a captured one (line breaks, other padding bits) is still a replay.
-        db.UsedNonces.Add(new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = UsedNonce.Canonical(nonce), ExpiresAt = created + window + window });
+        var used = new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = UsedNonce.Canonical(nonce), ExpiresAt = created + window + window };
+        db.UsedNonces.Add(used);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class WsseAuthenticator(
             audit.Record(token.Username, AuditEvents.WhiteLabelAuthenticationFailed, whiteLabel.Id, token.Username,
                 remoteAddress: remoteAddress, detail: "replayed nonce");
             await db.SaveChangesAsync(cancellationToken);
-            return Result<WhiteLabel>.Failure(new Error(ErrorCodes.NonceReplayed, "Ce Nonce a déjà été utilisé : générez un nouveau jeton pour chaque requête."));
+            return Result<WhiteLabel>.Failure(SecurityErrors.NonceReplayed);
         }
 
         return whiteLabel;
@@ -140,8 +140,5 @@ public sealed class WsseAuthenticator(
     private Result<WhiteLabel> Refuse(string? remoteAddress, Error error) =>
         budget.TrySpend(remoteAddress) is { } wait ? TooMany(wait) : Result<WhiteLabel>.Failure(error);
 
-    private static Result<WhiteLabel> TooMany(TimeSpan wait) => Result<WhiteLabel>.Failure(new Error(ErrorCodes.TooManyFailedAuthentications,
-        $"Trop d'authentifications échouées depuis votre adresse : réessayez dans {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} secondes."));
-
-    private static Error Failed(string message) => new(ErrorCodes.WhiteLabelAuthenticationFailed, message);
+    private static Result<WhiteLabel> TooMany(TimeSpan wait) => Result<WhiteLabel>.Failure(SecurityErrors.TooManyFailedAuthentications(wait));
 }

@@ -1,5 +1,5 @@
 using Guichet.Application.Auditing;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;

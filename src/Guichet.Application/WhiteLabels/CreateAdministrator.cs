@@ -13,23 +13,24 @@ namespace Guichet.Application.WhiteLabels;
 /// <summary>Creates a white label's administrator account (REGISTERED at once); the password is generated when not given.</summary>
 public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accounts, PasswordHashing hashing, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<RegistrationReceipt>> HandleAsync(string whiteLabelCode, string login, string? password, string actor, CancellationToken cancellationToken)
+    public async Task<Result<RegistrationReceipt>> HandleAsync(string whiteLabelCode, string login, string? password, string actor,
+        CancellationToken cancellationToken)
     {
         var whiteLabel = await db.WhiteLabels.SingleOrDefaultAsync(w => w.Code == whiteLabelCode, cancellationToken);
         if (whiteLabel is null)
         {
-            return Result<RegistrationReceipt>.Failure(new Error(ErrorCodes.InvalidValue, $"Aucune marque blanche {whiteLabelCode}.", "WhiteLabel"));
+            return Result<RegistrationReceipt>.Failure(WhiteLabelErrors.UnknownWhiteLabel(whiteLabelCode, "WhiteLabel"));
         }
 
         var key = Account.NormalizeLogin(login);
         var errors = new List<Error>();
         if (key.Length is 0 or > AccountRules.MaxLoginLength || !AccountDataValidator.IsWellFormedAccountName(key))
         {
-            errors.Add(new Error(ErrorCodes.InvalidAccountName, "Identifiant de 15 caractères au plus : lettres, chiffres, « - », « _ ».", "Login"));
+            errors.Add(WhiteLabelErrors.AdministratorLoginInvalid("Login"));
         }
         else if (await accounts.LoginExistsAsync(key, cancellationToken))
         {
-            errors.Add(new Error(ErrorCodes.AlreadyExists, "Cet identifiant existe déjà.", "Login"));
+            errors.Add(WhiteLabelErrors.AdministratorLoginTaken("Login"));
         }
 
         if (password is not null)

@@ -47,33 +47,33 @@ public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secret
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 40)
         {
-            errors.Add(new Error(ErrorCodes.InvalidValue, "Code obligatoire, 40 caractères au plus.", "Code"));
+            errors.Add(WhiteLabelErrors.CodeInvalid(nameof(request.Code)));
         }
 
         if (request.LoginPrefix.Length > 10 || !request.LoginPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            errors.Add(new Error(ErrorCodes.InvalidValue, "Préfixe de 10 caractères au plus : lettres, chiffres, « - », « _ ».", "LoginPrefix"));
+            errors.Add(WhiteLabelErrors.LoginPrefixInvalid(nameof(request.LoginPrefix)));
         }
 
         if (request.MaxSecondaryAccounts is < 0 or > 999)
         {
-            errors.Add(new Error(ErrorCodes.OutOfRange, "De 0 à 999 comptes secondaires.", "MaxSecondaryAccounts"));
+            errors.Add(WhiteLabelErrors.MaxSecondaryAccountsOutOfRange(nameof(request.MaxSecondaryAccounts)));
         }
 
         if (request.DefaultEdiPartnerNumber is { } ped && (ped.Length != 7 || !ped.All(char.IsAsciiDigit)))
         {
-            errors.Add(new Error(ErrorCodes.InvalidValue, "Le PED comporte 7 chiffres.", "DefaultEdiPartnerNumber"));
+            errors.Add(WhiteLabelErrors.DefaultEdiPartnerNumberInvalid(nameof(request.DefaultEdiPartnerNumber)));
         }
 
         if (request.SsoTimeZone.Length > WhiteLabel.SsoTimeZoneMaxLength || !SsoToken.TryFindTimeZone(request.SsoTimeZone, out _))
         {
-            errors.Add(new Error(ErrorCodes.InvalidValue, "Fuseau horaire inconnu : identifiant IANA attendu (par exemple Europe/Paris ou UTC).", "SsoTimeZone"));
+            errors.Add(WhiteLabelErrors.SsoTimeZoneUnknown(nameof(request.SsoTimeZone)));
         }
 
         var username = string.IsNullOrWhiteSpace(request.WsseUsername) ? request.Code : request.WsseUsername;
         if (await db.WhiteLabels.AnyAsync(w => w.Code == request.Code || w.WsseUsername == username, cancellationToken))
         {
-            errors.Add(new Error(ErrorCodes.AlreadyExists, "Une marque blanche porte déjà ce code ou cet identifiant WSSE.", "Code"));
+            errors.Add(WhiteLabelErrors.AlreadyExists(nameof(request.Code)));
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,5 @@
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

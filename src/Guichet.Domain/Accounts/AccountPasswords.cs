@@ -9,6 +9,9 @@ public static class AccountPasswords
     /// <summary>What marks an SSO token given in place of a password (§1.3.3).</summary>
     public const string SsoPrefix = "sso:";
 
+    /// <summary>Seed 004 §2.4: "un mot de passe sur 12 caractères est automatiquement généré" (primaries and secondaries).</summary>
+    public const int GeneratedLength = 12;
+
     /// <summary>Every error of <paramref name="password"/>, on <paramref name="field"/>.</summary>
     public static IEnumerable<Error> Check(string password, PasswordPolicy policy, string field)
     {

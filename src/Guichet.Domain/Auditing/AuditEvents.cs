@@ -1,15 +1,40 @@
 namespace Guichet.Domain.Auditing;
 
+/// <summary>
+/// Every event name of the audit trail, "capability.verb_noun". Stored rows carry these strings: never change a value,
+/// add a new one (some older values do not follow the pattern and keep their spelling).
+/// </summary>
 public static class AuditEvents
 {
+    // Accounts (SOAP, enrolment, back office).
     public const string AccountRegistered = "account.registered";
     public const string RegistrationRepeated = "account.registration_repeated";
     public const string AccountModified = "account.modified";
     public const string AccountStateChanged = "account.state_changed";
+
+    // Authentication failures (the maintenance worker deletes the old ones).
     public const string WhiteLabelAuthenticationFailed = "auth.white_label_failed";
     public const string UserAuthenticationFailed = "auth.user_failed";
+
+    // White labels.
     public const string WhiteLabelCreated = "white_label.created";
     public const string AdministratorCreated = "account.administrator_created";
+
+    // People.
+    public const string PersonSignedUp = "person.signed_up";
+    public const string PersonEmailConfirmed = "person.email_confirmed";
+    public const string PersonPasswordChanged = "person.password_changed";
+
+    // Companies: access requests and the administrators' decisions.
+    public const string MembershipFirstAdministrator = "membership.first_administrator";
+    public const string MembershipRequested = "membership.requested";
+    public const string MembershipApproved = "membership.approve";
+    public const string MembershipRefused = "membership.refuse";
+    public const string MembershipRevoked = "membership.revoke";
+    public const string MembershipMadeAdministrator = "membership.makeadministrator";
+    public const string DirectoryImported = "directory.imported";
+
+    // Staff (the back office's own accounts).
     public const string StaffMemberCreated = "staff.member_created";
     public const string StaffAuthenticationFailed = "staff.authentication_failed";
     public const string StaffSignedIn = "staff.signed_in";

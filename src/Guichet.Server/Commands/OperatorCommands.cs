@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Guichet.Domain.Common;

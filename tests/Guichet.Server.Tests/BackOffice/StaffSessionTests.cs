@@ -177,7 +177,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
         var agent = Open(BackOfficeClaims.AgentRole);
         var administrator = Open(BackOfficeClaims.AdministratorRole);
         var person = PortalClaims.For(
-            new Domain.Portal.Person { Email = "p@exemple.fr", FirstName = "P", LastName = "Q", PasswordHash = "x" }, passwordExpired: false);
+            new Domain.People.Person { Email = "p@exemple.fr", FirstName = "P", LastName = "Q", PasswordHash = "x" }, passwordExpired: false);
         var noRole = new ClaimsPrincipal(
             new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString())], BackOfficeClaims.Scheme));
 

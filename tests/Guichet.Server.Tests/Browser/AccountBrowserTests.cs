@@ -1,4 +1,4 @@
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

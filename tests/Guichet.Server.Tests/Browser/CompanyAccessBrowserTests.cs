@@ -1,5 +1,6 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

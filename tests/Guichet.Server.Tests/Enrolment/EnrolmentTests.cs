@@ -33,7 +33,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         var account = await tenant.RegisterPrimaryAsync();
         await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
 
-        await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None));
+        await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().HandleAsync(CancellationToken.None));
 
         Assert.Equal(Wire.AccountState.REGISTRATION_IN_PROGRESS, (await tenant.Admin.GetAccountStateAsync(account.Login)).State);
     }
@@ -105,7 +105,7 @@ public abstract class EnrolmentTests(GuichetServer server)
 
         // The server's own worker races with these four runners.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().RunPendingAsync(CancellationToken.None))));
+            server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().HandleAsync(CancellationToken.None))));
         await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
 
         var completions = await server.InDbAsync(db => db.AuditEntries.CountAsync(e =>

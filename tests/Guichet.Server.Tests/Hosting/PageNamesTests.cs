@@ -1,5 +1,5 @@
 using System.Reflection;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Areas.Portal;
 using Guichet.Server.Hosting;

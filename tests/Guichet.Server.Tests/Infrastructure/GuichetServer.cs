@@ -42,7 +42,16 @@ public class GuichetServer : WebApplicationFactory<Program>
         KeysFolder = shared?.KeysFolder ?? Path.Combine(_folder, "keys");
         _sharedTenant = new(() => Tenant.CreateAsync(this));
         UseKestrel(0);
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch
+        {
+            // A server that refuses to start (OptionsValidationTests) leaves no folder behind.
+            SqliteCleanup();
+            throw;
+        }
     }
 
     public DatabaseProvider Provider { get; }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.People;
 using Guichet.Application.Security;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

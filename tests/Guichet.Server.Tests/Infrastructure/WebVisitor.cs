@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Guichet.Application.Security;
-using Guichet.Domain.Portal;
+using Guichet.Domain.People;
 using Guichet.Server.Areas.BackOffice;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

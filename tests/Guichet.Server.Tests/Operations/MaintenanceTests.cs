@@ -25,7 +25,7 @@ public abstract class MaintenanceTests(GuichetServer server)
             return db.SaveChangesAsync();
         });
 
-        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(CancellationToken.None));
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
 
         var nonces = await server.InDbAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
         var throttles = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login.StartsWith(tag)).Select(t => t.Login).ToListAsync());
@@ -47,7 +47,7 @@ public abstract class MaintenanceTests(GuichetServer server)
             return db.SaveChangesAsync();
         });
 
-        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(CancellationToken.None));
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
 
         var kept = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Actor == tag).Select(e => e.Subject!).OrderBy(s => s).ToListAsync());
         Assert.Equal([tag + "old-registration", tag + "recent-user"], kept);

@@ -13,6 +13,10 @@ public sealed class OptionsValidationTests
     [InlineData("ReverseProxy:KnownNetworks:0=10.0.0.0/99", "ReverseProxy:KnownNetworks: '10.0.0.0/99' is not a CIDR network")]
     [InlineData("DataProtection:CertificatePath=/nulle/part/cle.pfx", "DataProtection:CertificatePath: there is no file '/nulle/part/cle.pfx'")]
     [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
+    [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
+    [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
+    [InlineData("Portal:PasswordMinLength=4", "Portal:PasswordMinLength must be at least 8")]
+    [InlineData("Portal:PublicBaseUrl=guichet.example.fr", "Portal:PublicBaseUrl must be empty or an absolute http(s) address")]
     public void InvalidSetting_StopsTheStart_NamingTheSetting(string settings, string expected)
     {
         var pairs = settings.Split('|').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();

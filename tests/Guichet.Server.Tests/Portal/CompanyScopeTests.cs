@@ -1,5 +1,6 @@
 using System.Net;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
+using Guichet.Domain.People;
 using Guichet.Server.Areas.Portal;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,3 @@
-using Guichet.Application.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
 using Guichet.Server.Soap.Contract;
@@ -51,7 +50,7 @@ public abstract class RegistrationTests(GuichetServer server)
 
         var result = await tenant.RegisterPrimaryAsync(file);
 
-        Assert.Equal(RegisterPrimaryAccount.GeneratedPasswordLength, result.Password.Length);
+        Assert.Equal(Guichet.Domain.Accounts.AccountPasswords.GeneratedLength, result.Password.Length);
         Assert.Empty(PasswordPolicy.Registering.Check(result.Password));
         Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenant.As(result.Login, result.Password).GetAccountStateAsync(result.Login)).State);
     }
@@ -66,7 +65,7 @@ public abstract class RegistrationTests(GuichetServer server)
 
         var result = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
 
-        Assert.Equal(RegisterPrimaryAccount.GeneratedPasswordLength, result.Password.Length);
+        Assert.Equal(Guichet.Domain.Accounts.AccountPasswords.GeneratedLength, result.Password.Length);
         Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenant.As(result.Login, result.Password).GetAccountStateAsync(result.Login)).State);
     }
 

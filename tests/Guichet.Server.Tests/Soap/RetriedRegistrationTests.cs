@@ -99,7 +99,7 @@ public abstract class RetriedRegistrationTests(GuichetServer server)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReceiptExpiresAt, server.Clock.GetUtcNow().AddSeconds(-1))));
 
         AssertAlreadyExists(await Faults.CatchAsync(() => tenant.RegisterPrimaryAsync(file)));
-        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().RunAsync(CancellationToken.None));
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == first.Login));
         Assert.Null(stored.ReceiptPasswordProtected);
         Assert.Null(stored.ReceiptRequestHash);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Guichet.Application.Accounts;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;

@@ -1,11 +1,11 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal;
 
 /// <summary>The header's list of the person's companies: switch between them, and reach "Gérer les utilisateurs" where administrator.</summary>
-public sealed class CompanyMenuViewComponent(PortalQueries queries) : ViewComponent
+public sealed class CompanyMenuViewComponent(CompanyQueries queries) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

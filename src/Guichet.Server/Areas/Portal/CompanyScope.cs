@@ -1,5 +1,5 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Guichet.Server.Areas.Portal;
@@ -14,7 +14,7 @@ public sealed class CompanyScopeRequirement(bool administrator) : IAuthorization
 }
 
 /// <summary>Fails closed: no route value, an unreadable one, or no such membership leaves the requirement unmet.</summary>
-public sealed class CompanyScopeHandler(PortalQueries queries) : AuthorizationHandler<CompanyScopeRequirement>
+public sealed class CompanyScopeHandler(CompanyQueries queries) : AuthorizationHandler<CompanyScopeRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CompanyScopeRequirement requirement)
     {

@@ -14,7 +14,7 @@ public static class PortalClaims
 
     public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(PasswordExpired, "true");
 
-    public static ClaimsPrincipal For(Domain.Portal.Person person, bool passwordExpired)
+    public static ClaimsPrincipal For(Domain.People.Person person, bool passwordExpired)
     {
         List<Claim> claims =
         [

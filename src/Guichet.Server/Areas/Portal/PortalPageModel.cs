@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

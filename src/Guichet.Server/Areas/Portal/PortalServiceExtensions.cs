@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -84,9 +84,9 @@ public static class PortalServiceExtensions
     /// <summary>A password change renews the person's stamp: every cookie issued before it stops working, everywhere.</summary>
     private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
     {
-        var queries = context.HttpContext.RequestServices.GetRequiredService<PortalQueries>();
-        var person = await queries.PersonAsync(context.Principal!.PersonId(), context.HttpContext.RequestAborted);
-        if (person is null || person.SecurityStamp.ToString() != context.Principal!.FindFirst(PortalClaims.SecurityStamp)?.Value)
+        var people = context.HttpContext.RequestServices.GetRequiredService<PeopleQueries>();
+        var stamp = await people.SecurityStampAsync(context.Principal!.PersonId(), context.HttpContext.RequestAborted);
+        if (stamp is null || stamp.ToString() != context.Principal!.FindFirst(PortalClaims.SecurityStamp)?.Value)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PortalClaims.Scheme);

@@ -1,13 +1,14 @@
-using Guichet.Application.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.People;
 using Guichet.Domain.Common;
-using Guichet.Domain.Portal;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal.Pages;
 
 /// <summary>The login page shared by the spaces.</summary>
-public sealed class ConnexionModel(SignIn signIn, PortalQueries queries) : PortalPageModel
+public sealed class ConnexionModel(SignIn signIn, CompanyQueries queries) : PortalPageModel
 {
     [BindProperty]
     public string? Email { get; set; }

@@ -1,11 +1,11 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal.Pages;
 
 /// <summary>Home: the tools when the person has an active company, otherwise "add a company" (seed 001).</summary>
-public sealed class IndexModel(PortalQueries queries) : PortalPageModel
+public sealed class IndexModel(CompanyQueries queries) : PortalPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

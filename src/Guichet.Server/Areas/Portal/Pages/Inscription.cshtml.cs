@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

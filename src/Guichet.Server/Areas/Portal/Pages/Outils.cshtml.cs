@@ -1,18 +1,19 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Application.People;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal.Pages;
 
-public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
+public sealed class OutilsModel(PeopleQueries people, CompanyQueries queries) : PortalPageModel
 {
     public IReadOnlyList<ToolLink> Tools { get; private set; } = [];
 
-    public IReadOnlyList<Membership> Companies { get; private set; } = [];
+    public IReadOnlyList<PersonMembership> Companies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var person = await queries.PersonAsync(PersonId, cancellationToken);
+        var person = await people.PersonAsync(PersonId, cancellationToken);
         if (person is null)
         {
             return RedirectToPage(PortalPages.SignIn);
@@ -24,7 +25,7 @@ public sealed class OutilsModel(PortalQueries queries) : PortalPageModel
             return RedirectToPage(PortalPages.AddCompany);
         }
 
-        Tools = queries.ToolsFor(person);
+        Tools = people.ToolsFor(person);
         return Page();
     }
 }

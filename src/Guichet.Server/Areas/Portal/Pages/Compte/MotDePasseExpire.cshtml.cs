@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +21,7 @@ public sealed class MotDePasseExpireModel(ChangePassword change) : PortalPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await change.WithCurrentAsync(PersonId, CurrentPassword, Password, PasswordConfirmation, cancellationToken);
+        var result = await change.HandleAsync(PersonId, CurrentPassword, Password, PasswordConfirmation, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);

@@ -1,10 +1,10 @@
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
-public sealed class NouveauMotDePasseModel(ChangePassword change) : PortalPageModel
+public sealed class NouveauMotDePasseModel(ResetPassword reset) : PortalPageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")]
     public string? Token { get; set; }
@@ -23,7 +23,7 @@ public sealed class NouveauMotDePasseModel(ChangePassword change) : PortalPageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await change.WithTokenAsync(Token, Password, PasswordConfirmation, cancellationToken);
+        var result = await reset.HandleAsync(Token, Password, PasswordConfirmation, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);

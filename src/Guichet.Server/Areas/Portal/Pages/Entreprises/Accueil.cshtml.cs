@@ -1,5 +1,5 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,9 +7,9 @@ namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
 /// <summary>A company's home, for its active members only (the policy checks the route's company).</summary>
 [Authorize(Policy = PortalPolicies.CompanyMember)]
-public sealed class AccueilModel(PortalQueries queries) : PortalPageModel
+public sealed class AccueilModel(CompanyQueries queries) : PortalPageModel
 {
-    public Company? Company { get; private set; }
+    public CompanySummary? Company { get; private set; }
 
     public bool IsAdministrator { get; private set; }
 

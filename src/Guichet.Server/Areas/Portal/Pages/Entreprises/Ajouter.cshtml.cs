@@ -1,11 +1,11 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
 /// <summary>Add a company by SIREN and member code; lists pending requests with "Relancer ma demande".</summary>
-public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remind, PortalQueries queries) : PortalPageModel
+public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remind, CompanyQueries queries) : PortalPageModel
 {
     [BindProperty]
     public string? Siren { get; set; }
@@ -18,7 +18,7 @@ public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remi
 
     public string? RedirectTo { get; private set; }
 
-    public IReadOnlyList<Membership> Pending { get; private set; } = [];
+    public IReadOnlyList<PersonMembership> Pending { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 

@@ -1,5 +1,5 @@
-using Guichet.Application.Portal;
-using Guichet.Domain.Portal;
+using Guichet.Application.Companies;
+using Guichet.Domain.Companies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,29 +7,51 @@ namespace Guichet.Server.Areas.Portal.Pages.Entreprises;
 
 /// <summary>"Gérer les utilisateurs": the policy lets the company's administrators in; the use case checks every action again.</summary>
 [Authorize(Policy = PortalPolicies.CompanyAdministrator)]
-public sealed class UtilisateursModel(CompanyAdministration administration, PortalQueries queries) : PortalPageModel
+public sealed class UtilisateursModel(
+    ApproveAccessRequest approve,
+    RefuseAccessRequest refuse,
+    RevokeMembership revoke,
+    AppointAdministrator appoint,
+    CompanyQueries queries) : PortalPageModel
 {
-    public Company? Company { get; private set; }
+    public CompanySummary? Company { get; private set; }
 
-    public IReadOnlyList<Membership> Members { get; private set; } = [];
+    public IReadOnlyList<CompanyMember> Members { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public static IEnumerable<(MembershipDecision Decision, string Label, string Style)> ActionsFor(Membership member) => member switch
+    /// <summary>The button pressed; each one is a use case of its own.</summary>
+    public enum Decision
     {
-        { Status: MembershipStatus.Pending } => [(MembershipDecision.Approve, "Accepter", string.Empty), (MembershipDecision.Refuse, "Refuser", "danger")],
-        { Status: MembershipStatus.Active, Role: MembershipRole.Member } => [(MembershipDecision.MakeAdministrator, "Nommer administrateur", "secondaire"), (MembershipDecision.Revoke, "Retirer l'accès", "danger")],
-        { Status: MembershipStatus.Active } => [(MembershipDecision.Revoke, "Retirer l'accès", "danger")],
+        Approve,
+        Refuse,
+        Revoke,
+        MakeAdministrator,
+    }
+
+    public static IEnumerable<(Decision Decision, string Label, string Style)> ActionsFor(CompanyMember member) => member switch
+    {
+        { Status: MembershipStatus.Pending } => [(Decision.Approve, "Accepter", string.Empty), (Decision.Refuse, "Refuser", "danger")],
+        { Status: MembershipStatus.Active, Role: MembershipRole.Member } =>
+            [(Decision.MakeAdministrator, "Nommer administrateur", "secondaire"), (Decision.Revoke, "Retirer l'accès", "danger")],
+        { Status: MembershipStatus.Active } => [(Decision.Revoke, "Retirer l'accès", "danger")],
         _ => [],
     };
 
     public async Task<IActionResult> OnGetAsync(Guid companyId, CancellationToken cancellationToken) =>
         await LoadAsync(companyId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid companyId, Guid membershipId, MembershipDecision decision, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid companyId, Guid membershipId, Decision decision, CancellationToken cancellationToken)
     {
-        var result = await administration.DecideAsync(PersonId, companyId, membershipId, decision, Links, cancellationToken);
+        var result = decision switch
+        {
+            Decision.Approve => await approve.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
+            Decision.Refuse => await refuse.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
+            Decision.Revoke => await revoke.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
+            Decision.MakeAdministrator => await appoint.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)), // The model binder only lets defined values through.
+        };
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);
@@ -38,9 +60,9 @@ public sealed class UtilisateursModel(CompanyAdministration administration, Port
 
         Message = decision switch
         {
-            MembershipDecision.Approve => $"Accès accordé à {result.Value.Person!.DisplayName}.",
-            MembershipDecision.Refuse => $"Demande de {result.Value.Person!.DisplayName} refusée.",
-            MembershipDecision.Revoke => $"Accès de {result.Value.Person!.DisplayName} retiré.",
+            Decision.Approve => $"Accès accordé à {result.Value.Person!.DisplayName}.",
+            Decision.Refuse => $"Demande de {result.Value.Person!.DisplayName} refusée.",
+            Decision.Revoke => $"Accès de {result.Value.Person!.DisplayName} retiré.",
             _ => $"{result.Value.Person!.DisplayName} est maintenant administrateur.",
         };
         return RedirectToPage(PortalPages.CompanyUsers, new { companyId });

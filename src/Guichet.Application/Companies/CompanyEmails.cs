@@ -1,0 +1,41 @@
+using Guichet.Application.Mail;
+using Guichet.Domain.Companies;
+
+namespace Guichet.Application.Companies;
+
+/// <summary>The French emails of access requests and of the administrators' decisions, in one place.</summary>
+public static class CompanyEmails
+{
+    public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) =>
+        new(to,
+        (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}",
+        $"""
+        Bonjour,
+
+        {requester} ({requesterEmail}) demande l'accès à l'entreprise {company}.
+        Pour accepter ou refuser cette demande, ouvrez « Gérer les utilisateurs » :
+        {link}
+        """);
+
+    public static MailMessage AccessApproved(Membership membership, string loginLink) =>
+        AccessDecided(membership, $"Votre demande d'accès à {membership.Company!.Name} a été acceptée. Connectez-vous :", loginLink);
+
+    public static MailMessage AccessRefused(Membership membership, string loginLink) =>
+        AccessDecided(membership, $"Votre demande d'accès à {membership.Company!.Name} a été refusée.", loginLink);
+
+    public static MailMessage AccessRevoked(Membership membership, string loginLink) =>
+        AccessDecided(membership, $"Votre accès à {membership.Company!.Name} a été retiré.", loginLink);
+
+    public static MailMessage MadeAdministrator(Membership membership, string loginLink) =>
+        AccessDecided(membership, $"Vous êtes désormais administrateur de {membership.Company!.Name}.", loginLink);
+
+    /// <summary>To the person concerned: <paramref name="membership"/> is loaded with its person and company.</summary>
+    private static MailMessage AccessDecided(Membership membership, string decision, string link) => new(membership.Person!.Email,
+        $"Votre accès à {membership.Company!.Name}",
+        $"""
+        Bonjour {membership.Person.FirstName},
+
+        {decision}
+        {link}
+        """);
+}

@@ -1,0 +1,61 @@
+using Guichet.Domain.Common;
+
+namespace Guichet.Application.Companies;
+
+/// <summary>
+/// The French messages of companies' failures (adding a company, access requests and their decisions, the member
+/// directory), each with its stable code.
+/// </summary>
+public static class CompanyErrors
+{
+    public static Error SirenInvalid(string field) => new(ErrorCodes.InvalidSiren, "Le SIREN doit comporter 9 chiffres et une clé valide.", field);
+
+    public static Error MemberCodeRequired(string field) => new(ErrorCodes.Required, "Le code adhérent est obligatoire.", field);
+
+    /// <summary>One message for an unknown SIREN and a wrong code: the form must not tell which SIRENs are members.</summary>
+    public static Error UnknownMember(string field) =>
+        new(ErrorCodes.UnknownMember, "Aucune entreprise adhérente ne correspond à ce SIREN et à ce code adhérent.", field);
+
+    public static Error AlreadyMember(string field) => new(ErrorCodes.AlreadyMember, "Vous avez déjà accès à cette entreprise.", field);
+
+    public static Error AlreadyRequested(string field) =>
+        new(ErrorCodes.AlreadyRequested, "Votre demande d'accès à cette entreprise est déjà en attente.", field);
+
+    /// <summary>Two submissions at once: the first one counts.</summary>
+    public static Error RequestAlreadyRecorded(string field) =>
+        new(ErrorCodes.AlreadyRequested, "Votre demande pour cette entreprise est déjà enregistrée.", field);
+
+    public static Error NotAdministrator { get; } =
+        new(ErrorCodes.AccessDenied, "Seuls les administrateurs de l'entreprise gèrent ses utilisateurs.");
+
+    public static Error RequestNotFound { get; } = new(ErrorCodes.InvalidValue, "Cette demande n'existe pas ou plus.");
+
+    /// <summary>The decision was offered by a page that is no longer up to date: the membership's state has moved on.</summary>
+    public static Error PageOutOfDate { get; } =
+        new(ErrorCodes.TransitionNotAllowed, "Cette action n'est plus possible : la page n'était pas à jour.");
+
+    public static Error DecidedMeanwhile { get; } =
+        new(ErrorCodes.ConcurrentModification, "Un autre administrateur vient de traiter cette demande.");
+
+    public static Error LastAdministrator { get; } =
+        new(ErrorCodes.LastAdministrator, "L'entreprise doit garder au moins un administrateur : nommez-en un autre d'abord.");
+
+    public static Error RequestNoLongerPending { get; } = new(ErrorCodes.InvalidValue, "Cette demande n'est plus en attente.");
+
+    public static Error ReminderTooSoon { get; } =
+        new(ErrorCodes.ReminderTooSoon, "Vous avez déjà relancé cette demande il y a moins de 24 heures.");
+
+    public static Error RemindedMeanwhile { get; } = new(ErrorCodes.ReminderTooSoon, "Cette demande vient d'être relancée.");
+
+    /// <param name="line">The field of a directory error: <c>ligne N</c> of the file.</param>
+    public static Error DirectoryColumns(int found, string line) =>
+        new(ErrorCodes.InvalidFile, $"3 colonnes attendues (SIREN;code adhérent;raison sociale), {found} trouvée(s).", line);
+
+    public static Error DirectorySirenInvalid(string siren, string line) => new(ErrorCodes.InvalidSiren, $"SIREN invalide : « {siren} ».", line);
+
+    public static Error DirectoryCodeOrNameMissing(string line) =>
+        new(ErrorCodes.InvalidValue, "Code adhérent (40 caractères au plus) et raison sociale (200 au plus) obligatoires.", line);
+
+    public static Error DirectorySirenTwice(string siren, string line) =>
+        new(ErrorCodes.AlreadyExists, $"Le SIREN {siren} figure deux fois dans le fichier.", line);
+}

@@ -1,0 +1,55 @@
+using Guichet.Domain.Accounts;
+using Guichet.Domain.Common;
+using Guichet.Identifiers;
+
+namespace Guichet.Application.People;
+
+/// <summary>The French messages of people's failures (sign-up, email links, sign-in, passwords), each with its stable code.</summary>
+public static class PeopleErrors
+{
+    public static Error EmailRequired(string field) => new(ErrorCodes.Required, "L'adresse électronique est obligatoire.", field);
+
+    public static Error EmailInvalid(string field) => new(ErrorCodes.InvalidEmail, "Adresse électronique invalide.", field);
+
+    public static Error EmailsDiffer(string field) => new(ErrorCodes.Mismatch, "Les deux adresses électroniques ne sont pas identiques.", field);
+
+    public static Error PasswordRequired(string field) => new(ErrorCodes.Required, "Le mot de passe est obligatoire.", field);
+
+    public static Error PasswordTooWeak(PasswordPolicy policy, IReadOnlyList<PasswordRule> broken, string field) =>
+        new(ErrorCodes.WeakPassword, PasswordMessages.Describe(policy, broken), field);
+
+    public static Error PasswordsDiffer(string field) => new(ErrorCodes.Mismatch, "Les deux mots de passe ne sont pas identiques.", field);
+
+    public static Error FirstNameRequired(string field) => new(ErrorCodes.Required, "Le prénom est obligatoire.", field);
+
+    public static Error FirstNameTooLong(string field) => new(ErrorCodes.TooLong, "Le prénom : 100 caractères au plus.", field);
+
+    public static Error LastNameRequired(string field) => new(ErrorCodes.Required, "Le nom est obligatoire.", field);
+
+    public static Error LastNameTooLong(string field) => new(ErrorCodes.TooLong, "Le nom : 100 caractères au plus.", field);
+
+    public static Error SignInIncomplete { get; } =
+        new(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe.");
+
+    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.NextAttempt"/>).</param>
+    public static Error SignInFailed(string nextAttempt) =>
+        new(ErrorCodes.UserAuthenticationFailed, "Adresse électronique ou mot de passe incorrect. " + nextAttempt);
+
+    public static Error EmailNotConfirmed { get; } = new(ErrorCodes.EmailNotConfirmed,
+        "Votre adresse électronique n'est pas encore validée : suivez le lien reçu par email, ou demandez un nouvel email.");
+
+    public static Error CurrentPasswordWrong(string field) =>
+        new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect.", field);
+
+    public static Error PasswordUnchanged(string field) => new(ErrorCodes.InvalidValue, "Choisissez un mot de passe différent de l'actuel.", field);
+
+    public static Error LinkInvalid { get; } = new(ErrorCodes.TokenInvalid, "Ce lien n'est pas valide.");
+
+    public static Error LinkUsedOrReplaced { get; } =
+        new(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent.");
+
+    /// <summary>Two clicks at once: the other one used the link.</summary>
+    public static Error LinkUsed { get; } = new(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé.");
+
+    public static Error LinkExpired { get; } = new(ErrorCodes.TokenExpired, "Ce lien a expiré : demandez-en un nouveau.");
+}

@@ -1,0 +1,31 @@
+using Guichet.Data;
+using Guichet.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.People;
+
+/// <summary>What a page shows of a signed-in person.</summary>
+public sealed record PersonSummary(Guid Id, string Email, string DisplayName, bool ContributionsOnly);
+
+/// <summary>What the portal's pages read about people; every query is scoped to the signed-in person.</summary>
+public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> options)
+{
+    public async Task<PersonSummary?> PersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Id, p.Email, p.FirstName, p.LastName, p.ContributionsOnly })
+            .SingleOrDefaultAsync(cancellationToken);
+        return person is null
+            ? null
+            : new PersonSummary(person.Id, person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), person.ContributionsOnly);
+    }
+
+    /// <summary>The stamp a session must carry: it changes with the password, which signs every other session out.</summary>
+    public Task<Guid?> SecurityStampAsync(Guid personId, CancellationToken cancellationToken) =>
+        db.People.Where(p => p.Id == personId).Select(p => (Guid?)p.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Contributions-only persons (chartered accountants, training contributions) see only the tools meant for them.</summary>
+    public IReadOnlyList<ToolLink> ToolsFor(PersonSummary person) =>
+        options.Value.Tools.Where(t => !person.ContributionsOnly || t.ForContributionsOnly).ToList();
+}

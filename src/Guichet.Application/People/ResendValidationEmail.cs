@@ -1,0 +1,29 @@
+using Guichet.Data;
+using Guichet.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.People;
+
+/// <summary>"Renvoyer à nouveau l'email": a new link that replaces the earlier ones. Always answers the same.</summary>
+public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)
+{
+    public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
+    {
+        var key = PersonFields.Normalize(email);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
+        if (person is null || person.EmailConfirmedAt is not null)
+        {
+            return;
+        }
+
+        var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, options.Value.EmailValidationLifetime, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await mailer.TrySendAsync(PortalEmails.ValidateAccount(person.Email, person.FirstName, links.ValidateEmail(token)), cancellationToken);
+    }
+}

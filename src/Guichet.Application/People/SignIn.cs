@@ -1,0 +1,77 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.People;
+using Guichet.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Application.People;
+
+/// <summary>A person signed in, and whether the password must be changed before going further.</summary>
+public sealed record SignedIn(Person Person, bool PasswordExpired);
+
+/// <summary>Portal log in, behind the same brute-force brake as the SOAP service, in a key space of its own.</summary>
+public sealed class SignIn(
+    GuichetDbContext db,
+    PasswordHashing hashing,
+    LoginThrottling throttling,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<PortalOptions> options)
+{
+    public async Task<Result<SignedIn>> HandleAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var key = PersonFields.Normalize(email);
+        if (key.Length == 0 || string.IsNullOrEmpty(password) || key.Length > 250)
+        {
+            return Result<SignedIn>.Failure(PeopleErrors.SignInIncomplete);
+        }
+
+        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), cancellationToken);
+        if (!brake.Succeeded)
+        {
+            return brake.Cast<SignedIn>();
+        }
+
+        var person = await db.People.SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
+        var check = person is null ? hashing.VerifyDecoy(password) : hashing.Verify(person.PasswordHash, password);
+        if (check == PasswordCheck.Invalid)
+        {
+            var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
+            audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal");
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<SignedIn>.Failure(PeopleErrors.SignInFailed(retry));
+        }
+
+        await throttling.ResetAsync(brake.Value, cancellationToken);
+        if (check == PasswordCheck.ValidNeedsRehash)
+        {
+            await RehashAsync(person!, password, cancellationToken);
+        }
+
+        if (person!.EmailConfirmedAt is null)
+        {
+            return Result<SignedIn>.Failure(PeopleErrors.EmailNotConfirmed);
+        }
+
+        var expired = clock.GetUtcNow() - person.PasswordChangedAt > options.Value.PasswordLifetime;
+        return new SignedIn(person, expired);
+    }
+
+    /// <summary>Saved at once; if the person changed meanwhile, the other change wins and the re-hash waits for the next log in.</summary>
+    private async Task RehashAsync(Person person, string password, CancellationToken cancellationToken)
+    {
+        person.PasswordHash = hashing.Hash(password);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Entry(person).ReloadAsync(cancellationToken);
+        }
+    }
+}

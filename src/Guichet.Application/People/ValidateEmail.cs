@@ -1,0 +1,27 @@
+using Guichet.Application.Auditing;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Common;
+using Guichet.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Application.People;
+
+/// <summary>The "Valider la création de mon compte" link.</summary>
+public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<Person>> HandleAsync(string? token, CancellationToken cancellationToken)
+    {
+        var consumed = await tokens.ConsumeAsync(token, TokenPurpose.EmailValidation, cancellationToken);
+        if (!consumed.Succeeded)
+        {
+            return consumed.Cast<Person>();
+        }
+
+        var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);
+        person.EmailConfirmedAt ??= clock.GetUtcNow();
+        audit.Record(person.Email, AuditEvents.PersonEmailConfirmed, null, person.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+}

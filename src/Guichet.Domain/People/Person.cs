@@ -1,0 +1,45 @@
+namespace Guichet.Domain.People;
+
+/// <summary>Someone who signed up on the web portal with an email address (utilisateur du portail).</summary>
+public sealed class Person
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Lower case, unique; also the login.</summary>
+    public required string Email { get; set; }
+
+    public required string FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public DateTimeOffset PasswordChangedAt { get; set; }
+
+    /// <summary>Null until the validation link was followed; a person cannot log in before.</summary>
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+
+    /// <summary>"Je suis expert comptable et/ou je souhaite uniquement déclarer mes contributions formation": decides which tools show.</summary>
+    public bool ContributionsOnly { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Renewed when the password changes: every session issued before is refused.</summary>
+    public Guid SecurityStamp { get; set; } = Guid.NewGuid();
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public string DisplayName => DisplayNameOf(FirstName, LastName);
+
+    /// <summary>How a person is named on pages and in emails, also for queries that read only the two names.</summary>
+    public static string DisplayNameOf(string firstName, string lastName) => $"{firstName} {lastName}";
+
+    /// <summary>A new password signs the person out everywhere: the stamp every session carries is renewed.</summary>
+    public void SetPassword(string passwordHash, DateTimeOffset at)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedAt = at;
+        SecurityStamp = Guid.NewGuid();
+        Version = Guid.NewGuid();
+    }
+}
