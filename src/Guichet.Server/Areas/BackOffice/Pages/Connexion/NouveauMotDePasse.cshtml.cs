@@ -1,4 +1,4 @@
-using Guichet.Application.Portal;
+using Guichet.Application.People;
 using Guichet.Application.Staff;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Staff;
