@@ -20,8 +20,8 @@ public static class BackOfficePages
     public const string TeamNewMember = "/Equipe/Ajouter";
     public const string TeamMember = "/Equipe/Membre";
 
-    /// <summary>The folder of the staff administration's pages, for its policy.</summary>
-    public const string TeamFolder = "/Equipe";
+    /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
+    public static readonly string TeamFolder = "/Equipe";
 
     /// <summary>Open to anyone; every other back-office page needs <see cref="BackOfficePolicies.Staff"/>.</summary>
     public static readonly IReadOnlyList<string> Anonymous = [SignIn];
