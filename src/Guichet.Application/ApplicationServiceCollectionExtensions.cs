@@ -1,4 +1,5 @@
 using Guichet.Application.Accounts;
+using Guichet.Application.Accounts.Files;
 using Guichet.Application.Auditing;
 using Guichet.Application.Companies;
 using Guichet.Application.Enrolment;
@@ -37,6 +38,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ModifyAccount>();
         services.AddScoped<GetAccountState>();
         services.AddScoped<ChangeAccountStatus>();
+        services.AddScoped<SearchRegistrationFiles>();
+        services.AddScoped<CountRegistrationFilesByState>();
+        services.AddScoped<GetRegistrationFile>();
+        services.AddScoped<ChangeRegistrationFilesStatus>();
+        services.AddScoped<IndexRegistrationFiles>();
         services.AddScoped<EnrolAccounts>();
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();

@@ -57,4 +57,14 @@ public sealed class SqliteGuichetDbContext(DbContextOptions<SqliteGuichetDbConte
     }
 }
 
-public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbContext> options) : GuichetDbContext(options);
+public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbContext> options) : GuichetDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Searched by prefix with >= and < (SearchKeys.PrefixUpperBound): byte order, as SQLite's BINARY, whatever the
+        // database's locale (a linguistic collation may ignore blanks and put "ab c" between "abc" and "abd").
+        modelBuilder.Entity<Account>().Property(a => a.CompanyNameKey).UseCollation("C");
+        modelBuilder.Entity<Account>().Property(a => a.Siret).UseCollation("C");
+    }
+}

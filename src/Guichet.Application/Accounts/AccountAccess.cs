@@ -51,7 +51,4 @@ public static class AccountAccess
         };
         return allowed ? null : AccountErrors.NoRight(actor.Login, target.Login);
     }
-
-    // Kept while ChangeAccountStatus (reshaped on another branch) still names it here; new code uses AccountErrors.
-    public static Error NotFound(string login) => AccountErrors.NotFound(login);
 }

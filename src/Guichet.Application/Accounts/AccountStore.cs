@@ -34,8 +34,7 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
     public void MoveTo(Domain.Accounts.Account account, AccountState target, string actor, string? remoteAddress, string? detail = null)
     {
         var from = account.State;
-        account.State = target;
-        account.Touch();
+        account.EnterState(target, clock.GetUtcNow());
         audit.Record(actor, AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Login,
             from: from.ToString(), to: target.ToString(), remoteAddress: remoteAddress, detail: detail);
         if (target == AccountState.REGISTRATION_IN_PROGRESS)

@@ -89,6 +89,7 @@ public sealed class ModifyAccount(
         merged.Password = null;
         merged.NormalizePhoneNumbers();
         account.Data = merged;
+        account.IndexFile();
         account.Touch();
         if (account.EnrolledAt is not null)
         {

@@ -56,6 +56,7 @@ public sealed class RegisterPrimaryAccount(
             Login = login,
             FolderNumber = FolderNumbers.New(now),
             State = AccountState.WAIT_FOR_FILES,
+            StateChangedAt = now,
             Category = data.Category,
             IsTest = data.Test ?? whiteLabel.TestEnvironment,
             SecondaryAllowance = int.Parse(data.SecondaryAccountCount!, System.Globalization.CultureInfo.InvariantCulture),
@@ -67,6 +68,7 @@ public sealed class RegisterPrimaryAccount(
         };
         account.Data.AccountName = data.AccountName!.Trim();
         account.Data.Test = account.IsTest;
+        account.IndexFile();
         db.Accounts.Add(account);
         receipts.Keep(account, requestHash, password);
         audit.Record(actor, AuditEvents.AccountRegistered, whiteLabel.Id, account.Login, to: account.State.ToString(),

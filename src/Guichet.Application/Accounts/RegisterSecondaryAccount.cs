@@ -82,6 +82,7 @@ public sealed class RegisterSecondaryAccount(
             FolderNumber = FolderNumbers.New(now),
             PrimaryAccountId = primary.Id,
             State = AccountState.WAIT_FOR_FILES,
+            StateChangedAt = now,
             Category = primary.Category,
             IsTest = isTest,
             WantsMailbox = data.Mailbox ?? caller.WhiteLabel.SecondaryMailboxByDefault,
@@ -90,6 +91,7 @@ public sealed class RegisterSecondaryAccount(
             Data = data,
             CreatedAt = now,
         };
+        account.IndexFile();
         db.Accounts.Add(account);
         receipts.Keep(account, requestHash, password);
         // Renewing the primary's concurrency token makes two registrations racing for its last slot conflict:

@@ -91,8 +91,7 @@ public sealed class EnrolAccounts(
                 : null;
             account.RecordEnrolment(whiteLabel, primary);
             account.EnrolledAt = clock.GetUtcNow();
-            account.State = AccountState.REGISTERED;
-            account.Touch();
+            account.EnterState(AccountState.REGISTERED, account.EnrolledAt.Value);
             audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Login,
                 from: nameof(AccountState.REGISTRATION_IN_PROGRESS), to: nameof(AccountState.REGISTERED), detail: "enrolment");
         }

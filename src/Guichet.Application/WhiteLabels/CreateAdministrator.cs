@@ -52,11 +52,14 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
             Login = key,
             FolderNumber = FolderNumbers.New(now),
             State = AccountState.REGISTERED,
+            StateChangedAt = now,
             PasswordHash = hashing.Hash(password),
             PasswordChangedAt = now,
             CreatedAt = now,
             EnrolledAt = now,
         };
+        // No file: every search column stays empty, and the row is marked as indexed.
+        account.IndexFile();
         db.Accounts.Add(account);
         audit.Record(actor, AuditEvents.AdministratorCreated, whiteLabel.Id, key);
         if (await accounts.SaveAsync(cancellationToken) is { } failure)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.WhiteLabels;
+using Guichet.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,7 +23,24 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => a.Login).IsUnique();
         builder.Property(a => a.FolderNumber).HasMaxLength(20).IsRequired();
         builder.HasIndex(a => a.FolderNumber).IsUnique();
-        builder.HasIndex(a => new { a.WhiteLabelId, a.State });
+        // The back office's file list (Application/Accounts/Files): newest first, ties broken by id (keyset paging), alone,
+        // within a state, a white label, or both; equality or prefix lookups for the free text. See README "Registration files".
+        builder.HasIndex(a => new { a.CreatedAt, a.Id }).IsDescending(true, true);
+        builder.HasIndex(a => new { a.State, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        builder.HasIndex(a => new { a.WhiteLabelId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        builder.HasIndex(a => new { a.WhiteLabelId, a.State, a.CreatedAt, a.Id }).IsDescending(false, false, true, true);
+        builder.Property(a => a.Siret).HasMaxLength(Siret.Length);
+        builder.HasIndex(a => a.Siret);
+        builder.Property(a => a.CompanyName).HasMaxLength(AccountData.MaxCompanyNameLength);
+        builder.Property(a => a.CompanyNameKey).HasMaxLength(Account.MaxCompanyNameKeyLength);
+        builder.HasIndex(a => a.CompanyNameKey);
+        builder.Property(a => a.ManagerEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.HasIndex(a => a.ManagerEmail);
+        // The dashboard: the oldest file waiting in a state; the count per state read from an index alone.
+        builder.HasIndex(a => new { a.State, a.StateChangedAt, a.Id });
+        builder.HasIndex(a => new { a.Kind, a.State });
+        // Rows left to index on start (Account.CurrentFileIndexVersion): none, once done.
+        builder.HasIndex(a => a.FileIndexVersion);
         builder.HasOne<WhiteLabel>().WithMany().HasForeignKey(a => a.WhiteLabelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.PrimaryAccount).WithMany().HasForeignKey(a => a.PrimaryAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.PasswordHash).HasMaxLength(200).IsRequired();

@@ -23,6 +23,9 @@ public sealed class Account
 
     public AccountState State { get; set; }
 
+    /// <summary>When the account entered its <see cref="State"/>: how long a file has been waiting (see <see cref="EnterState"/>).</summary>
+    public DateTimeOffset StateChangedAt { get; set; }
+
     public AccountCategory? Category { get; set; }
 
     public bool IsTest { get; set; }
@@ -45,8 +48,29 @@ public sealed class Account
 
     public DateTimeOffset PasswordChangedAt { get; set; }
 
-    /// <summary>The registration file; null for administrators.</summary>
+    /// <summary>The registration file; null for administrators. Whoever sets it calls <see cref="IndexFile"/>.</summary>
     public AccountData? Data { get; set; }
+
+    /// <summary>The file's SIRET (14 digits), copied from <see cref="Data"/> so that the back office finds it in SQL.</summary>
+    public string? Siret { get; set; }
+
+    /// <summary>The file's company name as written, copied from <see cref="Data"/>.</summary>
+    public string? CompanyName { get; set; }
+
+    /// <summary><see cref="CompanyName"/> in its search form (<see cref="SearchKeys.Text"/>): searched by prefix.</summary>
+    public string? CompanyNameKey { get; set; }
+
+    /// <summary>The manager's email in its search form (<see cref="SearchKeys.Email"/>).</summary>
+    public string? ManagerEmail { get; set; }
+
+    /// <summary>
+    /// Which version of <see cref="IndexFile"/> filled the search columns: rows below <see cref="CurrentFileIndexVersion"/>
+    /// (written before the columns existed, or before a change of their rules) are indexed again on start.
+    /// </summary>
+    public int FileIndexVersion { get; set; }
+
+    /// <summary>Raise it when <see cref="IndexFile"/> changes: every file is then indexed again on start.</summary>
+    public const int CurrentFileIndexVersion = 1;
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -94,6 +118,32 @@ public sealed class Account
     public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>Moves to <paramref name="state"/> at <paramref name="at"/>; the caller records why (audit) and saves.</summary>
+    public void EnterState(AccountState state, DateTimeOffset at)
+    {
+        State = state;
+        StateChangedAt = at;
+        Touch();
+    }
+
+    /// <summary>
+    /// Copies what the back office searches on from the registration file into columns of their own (the file is stored
+    /// as JSON, which neither provider can index portably). Called wherever <see cref="Data"/> is set.
+    /// </summary>
+    public void IndexFile()
+    {
+        Siret = SearchKeys.Digits(Data?.Siret) is { Length: Identifiers.Siret.Length } siret ? siret : null;
+        CompanyName = Cut(string.IsNullOrWhiteSpace(Data?.CompanyName) ? null : Data.CompanyName.Trim(), AccountData.MaxCompanyNameLength);
+        CompanyNameKey = Cut(SearchKeys.Text(CompanyName), MaxCompanyNameKeyLength);
+        ManagerEmail = Cut(SearchKeys.Email(Data?.Manager?.Email), Identifiers.EmailAddress.MaxLength);
+        FileIndexVersion = CurrentFileIndexVersion;
+
+        static string? Cut(string? value, int length) => value is { } text && text.Length > length ? text[..length] : value;
+    }
+
+    /// <summary>Room for ligatures spelled out (œ → oe) in the key of a 35-character name.</summary>
+    public const int MaxCompanyNameKeyLength = 2 * AccountData.MaxCompanyNameLength;
 
     public void ForgetReceipt()
     {

@@ -14,6 +14,9 @@ namespace Guichet.Domain.Accounts;
 [JsonDerivedType(typeof(SecondaryAccountData), "secondary")]
 public abstract class AccountData
 {
+    /// <summary>§2.3.1 "Raison sociale": 35 characters at most (the field check and the search column).</summary>
+    public const int MaxCompanyNameLength = 35;
+
     /// <summary>Login (primary, ≤15) or the name prefix of a secondary's login (≤15).</summary>
     public string? AccountName { get; set; }
 

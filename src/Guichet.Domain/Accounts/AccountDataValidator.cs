@@ -110,7 +110,7 @@ public static class AccountDataValidator
         checks.Digits(nameof(data.EdiPartnerNumber), data.EdiPartnerNumber, 7, 7);
         // Individuals have neither SIRET nor company name; everyone else must give both (§2.3.1 "(*)").
         checks.Siret(nameof(data.Siret), data.Siret, required: category is not null && !personal);
-        checks.Text(nameof(data.CompanyName), data.CompanyName, 35, required: category is not null && !personal);
+        checks.Text(nameof(data.CompanyName), data.CompanyName, AccountData.MaxCompanyNameLength, required: category is not null && !personal);
         checks.Address(nameof(data.Address), data.Address, required: true);
         checks.Digits(nameof(data.TaxNumber), data.TaxNumber, 13, 13, required: personal);
         checks.Password(nameof(data.Password), data.Password, rules.PasswordPolicy);

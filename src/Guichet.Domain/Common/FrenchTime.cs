@@ -10,4 +10,11 @@ public static class FrenchTime
 
     /// <summary>The date in Paris at <paramref name="now"/> (from 22:00 or 23:00 UTC, already tomorrow's).</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    /// <summary>The instant a date begins in Paris (midnight there, never skipped nor repeated by daylight saving), in UTC.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 }

@@ -1,3 +1,4 @@
+using Guichet.Application.Accounts.Files;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Server.Hosting;
 
 /// <summary>
-/// The store on the configured provider; on start, apply pending migrations, and on an empty database create the demo
-/// white label and its administrator.
+/// The store on the configured provider; on start, apply pending migrations and index the files they left unindexed, and
+/// on an empty database create the demo white label and its administrator.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -21,6 +22,8 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<GuichetDbContext>().Database.MigrateAsync(cancellationToken);
+        // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
+        await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);
     }
 
     /// <summary>Credentials are printed once, here, and never stored in clear.</summary>

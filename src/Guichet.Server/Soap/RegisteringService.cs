@@ -60,7 +60,8 @@ public sealed class RegisteringService(
     public async Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, Contract.AccountAction? action)
     {
         var caller = await AuthenticateUserAsync();
-        return ToState(accountName, await changeStatus.HandleAsync(caller, accountName, action?.ToDomain(), Aborted));
+        var change = await changeStatus.HandleAsync(new StatusChange(caller, action?.ToDomain(), Login: accountName), Aborted);
+        return ToState(accountName, change.Result);
     }
 
     private async Task<WhiteLabel> AuthenticateWhiteLabelAsync()

@@ -32,6 +32,15 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("CompanyNameKey")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -44,6 +53,9 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("EnrolledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FileIndexVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FolderNumber")
                         .IsRequired()
@@ -66,6 +78,10 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<string>("Mailbox")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ManagerEmail")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
 
                     b.Property<DateTimeOffset>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone");
@@ -92,10 +108,18 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .UseCollation("C");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subscriptions")
                         .HasMaxLength(400)
@@ -113,17 +137,39 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyNameKey");
+
+                    b.HasIndex("FileIndexVersion");
+
                     b.HasIndex("FolderNumber")
                         .IsUnique();
 
                     b.HasIndex("Login")
                         .IsUnique();
 
+                    b.HasIndex("ManagerEmail");
+
                     b.HasIndex("PrimaryAccountId");
 
                     b.HasIndex("ReceiptExpiresAt");
 
-                    b.HasIndex("WhiteLabelId", "State");
+                    b.HasIndex("Siret");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending();
+
+                    b.HasIndex("Kind", "State");
+
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("State", "StateChangedAt", "Id");
+
+                    b.HasIndex("WhiteLabelId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("WhiteLabelId", "State", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -181,43 +227,7 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("EnqueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("LeasedUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
-                    b.ToTable("enrolment_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("Guichet.Domain.Portal.Company", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -246,7 +256,7 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("companies", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.Membership", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -295,7 +305,43 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.Person", b =>
+            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.ToTable("enrolment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -348,7 +394,7 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("people", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.PersonToken", b =>
+            modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -623,24 +669,15 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Navigation("PrimaryAccount");
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Membership", b =>
                 {
-                    b.HasOne("Guichet.Domain.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Guichet.Domain.Portal.Membership", b =>
-                {
-                    b.HasOne("Guichet.Domain.Portal.Company", "Company")
+                    b.HasOne("Guichet.Domain.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Guichet.Domain.Portal.Person", "Person")
+                    b.HasOne("Guichet.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -651,9 +688,18 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.PersonToken", b =>
+            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
                 {
-                    b.HasOne("Guichet.Domain.Portal.Person", null)
+                    b.HasOne("Guichet.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -27,6 +27,14 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyNameKey")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -38,6 +46,9 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileIndexVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FolderNumber")
@@ -60,6 +71,10 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.Property<string>("Mailbox")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerEmail")
+                        .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PasswordChangedAt")
@@ -87,10 +102,17 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Property<int>("SecondaryAllowance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StateChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subscriptions")
                         .HasMaxLength(400)
@@ -108,17 +130,39 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyNameKey");
+
+                    b.HasIndex("FileIndexVersion");
+
                     b.HasIndex("FolderNumber")
                         .IsUnique();
 
                     b.HasIndex("Login")
                         .IsUnique();
 
+                    b.HasIndex("ManagerEmail");
+
                     b.HasIndex("PrimaryAccountId");
 
                     b.HasIndex("ReceiptExpiresAt");
 
-                    b.HasIndex("WhiteLabelId", "State");
+                    b.HasIndex("Siret");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending();
+
+                    b.HasIndex("Kind", "State");
+
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("State", "StateChangedAt", "Id");
+
+                    b.HasIndex("WhiteLabelId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("WhiteLabelId", "State", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -174,41 +218,7 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EnqueuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
-                    b.ToTable("enrolment_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("Guichet.Domain.Portal.Company", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -237,7 +247,7 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("companies", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.Membership", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -286,7 +296,41 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.Person", b =>
+            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.ToTable("enrolment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -339,7 +383,7 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.PersonToken", b =>
+            modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -608,24 +652,15 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Navigation("PrimaryAccount");
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
+            modelBuilder.Entity("Guichet.Domain.Companies.Membership", b =>
                 {
-                    b.HasOne("Guichet.Domain.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Guichet.Domain.Portal.Membership", b =>
-                {
-                    b.HasOne("Guichet.Domain.Portal.Company", "Company")
+                    b.HasOne("Guichet.Domain.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Guichet.Domain.Portal.Person", "Person")
+                    b.HasOne("Guichet.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -636,9 +671,18 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Portal.PersonToken", b =>
+            modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
                 {
-                    b.HasOne("Guichet.Domain.Portal.Person", null)
+                    b.HasOne("Guichet.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
