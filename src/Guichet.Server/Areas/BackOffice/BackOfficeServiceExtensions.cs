@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,14 @@ public static class BackOfficeServiceExtensions
             foreach (var page in BackOfficePages.Anonymous)
             {
                 options.Conventions.AllowAnonymousToAreaPage(BackOfficePages.Area, page);
+            }
+
+            // Passwords and codes are braked per staff member; the same per-address budget as the portal's anonymous
+            // forms keeps one client from spraying many staff emails from one address.
+            foreach (var page in BackOfficePages.Anonymous.Concat(BackOfficePages.SignInSteps))
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention(BackOfficePages.Area, page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PortalServiceExtensions.AnonymousFormsPolicy)));
             }
         });
         services.AddAuthentication().AddCookie(BackOfficeClaims.Scheme).AddCookie(PendingSignIn.Scheme);
