@@ -82,6 +82,9 @@ public static class StaffErrors
 
     public static Error AlreadyEnabled() => new(ErrorCodes.TransitionNotAllowed, "Ce membre est déjà actif.");
 
+    /// <summary>A destructive action (disable, reset) whose confirmation box was left unticked: nothing is done.</summary>
+    public static Error ConfirmationRequired(string field) => new(ErrorCodes.Required, "Cochez la case pour confirmer : rien n'a été fait.", field);
+
     public static Error ConcurrentModification() =>
         new(ErrorCodes.ConcurrentModification, "Ce membre du back office a été modifié entre-temps : rechargez la page et recommencez.");
 }

@@ -27,13 +27,7 @@ public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(10_000);
-        await context.AddCookiesAsync(
-        [
-            new Cookie
-            {
-                Name = "guichet.back-office", Value = agent.Cookie, Domain = server.BaseAddress.Host, Path = "/back-office", HttpOnly = true,
-            },
-        ]);
+        await agent.AddCookiesToAsync(context);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
 

@@ -1,49 +1,31 @@
 using System.Text.RegularExpressions;
-using Guichet.Application.Staff;
+using Guichet.Domain.Staff;
 using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Guichet.Server.Tests.BackOffice;
 
 /// <summary>
-/// A real staff member (created by the staff use case) holding the back-office cookie the sign-in issues, and the file
-/// pages' forms as a browser submits them: the hidden fields come from the page shown, the antiforgery token with them.
+/// A staff member signed in through the real sign-in (<see cref="SignedInStaff"/>), and the file pages' forms as a
+/// browser submits them: the hidden fields come from the page shown, the antiforgery token with them.
 /// </summary>
 public sealed partial class FilesStaff : IDisposable
 {
-    private FilesStaff(WebVisitor visitor, string email, string cookie)
-    {
-        Visitor = visitor;
-        Email = email;
-        Cookie = cookie;
-    }
+    private readonly SignedInStaff _staff;
 
-    /// <summary>The value of the back-office cookie (path <see cref="BackOfficePages.PathBase"/>), for a browser.</summary>
-    public string Cookie { get; }
+    private FilesStaff(SignedInStaff staff) => _staff = staff;
 
-    public WebVisitor Visitor { get; }
-
-    public string Email { get; }
+    public WebVisitor Visitor => _staff.Visitor;
 
     /// <summary>What the audit trail names them.</summary>
-    public string AuditName => "staff:" + Email;
+    public string AuditName => "staff:" + _staff.Email;
 
-    public static async Task<FilesStaff> SignInAsync(GuichetServer server, string role = "agent")
-    {
-        var email = $"agent-{Guid.NewGuid():N}@guichet.test";
-        var created = await server.InScopeAsync(services => services.GetRequiredService<CreateStaffMember>()
-            .HandleAsync(new NewStaffMember(email, "Alex Agent", role), StaffActor.Operator, null, CancellationToken.None));
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
-        var stamp = await server.InDbAsync(db =>
-            db.StaffMembers.Where(s => s.Id == created.Value.StaffId).Select(s => s.SecurityStamp).SingleAsync());
-        var principal = BackOfficeClaims.For(created.Value.StaffId, email, "Alex Agent", role, stamp.ToString(), server.Clock.GetUtcNow());
-        var cookie = WebVisitor.MintStaffCookie(server, principal);
-        var visitor = new WebVisitor(server);
-        visitor.SetCookie("guichet.back-office", cookie, BackOfficePages.PathBase);
-        return new FilesStaff(visitor, email, cookie);
-    }
+    public static async Task<FilesStaff> SignInAsync(GuichetServer server, StaffRole role = StaffRole.Agent) =>
+        new(await SignedInStaff.SignInAsync(server, role));
+
+    /// <summary>The same session in a browser context of the same server.</summary>
+    public Task AddCookiesToAsync(IBrowserContext context) => _staff.AddCookiesToAsync(context);
 
     public async Task<(HttpResponseMessage Response, string Text)> GetAsync(string path)
     {
@@ -68,7 +50,7 @@ public sealed partial class FilesStaff : IDisposable
 
     public static string FilePath(string folderNumber) => $"{BackOfficePages.PathBase}/dossiers/{folderNumber}";
 
-    public void Dispose() => Visitor.Dispose();
+    public void Dispose() => _staff.Dispose();
 
     [GeneratedRegex("name=\"version\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex VersionField();

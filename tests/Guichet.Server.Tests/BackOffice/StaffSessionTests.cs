@@ -124,7 +124,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
 
         using var response = await visitor.GetAsync("/back-office/acces-refuse");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var text = await WebVisitor.TextOfAsync(response);
         Assert.Contains("<title>Accès refusé — Guichet — Back office</title>", text, StringComparison.Ordinal);
         Assert.Contains("Camille Contrôle", text, StringComparison.Ordinal);

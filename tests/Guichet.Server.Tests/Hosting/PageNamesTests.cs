@@ -69,9 +69,14 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
             PathOf(emails.ManageUsers(s_company)));
     }
 
-    /// <summary>The area, and a company for the company's pages (elsewhere it would become a query string).</summary>
-    private static RouteValueDictionary ValuesFor(string area, string page) =>
-        page is PortalPages.Company or PortalPages.CompanyUsers ? new() { ["area"] = area, ["companyId"] = s_company } : new() { ["area"] = area };
+    /// <summary>The area, and a company, staff member or folder number for their pages (elsewhere it would become a query string).</summary>
+    private static RouteValueDictionary ValuesFor(string area, string page) => page switch
+    {
+        PortalPages.Company or PortalPages.CompanyUsers => new() { ["area"] = area, ["companyId"] = s_company },
+        BackOfficePages.TeamMember when area == BackOfficePages.Area => new() { ["area"] = area, ["staffId"] = s_company },
+        BackOfficePages.File when area == BackOfficePages.Area => new() { ["area"] = area, ["folderNumber"] = "D20260101-ABC123" },
+        _ => new() { ["area"] = area },
+    };
 
     private static IEnumerable<string> PageNames(Type constants) =>
         constants.GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -39,8 +39,17 @@ public sealed partial class WebVisitor : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, params (string Name, string Value)[] fields)
     {
         using var page = await GetAsync(formPage);
-        var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on {formPage} ({page.StatusCode}).");
+        return await SubmitFromAsync(await page.Content.ReadAsStringAsync(), action, fields);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="fields"/> with the antiforgery token of a page already read (<paramref name="html"/>), when
+    /// reading it again would change it (e.g. a new authenticator secret at each visit).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFromAsync(string html, string action, params (string Name, string Value)[] fields)
+    {
+        var token = AntiforgeryToken().Match(html).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on the page posting to {action}.");
         using var form = new FormUrlEncodedContent(
             [.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), KeyValuePair.Create("__RequestVerificationToken", token)]);
         return await _client.PostAsync(new Uri(action, UriKind.Relative), form);

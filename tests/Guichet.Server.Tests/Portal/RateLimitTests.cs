@@ -34,3 +34,22 @@ public sealed class RateLimitTests(RateLimitTests.LowBudgetServer server) : ICla
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Portal:AnonymousFormPostsPerMinute", "3")];
     }
 }
+
+/// <summary>The back office's sign-in shares the anonymous forms' per-address budget (its own server: budgets are per address).</summary>
+public sealed class BackOfficeRateLimitTests(RateLimitTests.LowBudgetServer server) : IClassFixture<RateLimitTests.LowBudgetServer>
+{
+    [Fact]
+    public async Task BackOfficeSignInPostsBeyondTheBudget_Get429()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsync("/back-office/connexion", new FormUrlEncodedContent([new("Email", $"agent{i}@fonds.fr")]));
+            statuses.Add(response.StatusCode);
+        }
+
+        // The first three are refused for their missing antiforgery token (400), the fourth by the budget.
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

@@ -9,6 +9,9 @@ public static class BackOfficePages
     public const string PathBase = "/back-office";
 
     public const string SignIn = "/Connexion";
+    public const string SignInNewPassword = "/Connexion/NouveauMotDePasse";
+    public const string SignInAuthenticator = "/Connexion/Authentificateur";
+    public const string SignInCode = "/Connexion/Code";
     public const string SignOut = "/Deconnexion";
     public const string AccessDenied = "/AccesRefuse";
 
@@ -21,6 +24,17 @@ public static class BackOfficePages
     /// <summary>One registration file, by its folder number (route value <c>folderNumber</c>).</summary>
     public const string File = "/Dossiers/Dossier";
 
+    /// <summary>Staff administration (administrators only): the list, a new member, one member's actions.</summary>
+    public const string Team = "/Equipe/Index";
+    public const string TeamNewMember = "/Equipe/Ajouter";
+    public const string TeamMember = "/Equipe/Membre";
+
+    /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
+    public static readonly string TeamFolder = "/Equipe";
+
     /// <summary>Open to anyone; every other back-office page needs <see cref="BackOfficePolicies.Staff"/>.</summary>
     public static readonly IReadOnlyList<string> Anonymous = [SignIn];
+
+    /// <summary>The sign-in's later steps: open with the pending cookie only (<see cref="BackOfficePolicies.PendingSignIn"/>).</summary>
+    public static readonly IReadOnlyList<string> SignInSteps = [SignInNewPassword, SignInAuthenticator, SignInCode];
 }

@@ -2,7 +2,9 @@ using Guichet.Server.Areas.Portal;
 using Guichet.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +24,26 @@ public static class BackOfficeServiceExtensions
         services.AddRazorPages();
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeAreaFolder(BackOfficePages.Area, "/", BackOfficePolicies.Staff);
+            // Every page needs a full staff session, except the sign-in's later steps, which need the pending cookie
+            // instead (never both: a pending cookie opens no other page, a full session no step).
+            options.Conventions.AddAreaFolderApplicationModelConvention(BackOfficePages.Area, "/", model =>
+                model.EndpointMetadata.Add(new AuthorizeAttribute(BackOfficePages.SignInSteps.Contains(model.ViewEnginePath)
+                    ? BackOfficePolicies.PendingSignIn : BackOfficePolicies.Staff)));
+            options.Conventions.AuthorizeAreaFolder(BackOfficePages.Area, BackOfficePages.TeamFolder, BackOfficePolicies.StaffAdministrator);
             foreach (var page in BackOfficePages.Anonymous)
             {
                 options.Conventions.AllowAnonymousToAreaPage(BackOfficePages.Area, page);
             }
+
+            // Passwords and codes are braked per staff member; the same per-address budget as the portal's anonymous
+            // forms keeps one client from spraying many staff emails from one address.
+            foreach (var page in BackOfficePages.Anonymous.Concat(BackOfficePages.SignInSteps))
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention(BackOfficePages.Area, page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PortalServiceExtensions.AnonymousFormsPolicy)));
+            }
         });
-        services.AddAuthentication().AddCookie(BackOfficeClaims.Scheme);
+        services.AddAuthentication().AddCookie(BackOfficeClaims.Scheme).AddCookie(PendingSignIn.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(BackOfficeClaims.Scheme)
             .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
         {
@@ -46,7 +61,25 @@ public static class BackOfficeServiceExtensions
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
+        services.AddOptions<CookieAuthenticationOptions>(PendingSignIn.Scheme)
+            .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
+        {
+            options.Cookie.Name = "guichet.back-office.pending";
+            options.Cookie.Path = BackOfficePages.PathBase;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = links.PathOfPage(BackOfficePages.Area, BackOfficePages.SignIn);
+            options.AccessDeniedPath = options.LoginPath;
+            options.ReturnUrlParameter = "retour";
+            // Ten minutes from the password, however many steps: each step re-issues the cookie with the same end.
+            options.ExpireTimeSpan = PendingSignIn.Lifetime;
+            options.SlidingExpiration = false;
+            options.Events.OnValidatePrincipal = ValidatePendingAsync;
+        });
         services.AddAuthorizationBuilder()
+            .AddPolicy(BackOfficePolicies.PendingSignIn, policy => policy.AddAuthenticationSchemes(PendingSignIn.Scheme)
+                .RequireAuthenticatedUser().RequireClaim(PendingSignIn.StepClaim))
             .AddPolicy(BackOfficePolicies.Staff, policy => policy.AddAuthenticationSchemes(BackOfficeClaims.Scheme).RequireAuthenticatedUser()
                 .RequireRole(BackOfficeClaims.AgentRole, BackOfficeClaims.AdministratorRole))
             .AddPolicy(BackOfficePolicies.StaffAdministrator, policy => policy.AddAuthenticationSchemes(BackOfficeClaims.Scheme)
@@ -67,6 +100,21 @@ public static class BackOfficeServiceExtensions
             return Task.CompletedTask;
         }).RequireAuthorization(BackOfficePolicies.Staff);
         return app;
+    }
+
+    /// <summary>A sign-in in progress stops when its member is disabled or reset, or changes password elsewhere.</summary>
+    private static async Task ValidatePendingAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal!;
+        var stamp = user.FindFirst(BackOfficeClaims.SecurityStamp)?.Value;
+        var stands = user.StaffId() != Guid.Empty && !string.IsNullOrEmpty(stamp)
+            && await context.HttpContext.RequestServices.GetRequiredService<IStaffSessionValidator>()
+                .IsCurrentAsync(user.StaffId(), stamp, context.HttpContext.RequestAborted);
+        if (!stands)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(PendingSignIn.Scheme);
+        }
     }
 
     /// <summary>Rejects a session older than <see cref="AbsoluteLifetime"/>, or that the staff side no longer recognises.</summary>

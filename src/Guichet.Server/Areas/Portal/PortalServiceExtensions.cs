@@ -12,7 +12,8 @@ namespace Guichet.Server.Areas.Portal;
 
 public static class PortalServiceExtensions
 {
-    private const string AnonymousFormsPolicy = "anonymous-forms";
+    /// <summary>Per-address budget of POSTs to forms anyone may submit; the back office's sign-in pages use it too.</summary>
+    public const string AnonymousFormsPolicy = "anonymous-forms";
 
     /// <summary>The Entreprise space at the site's root: its pages, its cookie, its policies, its budget of anonymous posts.</summary>
     public static IServiceCollection AddPortal(this IServiceCollection services)

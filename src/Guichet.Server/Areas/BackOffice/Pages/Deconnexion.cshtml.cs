@@ -13,6 +13,7 @@ public sealed class DeconnexionModel : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await HttpContext.SignOutAsync(BackOfficeClaims.Scheme);
+        await HttpContext.SignOutAsync(PendingSignIn.Scheme);
         return RedirectToPage(BackOfficePages.SignIn);
     }
 }

@@ -1,0 +1,37 @@
+using Guichet.Application.Staff;
+using Guichet.Domain.Common;
+using Guichet.Domain.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Guichet.Server.Areas.BackOffice;
+
+/// <summary>Base of the back office's pages: who acts, from where, and use-case errors mapped onto the form.</summary>
+public abstract class BackOfficePageModel : PageModel
+{
+    /// <summary>The signed-in administrator, as the staff use cases check them.</summary>
+    protected StaffActor Actor => StaffActor.Administrator(User.StaffId());
+
+    protected Guid StaffId => User.StaffId();
+
+    protected string? RemoteAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Each error under its field (the form's property name), or at the top of the form when it has none.</summary>
+    protected void ShowErrors(IEnumerable<Error> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field ?? string.Empty, error.Message);
+        }
+    }
+
+    /// <summary>A page showing a secret once (one-time password, authenticator key, recovery codes): kept by no cache.</summary>
+    protected void KeepOutOfCaches()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
+    }
+
+    public static string RoleName(StaffRole role) => role == StaffRole.Administrator ? "Administrateur" : "Agent";
+
+    public static string RoleClaim(StaffRole role) => role == StaffRole.Administrator ? BackOfficeClaims.AdministratorRole : BackOfficeClaims.AgentRole;
+}

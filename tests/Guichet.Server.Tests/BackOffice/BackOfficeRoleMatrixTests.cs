@@ -1,0 +1,152 @@
+using System.Net;
+using Guichet.Domain.Staff;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Server.Tests.BackOffice;
+
+/// <summary>
+/// Who may open what, each cell a test, with sessions opened through the real sign-ins: agents on the administrators'
+/// pages, portal people and white-label accounts on the back office, staff on the portal.
+/// </summary>
+public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
+{
+    /// <summary>Every back-office address known today (the staff pages, the sign-in's steps, the sections of the menu).</summary>
+    public static TheoryData<string> BackOfficeAddresses => new()
+    {
+        "/back-office", "/back-office/equipe", "/back-office/equipe/ajouter", $"/back-office/equipe/{Guid.NewGuid()}",
+        "/back-office/connexion/nouveau-mot-de-passe", "/back-office/connexion/authentificateur", "/back-office/connexion/code",
+        "/back-office/acces-refuse", "/back-office/deconnexion", "/back-office/dossiers", "/back-office/marques-blanches",
+        "/back-office/annuaire", "/back-office/journal",
+    };
+
+    [Theory]
+    [InlineData("/back-office/equipe")]
+    [InlineData("/back-office/equipe/ajouter")]
+    [InlineData("/back-office/equipe/{admin}")]
+    public async Task Agent_OpeningATeamPage_GetsTheAccessDeniedPage403(string path)
+    {
+        using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
+        using var agent = await SignedInStaff.SignInAsync(server);
+
+        using var response = await agent.Visitor.GetAsync(path.Replace("{admin}", admin.Id.ToString(), StringComparison.Ordinal));
+        using var followed = await agent.Visitor.GetAsync(WebVisitor.RedirectPath(response)!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/back-office/acces-refuse", WebVisitor.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Forbidden, followed.StatusCode);
+        Assert.Contains("<h1>Accès refusé</h1>", await WebVisitor.TextOfAsync(followed), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/back-office/equipe/ajouter", "")]
+    [InlineData("/back-office/equipe/{admin}?handler=Desactiver", "confirmation=true")]
+    [InlineData("/back-office/equipe/{admin}?handler=Reinitialiser", "confirmationReinitialisation=true")]
+    [InlineData("/back-office/equipe/{admin}?handler=Reactiver", "")]
+    public async Task Agent_PostingATeamForm_GetsTheAccessDeniedPage403_AndNothingChanges(string action, string field)
+    {
+        using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
+        using var agent = await SignedInStaff.SignInAsync(server);
+        var email = $"intrus-{Guid.NewGuid():N}@guichet.test";
+        (string Name, string Value)[] fields = [("Email", email), ("DisplayName", "Intrus"), ("Role", "administrator")];
+        if (field.Length > 0)
+        {
+            fields = [.. fields, (field.Split('=')[0], field.Split('=')[1])];
+        }
+
+
+        // The agent's own token, from a page they may open: the refusal must come from the role, not from antiforgery.
+        using var response = await agent.Visitor.SubmitAsync("/back-office/acces-refuse", action.Replace("{admin}", admin.Id.ToString(), StringComparison.Ordinal), fields);
+        using var followed = await agent.Visitor.GetAsync(WebVisitor.RedirectPath(response)!);
+        var adminNow = await server.InDbAsync(db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == admin.Id));
+
+        Assert.Equal("/back-office/acces-refuse", WebVisitor.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Forbidden, followed.StatusCode);
+        Assert.False(await server.InDbAsync(db => db.StaffMembers.AnyAsync(s => s.Email == email)));
+        Assert.False(adminNow.Disabled);
+        Assert.False(adminNow.MustChangePassword);
+        using var adminStillIn = await admin.Visitor.GetAsync("/back-office/equipe");
+        Assert.Equal(HttpStatusCode.OK, adminStillIn.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(BackOfficeAddresses))]
+    public async Task SignedInPortalPerson_OnABackOfficeAddress_IsSentToTheStaffSignIn(string path)
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(person.Email);
+        // The portal's cookie, sent to the back office's addresses too.
+        var portal = visitor.Cookies.GetAllCookies().Single(c => c.Name == "guichet.portal");
+        visitor.SetCookie("guichet.back-office", portal.Value, "/back-office");
+        visitor.SetCookie("guichet.back-office.pending", portal.Value, "/back-office");
+
+        using var response = await visitor.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/back-office/connexion", WebVisitor.RedirectPath(response));
+    }
+
+    [Fact]
+    public async Task PortalPerson_OnTheStaffSignIn_IsRefusedLikeAnUnknownEmail()
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        using var visitor = new WebVisitor(server);
+
+        using var response = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion", ("Email", person.Email), ("Password", WebVisitor.Password));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
+        Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name.StartsWith("guichet.back-office", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WhiteLabelCredentials_OnTheStaffSignIn_AreRefusedLikeAnUnknownEmail(bool wsse)
+    {
+        var whiteLabel = await server.CreateWhiteLabelAsync();
+        var (login, password) = wsse
+            ? (whiteLabel.WsseUsername, whiteLabel.WsseSecret)
+            : await server.CreateAdministratorAsync(whiteLabel.WhiteLabel.Code);
+        using var visitor = new WebVisitor(server);
+        using var unknownVisitor = new WebVisitor(server);
+
+        using var response = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion", ("Email", login), ("Password", password));
+        using var unknown = await unknownVisitor.SubmitAsync("/back-office/connexion", "/back-office/connexion",
+            ("Email", $"inconnu-{Guid.NewGuid():N}@guichet.test"), ("Password", password));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(MessageOf(await WebVisitor.TextOfAsync(unknown)), MessageOf(await WebVisitor.TextOfAsync(response)));
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
+        Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name.StartsWith("guichet.back-office", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/outils")]
+    [InlineData("/entreprises/ajouter")]
+    [InlineData("/compte/mot-de-passe-expire")]
+    public async Task StaffCookie_OnAPortalPage_IsAnonymousThere(string path)
+    {
+        using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
+        var staffCookie = admin.Visitor.Cookies.GetAllCookies().Single(c => c.Name == "guichet.back-office");
+        // Even sent to the whole site, and under the portal cookie's name, it counts for nothing there.
+        admin.Visitor.SetCookie("guichet.back-office", staffCookie.Value, "/");
+        using var disguised = new WebVisitor(server);
+        disguised.SetCookie("guichet.portal", staffCookie.Value, "/");
+
+        using var response = await admin.Visitor.GetAsync(path);
+        using var disguisedResponse = await disguised.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/connexion", WebVisitor.RedirectPath(response));
+        Assert.Equal("/connexion", WebVisitor.RedirectPath(disguisedResponse));
+    }
+
+    /// <summary>The sign-in's error line, without the brake's wait (which depends on each key's count).</summary>
+    private static string MessageOf(string text)
+    {
+        var start = text.IndexOf("Adresse électronique ou mot de passe incorrect.", StringComparison.Ordinal);
+        return start < 0 ? text : text.Substring(start, "Adresse électronique ou mot de passe incorrect.".Length);
+    }
+}
