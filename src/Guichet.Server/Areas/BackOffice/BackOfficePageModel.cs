@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Guichet.Application.Accounts;
 using Guichet.Application.Staff;
 using Guichet.Domain.Common;
 using Guichet.Domain.Staff;
@@ -12,6 +14,10 @@ public abstract class BackOfficePageModel : PageModel
     protected StaffActor Actor => StaffActor.Administrator(User.StaffId());
 
     protected Guid StaffId => User.StaffId();
+
+    /// <summary>The signed-in staff member as the accounts' use cases see them: <c>staff:&lt;email&gt;</c>, from their address.</summary>
+    protected StaffCaller FilesActor => StaffCaller.For(
+        User.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("A staff cookie without an email."), RemoteAddress);
 
     protected string? RemoteAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
 

@@ -2,7 +2,6 @@ using Guichet.Application.Accounts;
 using Guichet.Application.Accounts.Files;
 using Guichet.Domain.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Server.Areas.BackOffice.Pages.Dossiers;
 
@@ -10,7 +9,7 @@ namespace Guichet.Server.Areas.BackOffice.Pages.Dossiers;
 /// One registration file: its fields, family, enrolment job and audit trail, and a button per action its state allows.
 /// Each action carries the version shown: if the file changed since, nothing is applied and the page shows it as it is now.
 /// </summary>
-public sealed class DossierModel(SearchRegistrationFiles search, GetRegistrationFile getFile, ChangeAccountStatus changeStatus) : PageModel
+public sealed class DossierModel(SearchRegistrationFiles search, GetRegistrationFile getFile, ChangeAccountStatus changeStatus) : BackOfficePageModel
 {
     public const string OperationField = "operation";
     public const string VersionField = "version";
@@ -47,7 +46,7 @@ public sealed class DossierModel(SearchRegistrationFiles search, GetRegistration
         // No version, or a forged one, is never "whatever the file is now": it cannot match, so nothing is applied.
         var expected = Guid.TryParse(version, out var shown) ? shown : Guid.Empty;
         var change = await changeStatus.HandleAsync(
-            new StatusChange(HttpContext.StaffCaller(), action, AccountId: id, ExpectedVersion: expected, Reason: reason), cancellationToken);
+            new StatusChange(FilesActor, action, AccountId: id, ExpectedVersion: expected, Reason: reason), cancellationToken);
         if (change.Result.Succeeded)
         {
             Message = $"« {AccountActionLabels.Of(action!.Value)} » appliqué : le dossier est maintenant {change.Result.Value} "

@@ -6,7 +6,6 @@ using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Server.Areas.BackOffice.Pages.Dossiers;
 
@@ -15,7 +14,7 @@ namespace Guichet.Server.Areas.BackOffice.Pages.Dossiers;
 /// the use case's opaque cursor, and a POST of a selection to validate or enrol at once, answered file by file.
 /// </summary>
 public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels whiteLabels, ChangeRegistrationFilesStatus changeFiles)
-    : PageModel
+    : BackOfficePageModel
 {
     public const string StatesField = "etat";
     public const string WhiteLabelField = "marque";
@@ -77,7 +76,7 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
         var ids = (selected ?? []).Select(s => (Text: s, Id: Guid.TryParse(s, out var id) ? id : (Guid?)null)).ToList();
         var action = BackOfficeFormat.Code<AccountAction>(operation);
         var result = await changeFiles.HandleAsync(
-            [.. ids.Where(i => i.Id is not null).Select(i => i.Id!.Value)], action, HttpContext.StaffCaller(), cancellationToken);
+            [.. ids.Where(i => i.Id is not null).Select(i => i.Id!.Value)], action, FilesActor, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors, field => field == "fileIds" ? SelectionField : OperationField);
