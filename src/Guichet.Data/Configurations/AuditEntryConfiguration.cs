@@ -17,7 +17,14 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ToValue).HasMaxLength(AuditEntry.MaxValueLength);
         builder.Property(e => e.RemoteAddress).HasMaxLength(AuditEntry.MaxRemoteAddressLength);
         builder.Property(e => e.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
-        builder.HasIndex(e => new { e.Subject, e.At });
-        builder.HasIndex(e => e.At);
+        // The trail is read newest first by (At, Id), and each of its filters is an equality that seeks the rows of one
+        // value already in that order (SearchAuditTrail); the period is a range of the first index. (Event, At) also
+        // serves the maintenance worker's purge of old authentication failures.
+        builder.HasIndex(e => new { e.At, e.Id });
+        builder.HasIndex(e => new { e.Actor, e.At, e.Id });
+        builder.HasIndex(e => new { e.Event, e.At, e.Id });
+        builder.HasIndex(e => new { e.WhiteLabelId, e.At, e.Id });
+        builder.HasIndex(e => new { e.Subject, e.At, e.Id });
+        builder.HasIndex(e => new { e.RemoteAddress, e.At, e.Id });
     }
 }

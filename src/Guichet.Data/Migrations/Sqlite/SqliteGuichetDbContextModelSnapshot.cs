@@ -211,9 +211,17 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
-                    b.HasIndex("Subject", "At");
+                    b.HasIndex("Actor", "At", "Id");
+
+                    b.HasIndex("Event", "At", "Id");
+
+                    b.HasIndex("RemoteAddress", "At", "Id");
+
+                    b.HasIndex("Subject", "At", "Id");
+
+                    b.HasIndex("WhiteLabelId", "At", "Id");
 
                     b.ToTable("audit_entries", (string)null);
                 });
