@@ -78,6 +78,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<DisableStaffMember>();
         services.AddScoped<EnableStaffMember>();
         services.AddScoped<ResetStaffMember>();
+        services.AddScoped<SignOutStaff>();
+        services.AddScoped<SearchAuditTrail>();
+        services.AddScoped<ExportAuditTrail>();
         services.AddScoped<ListStaffMembers>();
         services.AddScoped<ValidateStaffSession>();
         services.AddHostedService<EnrolmentWorker>();

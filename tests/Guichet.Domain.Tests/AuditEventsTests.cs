@@ -35,6 +35,8 @@ public class AuditEventsTests
         [nameof(AuditEvents.StaffMemberDisabled)] = "staff.member_disabled",
         [nameof(AuditEvents.StaffMemberEnabled)] = "staff.member_enabled",
         [nameof(AuditEvents.StaffMemberReset)] = "staff.member_reset",
+        [nameof(AuditEvents.StaffSignedOut)] = "staff.signed_out",
+        [nameof(AuditEvents.AuditTrailExported)] = "audit.trail_exported",
     };
 
     private static Dictionary<string, string> Declared() =>
@@ -48,6 +50,12 @@ public class AuditEventsTests
         var declared = Declared();
 
         Assert.All(s_stored, stored => Assert.Equal(stored.Value, declared[stored.Key]));
+    }
+
+    [Fact]
+    public void All_ListsEveryDeclaredValue()
+    {
+        Assert.Equal(Declared().Values, AuditEvents.All);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DisableStaffMember(GuichetDbContext db, AuditTrail audit)
 
             member.Disabled = true;
             member.RenewSecurityStamp();
-            audit.Record(actorName.Value, AuditEvents.StaffMemberDisabled, null, member.Email, remoteAddress: remoteAddress);
+            audit.Record(actorName.Value, AuditEvents.StaffMemberDisabled, null, member.Email, StaffStore.Enabled, StaffStore.Disabled, remoteAddress);
             if (await db.SaveStaffAsync(cancellationToken) is { } failure)
             {
                 return failure;

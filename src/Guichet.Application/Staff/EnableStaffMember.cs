@@ -30,7 +30,7 @@ public sealed class EnableStaffMember(GuichetDbContext db, AuditTrail audit)
 
         member.Disabled = false;
         member.Touch();
-        audit.Record(actorName.Value, AuditEvents.StaffMemberEnabled, null, member.Email, remoteAddress: remoteAddress);
+        audit.Record(actorName.Value, AuditEvents.StaffMemberEnabled, null, member.Email, StaffStore.Disabled, StaffStore.Enabled, remoteAddress);
         if (await db.SaveStaffAsync(cancellationToken) is { } failure)
         {
             return failure;

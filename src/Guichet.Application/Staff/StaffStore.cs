@@ -11,6 +11,10 @@ internal static class StaffStore
 {
     public const string OperatorActor = "operator";
 
+    /// <summary>A member's status as the audit trail writes its change (from, to).</summary>
+    public const string Enabled = "enabled";
+    public const string Disabled = "disabled";
+
     public static string ActorName(StaffMember member) => "staff:" + member.Email;
 
     /// <summary>The actor's audit name; an administrator must exist, be enabled and still be an administrator.</summary>

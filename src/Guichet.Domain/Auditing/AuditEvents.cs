@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Guichet.Domain.Auditing;
 
 /// <summary>
@@ -44,4 +46,12 @@ public static class AuditEvents
     public const string StaffMemberDisabled = "staff.member_disabled";
     public const string StaffMemberEnabled = "staff.member_enabled";
     public const string StaffMemberReset = "staff.member_reset";
+    public const string StaffSignedOut = "staff.signed_out";
+
+    // The audit trail itself.
+    public const string AuditTrailExported = "audit.trail_exported";
+
+    /// <summary>Every value above, in declaration order (the trail's filter offers them).</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. typeof(AuditEvents).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
 }

@@ -17,4 +17,20 @@ public static class FrenchTime
         var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
+
+    /// <summary>
+    /// The instant a Paris wall-clock time names, in UTC. A time skipped in March (02:30) is the end of the gap (03:00);
+    /// a time repeated in October is its first occurrence.
+    /// </summary>
+    public static DateTimeOffset ToUtc(DateTime parisTime)
+    {
+        var local = DateTime.SpecifyKind(parisTime, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1).AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
+        }
+
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
 }

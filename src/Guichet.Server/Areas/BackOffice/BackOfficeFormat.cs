@@ -13,6 +13,10 @@ public static class BackOfficeFormat
     public static string ParisTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", s_french);
 
+    /// <summary>"2026-02-03T14:05:09+01:00": Paris time in ISO 8601, with its offset (files read by programs).</summary>
+    public static string ParisIsoTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public static string ParisTime(DateTimeOffset? at) => at is { } value ? ParisTime(value) : "—";
 
     /// <summary>"3 j 4 h", "5 h 12 min", "7 min", "moins d'une minute".</summary>

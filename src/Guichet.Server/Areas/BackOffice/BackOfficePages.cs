@@ -24,6 +24,9 @@ public static class BackOfficePages
     /// <summary>One registration file, by its folder number (route value <c>folderNumber</c>).</summary>
     public const string File = "/Dossiers/Dossier";
 
+    /// <summary>The audit trail's reader and its CSV export (every staff member).</summary>
+    public const string AuditTrail = "/Journal/Index";
+
     /// <summary>Staff administration (administrators only): the list, a new member, one member's actions.</summary>
     public const string Team = "/Equipe/Index";
     public const string TeamNewMember = "/Equipe/Ajouter";
