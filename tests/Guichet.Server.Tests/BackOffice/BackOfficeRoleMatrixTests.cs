@@ -69,6 +69,19 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         Assert.Equal(HttpStatusCode.OK, adminStillIn.StatusCode);
     }
 
+    /// <summary>Decision: agents read the audit trail too (they process the files and need to see who did what to them).</summary>
+    [Fact]
+    public async Task Agent_ReadsAndExportsTheAuditTrail()
+    {
+        using var agent = await SignedInStaff.SignInAsync(server);
+
+        using var page = await agent.Visitor.GetAsync("/back-office/journal");
+        using var export = await agent.Visitor.GetAsync("/back-office/journal?handler=Exporter");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "text/csv"), (export.StatusCode, export.Content.Headers.ContentType?.MediaType));
+    }
+
     [Theory]
     [MemberData(nameof(BackOfficeAddresses))]
     public async Task SignedInPortalPerson_OnABackOfficeAddress_IsSentToTheStaffSignIn(string path)
