@@ -16,7 +16,8 @@ public static class BackOfficeFormat
     public static string ParisTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", s_french);
 
-    public static string ParisTime(DateTimeOffset? at) => at is { } value ? ParisTime(value) : "—";
+    /// <summary>Paris time, or <paramref name="none"/> when there is no moment ("Jamais" for a sign-in never made).</summary>
+    public static string ParisTime(DateTimeOffset? at, string none = "—") => at is { } value ? ParisTime(value) : none;
 
     /// <summary>"3 j 4 h", "5 h 12 min", "7 min", "moins d'une minute".</summary>
     public static string Age(TimeSpan age) => age switch
