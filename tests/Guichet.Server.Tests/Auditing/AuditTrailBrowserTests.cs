@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using Guichet.Domain.Auditing;
 using Guichet.Server.Tests.BackOffice;
 using Guichet.Server.Tests.Infrastructure;
@@ -14,20 +13,11 @@ namespace Guichet.Server.Tests.Auditing;
 public sealed class AuditTrailBrowserTests(SqliteServerFixture server, BrowserFixture browser)
     : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
 {
-    private int _shots;
-
     [Fact]
     public async Task Agent_FiltersTheTrail_ExportsTheSelection_TheFileHoldsItsLines()
     {
         using var agent = await FilesStaff.SignInAsync(server);
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(10_000);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);
         await agent.AddCookiesToAsync(context);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
@@ -37,7 +27,7 @@ public sealed class AuditTrailBrowserTests(SqliteServerFixture server, BrowserFi
         await main.GetByLabel("Du", new() { Exact = true }).FillAsync("demain");
         await main.GetByRole(AriaRole.Button, new() { Name = "Filtrer", Exact = true }).ClickAsync();
         await Assertions.Expect(main.Locator("#du-erreur")).ToContainTextAsync("Date invalide");
-        await ShotAndAxeAsync(page, "erreur");
+        await BackOfficeBrowser.ShotAndAxeAsync(page, "back-office-journal-01-erreur");
 
         await main.GetByLabel("Du", new() { Exact = true }).FillAsync(string.Empty);
         await main.GetByLabel("Acteur", new() { Exact = true }).FillAsync(agent.AuditName);
@@ -45,7 +35,7 @@ public sealed class AuditTrailBrowserTests(SqliteServerFixture server, BrowserFi
         await main.GetByRole(AriaRole.Button, new() { Name = "Filtrer", Exact = true }).ClickAsync();
         await Assertions.Expect(main.Locator("table.journal tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(main.Locator("table.journal tbody tr")).ToContainTextAsync("Connexion au back office");
-        await ShotAndAxeAsync(page, "filtre");
+        await BackOfficeBrowser.ShotAndAxeAsync(page, "back-office-journal-02-filtre");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             main.GetByRole(AriaRole.Link, new() { Name = "Exporter la sélection en CSV", Exact = true }).ClickAsync());
@@ -61,19 +51,5 @@ public sealed class AuditTrailBrowserTests(SqliteServerFixture server, BrowserFi
         Assert.Equal([agent.AuditName, "Connexion au back office", AuditEvents.StaffSignedIn, "127.0.0.1", "totp enrolment"],
             [fields[2], fields[3], fields[4], fields[9], fields[10]]);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$", fields[1]);
-    }
-
-    /// <summary>A full-page screenshot under artifacts/screenshots, then axe: no violation.</summary>
-    private async Task ShotAndAxeAsync(IPage page, string step)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"back-office-journal-{++_shots:00}-{step}.png"),
-            FullPage = true,
-        });
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            $"{step}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
 }

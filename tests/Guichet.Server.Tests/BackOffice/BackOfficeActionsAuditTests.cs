@@ -34,7 +34,7 @@ public abstract class BackOfficeActionsAuditTests(GuichetServer server)
             ],
             entries.Where(e => e.Event != AuditEvents.StaffMemberCreated).Select(e => (e.Event, e.Detail)));
         Assert.All(entries.Where(e => e.Event != AuditEvents.StaffMemberCreated),
-            e => Assert.Equal(("staff:" + staff.Email, Address), (e.Actor, e.RemoteAddress)));
+            e => Assert.Equal((staff.AuditName, Address), (e.Actor, e.RemoteAddress)));
         Assert.All(entries, e => Assert.True(e.At >= before));
     }
 
@@ -64,7 +64,7 @@ public abstract class BackOfficeActionsAuditTests(GuichetServer server)
         using var response = await visitor.SubmitAsync("/back-office/connexion/code", "/back-office/connexion/code", ("Code", "000000"));
 
         var entry = Assert.Single(await EntriesAsync(staff.Email, AuditEvents.StaffAuthenticationFailed));
-        Assert.Equal(("staff:" + staff.Email, staff.Email, Address, "totp code"), (entry.Actor, entry.Subject, entry.RemoteAddress, entry.Detail));
+        Assert.Equal((staff.AuditName, staff.Email, Address, "totp code"), (entry.Actor, entry.Subject, entry.RemoteAddress, entry.Detail));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public abstract class BackOfficeActionsAuditTests(GuichetServer server)
 
         Assert.Equal("/back-office/connexion", WebVisitor.RedirectPath(response));
         var entry = Assert.Single(await EntriesAsync(staff.Email, AuditEvents.StaffSignedOut));
-        Assert.Equal(("staff:" + staff.Email, Address), (entry.Actor, entry.RemoteAddress));
+        Assert.Equal((staff.AuditName, Address), (entry.Actor, entry.RemoteAddress));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public abstract class BackOfficeActionsAuditTests(GuichetServer server)
                 (AuditEvents.StaffMemberReset, null, null, "one-time password; authenticator and 0 recovery codes removed"),
             ],
             entries.Select(e => (e.Event, e.FromValue, e.ToValue, e.Detail)));
-        Assert.All(entries, e => Assert.Equal(("staff:" + admin.Email, Address), (e.Actor, e.RemoteAddress)));
+        Assert.All(entries, e => Assert.Equal((admin.AuditName, Address), (e.Actor, e.RemoteAddress)));
     }
 
     [Fact]

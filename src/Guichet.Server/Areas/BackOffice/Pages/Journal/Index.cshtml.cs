@@ -129,12 +129,6 @@ public sealed class IndexModel(SearchAuditTrail search, ExportAuditTrail export,
         return Path + query.ToQueryString();
     }
 
-    public string? ErrorOf(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
-
-    public IEnumerable<string> GeneralErrors => ModelState.TryGetValue(string.Empty, out var entry)
-        ? entry.Errors.Select(e => e.ErrorMessage) : [];
-
     /// <summary>The address's filters read into the use case's search; every wrong value is reported under its filter.</summary>
     private async Task<AuditTrailSearch?> ReadFiltersAsync(CancellationToken cancellationToken)
     {
@@ -157,7 +151,7 @@ public sealed class IndexModel(SearchAuditTrail search, ExportAuditTrail export,
 
         if (errors.Count > 0)
         {
-            ShowErrors(errors, field => field);
+            ShowErrors(errors);
             return null;
         }
 
@@ -203,12 +197,4 @@ public sealed class IndexModel(SearchAuditTrail search, ExportAuditTrail export,
         nameof(AuditTrailSearch.RemoteAddress) => AddressField,
         _ => string.Empty,
     };
-
-    private void ShowErrors(IEnumerable<Error> errors, Func<string, string> field)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field is null ? string.Empty : field(error.Field), error.Message);
-        }
-    }
 }
