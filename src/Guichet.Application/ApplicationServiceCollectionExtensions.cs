@@ -47,6 +47,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<CreateWhiteLabel>();
         services.AddScoped<CreateAdministrator>();
         services.AddScoped<ListWhiteLabels>();
+        services.AddScoped<GetWhiteLabel>();
+        services.AddScoped<ChangeWhiteLabelSettings>();
+        services.AddScoped<RotateWhiteLabelSecret>();
+        services.AddScoped<ResetWhiteLabelAdministratorPassword>();
+        services.AddScoped<DisableWhiteLabel>();
+        services.AddScoped<EnableWhiteLabel>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
         services.AddScoped<PersonTokens>();
         services.AddScoped<PortalMailer>();

@@ -49,7 +49,8 @@ public sealed class UserAuthenticator(
 
         var now = clock.GetUtcNow();
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Login == key && a.WhiteLabelId == whiteLabel.Id, cancellationToken);
-        var check = account is null ? hashing.VerifyDecoy(password) : Check(whiteLabel, account, password, now);
+        var usedPreviousKey = false;
+        var check = account is null ? hashing.VerifyDecoy(password) : Check(whiteLabel, account, password, now, out usedPreviousKey);
         if (check == PasswordCheck.Invalid)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
@@ -59,6 +60,12 @@ public sealed class UserAuthenticator(
         }
 
         await throttling.ResetAsync(brake.Value, cancellationToken);
+        if (usedPreviousKey)
+        {
+            audit.Record(key, AuditEvents.WhiteLabelPreviousSsoKeyUsed, whiteLabel.Id, whiteLabel.Code, remoteAddress: remoteAddress, detail: "sso");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await AfterSuccessAsync(account!, password, check, cancellationToken);
         return new Caller(whiteLabel, account!, account!.PasswordExpired(now), remoteAddress);
     }
@@ -94,8 +101,10 @@ public sealed class UserAuthenticator(
         }
     }
 
-    private PasswordCheck Check(WhiteLabel whiteLabel, Account account, string password, DateTimeOffset now)
+    /// <param name="usedPreviousKey">True when an SSO token was minted with the key a rotation replaced, during its grace.</param>
+    private PasswordCheck Check(WhiteLabel whiteLabel, Account account, string password, DateTimeOffset now, out bool usedPreviousKey)
     {
+        usedPreviousKey = false;
         if (!SsoToken.LooksLikeToken(password))
         {
             if (verified.Contains(account.Login, password, account.PasswordHash))
@@ -120,8 +129,15 @@ public sealed class UserAuthenticator(
             return hashing.VerifyDecoy(password);
         }
 
+        var validity = TimeSpan.FromMinutes(whiteLabel.SsoTokenValidityMinutes);
         var valid = SsoToken.IsValid(password, secrets.Unprotect(whiteLabel.SsoKeyProtected), account.Login, whiteLabel.SsoTimeZone, now,
-            TimeSpan.FromMinutes(whiteLabel.SsoTokenValidityMinutes), options.Value.SsoClockSkew);
+            validity, options.Value.SsoClockSkew);
+        if (!valid && whiteLabel.PreviousSsoKeyAt(now) is { } previous)
+        {
+            usedPreviousKey = valid = SsoToken.IsValid(password, secrets.Unprotect(previous), account.Login, whiteLabel.SsoTimeZone, now,
+                validity, options.Value.SsoClockSkew);
+        }
+
         return valid ? PasswordCheck.Valid : hashing.VerifyDecoy(password);
     }
 }

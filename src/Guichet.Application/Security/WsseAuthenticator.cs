@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Guichet.Application.Auditing;
+using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
@@ -16,7 +17,9 @@ namespace Guichet.Application.Security;
 /// First level of seed 004 §1.3.1: the white label, by a UsernameToken whose
 /// <c>PasswordDigest = Base64(SHA-1(nonce + created + secret))</c>, fresh, and never replayed.
 /// Every failure spends the remote address's <see cref="FailedAuthenticationBudget"/>; past it, failures answer
-/// TOO_MANY_FAILED_AUTHENTICATIONS and write nothing (a valid token still passes).
+/// TOO_MANY_FAILED_AUTHENTICATIONS and write nothing (a valid token still passes). During a rotation's grace the
+/// previous secret is accepted too, and each such call is audited; a disabled white label is refused, with
+/// WHITE_LABEL_DISABLED, only once its token is proven right.
 /// </summary>
 public sealed class WsseAuthenticator(
     GuichetDbContext db,
@@ -57,7 +60,12 @@ public sealed class WsseAuthenticator(
 
         var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleOrDefaultAsync(w => w.WsseUsername == token.Username, cancellationToken);
         var secret = whiteLabel is null ? SecretGenerator.New() : secrets.Unprotect(whiteLabel.WsseSecretProtected);
-        if (!DigestMatches(token.Password, nonce, token.Created, secret))
+        var matchesCurrent = DigestMatches(token.Password, nonce, token.Created, secret);
+        // During a rotation's grace the previous secret is accepted too; such calls are audited below.
+        var previous = whiteLabel?.PreviousWsseSecretAt(now);
+        var matchesPrevious = !matchesCurrent && previous is not null
+            && DigestMatches(token.Password, nonce, token.Created, secrets.Unprotect(previous));
+        if (!matchesCurrent && !matchesPrevious)
         {
             if (budget.TrySpend(remoteAddress) is { } wait)
             {
@@ -92,7 +100,15 @@ public sealed class WsseAuthenticator(
             return Result<WhiteLabel>.Failure(SecurityErrors.NonceReplayed);
         }
 
-        return whiteLabel;
+        if (matchesPrevious)
+        {
+            audit.Record(token.Username, AuditEvents.WhiteLabelPreviousSecretUsed, whiteLabel.Id, whiteLabel.Code,
+                remoteAddress: remoteAddress, detail: "wsse");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // Only now, the credentials proven: a stranger learns nothing about the white label's state.
+        return whiteLabel.Disabled ? Result<WhiteLabel>.Failure(WhiteLabelErrors.Disabled) : whiteLabel;
     }
 
     /// <summary>The digest of the profile, compared in constant time.</summary>

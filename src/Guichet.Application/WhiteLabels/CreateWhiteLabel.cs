@@ -35,41 +35,41 @@ public sealed record NewWhiteLabel(string Code, string Name, string MailDomain)
     public string? DefaultEdiPartnerNumber { get; init; }
 
     public bool TestEnvironment { get; init; }
+
+    public FieldPresentation Presentation { get; init; } = FieldPresentation.AllEditable;
+
+    public WhiteLabelSettings Settings => new(Name, MailDomain)
+    {
+        LoginPrefix = LoginPrefix,
+        MaxSecondaryAccounts = MaxSecondaryAccounts,
+        AutoEnrol = AutoEnrol,
+        SecondaryMailboxByDefault = SecondaryMailboxByDefault,
+        DefaultEdiPartnerNumber = DefaultEdiPartnerNumber,
+        TestEnvironment = TestEnvironment,
+        EnableSso = EnableSso,
+        SsoTokenValidityMinutes = SsoTokenValidityMinutes,
+        SsoTimeZone = SsoTimeZone,
+        Presentation = Presentation,
+    };
 }
 
 /// <summary>The created white label with its secrets in clear: shown once, never stored so.</summary>
 public sealed record WhiteLabelCredentials(WhiteLabel WhiteLabel, string WsseUsername, string WsseSecret, string? SsoKey);
 
+/// <summary>A new white label (operator command and back office): its settings checked, its secrets generated unless given.</summary>
 public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secrets, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<WhiteLabelCredentials>> HandleAsync(NewWhiteLabel request, string actor, CancellationToken cancellationToken)
+    public async Task<Result<WhiteLabelCredentials>> HandleAsync(NewWhiteLabel request, string actor, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
-        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 40)
+        if (!WhiteLabelSettingsCheck.IsWellFormedCode(request.Code))
         {
             errors.Add(WhiteLabelErrors.CodeInvalid(nameof(request.Code)));
         }
 
-        if (request.LoginPrefix.Length > 10 || !request.LoginPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            errors.Add(WhiteLabelErrors.LoginPrefixInvalid(nameof(request.LoginPrefix)));
-        }
-
-        if (request.MaxSecondaryAccounts is < 0 or > 999)
-        {
-            errors.Add(WhiteLabelErrors.MaxSecondaryAccountsOutOfRange(nameof(request.MaxSecondaryAccounts)));
-        }
-
-        if (request.DefaultEdiPartnerNumber is { } ped && (ped.Length != 7 || !ped.All(char.IsAsciiDigit)))
-        {
-            errors.Add(WhiteLabelErrors.DefaultEdiPartnerNumberInvalid(nameof(request.DefaultEdiPartnerNumber)));
-        }
-
-        if (request.SsoTimeZone.Length > WhiteLabel.SsoTimeZoneMaxLength || !SsoToken.TryFindTimeZone(request.SsoTimeZone, out _))
-        {
-            errors.Add(WhiteLabelErrors.SsoTimeZoneUnknown(nameof(request.SsoTimeZone)));
-        }
-
+        var settings = request.Settings;
+        errors.AddRange(WhiteLabelSettingsCheck.Check(settings));
         var username = string.IsNullOrWhiteSpace(request.WsseUsername) ? request.Code : request.WsseUsername;
         if (await db.WhiteLabels.AnyAsync(w => w.Code == request.Code || w.WsseUsername == username, cancellationToken))
         {
@@ -91,19 +91,16 @@ public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secret
             WsseUsername = username,
             WsseSecretProtected = secrets.Protect(secret),
             SsoKeyProtected = ssoKey is null ? null : secrets.Protect(ssoKey),
-            SsoTokenValidityMinutes = request.SsoTokenValidityMinutes,
-            SsoTimeZone = request.SsoTimeZone,
-            LoginPrefix = request.LoginPrefix.ToLowerInvariant(),
-            MaxSecondaryAccounts = request.MaxSecondaryAccounts,
-            AutoEnrol = request.AutoEnrol,
-            SecondaryMailboxByDefault = request.SecondaryMailboxByDefault,
-            DefaultEdiPartnerNumber = request.DefaultEdiPartnerNumber,
-            TestEnvironment = request.TestEnvironment,
             CreatedAt = clock.GetUtcNow(),
         };
+        settings.ApplyTo(whiteLabel);
         db.WhiteLabels.Add(whiteLabel);
-        audit.Record(actor, AuditEvents.WhiteLabelCreated, whiteLabel.Id, whiteLabel.Code);
-        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor, AuditEvents.WhiteLabelCreated, whiteLabel.Id, whiteLabel.Code, remoteAddress: remoteAddress);
+        if (await db.SaveWhiteLabelAsync(cancellationToken) is { } failure)
+        {
+            return Result<WhiteLabelCredentials>.Failure(ErrorCodes.ValidationFailed, [failure]);
+        }
+
         return new WhiteLabelCredentials(whiteLabel, username, secret, ssoKey);
     }
 }

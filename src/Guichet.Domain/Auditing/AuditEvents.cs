@@ -21,6 +21,16 @@ public static class AuditEvents
     // White labels.
     public const string WhiteLabelCreated = "white_label.created";
     public const string AdministratorCreated = "account.administrator_created";
+    public const string WhiteLabelSettingChanged = "white_label.setting_changed";
+    public const string WhiteLabelSecretRotated = "white_label.secret_rotated";
+    public const string WhiteLabelSsoKeyRotated = "white_label.sso_key_rotated";
+    public const string WhiteLabelDisabled = "white_label.disabled";
+    public const string WhiteLabelEnabled = "white_label.enabled";
+    public const string AdministratorPasswordReset = "white_label.administrator_password_reset";
+
+    // A call authenticated with the secret or key a rotation replaced, during its grace: who has not switched yet.
+    public const string WhiteLabelPreviousSecretUsed = "white_label.previous_secret_used";
+    public const string WhiteLabelPreviousSsoKeyUsed = "white_label.previous_sso_key_used";
 
     // People.
     public const string PersonSignedUp = "person.signed_up";

@@ -22,6 +22,9 @@ public static class ErrorCodes
     public const string AccountNotActive = "ACCOUNT_NOT_ACTIVE";
     public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
 
+    /// <summary>The white label's credentials are right but the back office has disabled it: every call is refused.</summary>
+    public const string WhiteLabelDisabled = "WHITE_LABEL_DISABLED";
+
     // Business rules.
     public const string TransitionNotAllowed = "TRANSITION_NOT_ALLOWED";
     public const string ConcurrentModification = "CONCURRENT_MODIFICATION";

@@ -86,7 +86,8 @@ public static class OperatorCommands
             TestEnvironment = options.ContainsKey("test"),
         };
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "operator", CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>()
+            .HandleAsync(request, "operator", null, CancellationToken.None);
         if (!result.Succeeded)
         {
             return await FailAsync(output, result.Errors);

@@ -17,7 +17,8 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         "/back-office", "/back-office/equipe", "/back-office/equipe/ajouter", $"/back-office/equipe/{Guid.NewGuid()}",
         "/back-office/connexion/nouveau-mot-de-passe", "/back-office/connexion/authentificateur", "/back-office/connexion/code",
         "/back-office/acces-refuse", "/back-office/deconnexion", "/back-office/dossiers", "/back-office/marques-blanches",
-        "/back-office/annuaire", "/back-office/journal",
+        "/back-office/annuaire", "/back-office/journal", "/back-office/marques-blanches/nouvelle", "/back-office/marques-blanches/demo",
+        "/back-office/marques-blanches/demo/modifier",
     };
 
     [Theory]
@@ -80,6 +81,71 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal((HttpStatusCode.OK, "text/csv"), (export.StatusCode, export.Content.Headers.ContentType?.MediaType));
+    }
+
+    /// <summary>The role-matrix cell "an agent on white-label settings": every page of the white labels, by GET.</summary>
+    [Theory]
+    [InlineData("/back-office/marques-blanches")]
+    [InlineData("/back-office/marques-blanches/nouvelle")]
+    [InlineData("/back-office/marques-blanches/{code}")]
+    [InlineData("/back-office/marques-blanches/{code}/modifier")]
+    public async Task Agent_OpeningAWhiteLabelPage_GetsTheAccessDeniedPage403(string path)
+    {
+        var whiteLabel = (await server.CreateWhiteLabelAsync()).WhiteLabel;
+        using var agent = await SignedInStaff.SignInAsync(server);
+
+        using var response = await agent.Visitor.GetAsync(path.Replace("{code}", whiteLabel.Code, StringComparison.Ordinal));
+        using var followed = await agent.Visitor.GetAsync(WebVisitor.RedirectPath(response)!);
+
+        Assert.Equal("/back-office/acces-refuse", WebVisitor.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Forbidden, followed.StatusCode);
+    }
+
+    /// <summary>The same cell by POST, on every form of the white labels: refused, and nothing changes.</summary>
+    [Theory]
+    [InlineData("/back-office/marques-blanches/nouvelle")]
+    [InlineData("/back-office/marques-blanches/{code}/modifier")]
+    [InlineData("/back-office/marques-blanches/{code}?handler=Secret")]
+    [InlineData("/back-office/marques-blanches/{code}?handler=CleSso")]
+    [InlineData("/back-office/marques-blanches/{code}?handler=Administrateur")]
+    [InlineData("/back-office/marques-blanches/{code}?handler=Desactiver")]
+    [InlineData("/back-office/marques-blanches/{code}?handler=Reactiver")]
+    public async Task Agent_PostingAWhiteLabelForm_GetsTheAccessDeniedPage403_AndNothingChanges(string action)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var whiteLabel = tenant.Credentials.WhiteLabel;
+        if (action.EndsWith("Reactiver", StringComparison.Ordinal))
+        {
+            await server.InDbAsync(db =>
+                db.WhiteLabels.Where(w => w.Id == whiteLabel.Id).ExecuteUpdateAsync(set => set.SetProperty(w => w.Disabled, true)));
+        }
+
+        var before = await server.InDbAsync(db => db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == whiteLabel.Id));
+        var adminHash = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == tenant.AdminLogin).Select(a => a.PasswordHash).SingleAsync());
+        using var agent = await SignedInStaff.SignInAsync(server);
+        var code = "mb" + Guid.NewGuid().ToString("N")[..10];
+        var version = before.Version.ToString();
+        (string Name, string Value)[] fields =
+        [
+            ("Code", code), .. WhiteLabelPagesTests.Form("Intrus", "intrus.exemple.fr"), ("version", version), ("GraceHours", "0"),
+            ("identifiant", tenant.AdminLogin), ("confirmation", "true"),
+        ];
+
+        // The agent's own token, from a page they may open: the refusal must come from the role, not from antiforgery.
+        using var response = await agent.Visitor.SubmitAsync(
+            "/back-office/acces-refuse", action.Replace("{code}", whiteLabel.Code, StringComparison.Ordinal), fields);
+        using var followed = await agent.Visitor.GetAsync(WebVisitor.RedirectPath(response)!);
+        var after = await server.InDbAsync(db => db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == whiteLabel.Id));
+
+        Assert.Equal("/back-office/acces-refuse", WebVisitor.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Forbidden, followed.StatusCode);
+        Assert.False(await server.InDbAsync(db => db.WhiteLabels.AnyAsync(w => w.Code == code)));
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.WsseSecretProtected, after.WsseSecretProtected);
+        Assert.Equal(before.SsoKeyProtected, after.SsoKeyProtected);
+        Assert.Equal(before.Disabled, after.Disabled);
+        Assert.Equal(adminHash, await server.InDbAsync(db =>
+            db.Accounts.Where(a => a.Login == tenant.AdminLogin).Select(a => a.PasswordHash).SingleAsync()));
     }
 
     [Theory]

@@ -126,7 +126,8 @@ public class GuichetServer : WebApplicationFactory<Program>
         var code = "wl" + Guid.NewGuid().ToString("N")[..10];
         var request = new NewWhiteLabel(code, "Marque " + code, code + ".example.fr");
         request = configure?.Invoke(request) ?? request;
-        var result = await InScopeAsync(services => services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", CancellationToken.None));
+        var result = await InScopeAsync(services =>
+            services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", null, CancellationToken.None));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return result.Value;
     }

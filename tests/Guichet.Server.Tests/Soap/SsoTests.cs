@@ -233,7 +233,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
     {
         var request = new NewWhiteLabel("wl" + Guid.NewGuid().ToString("N")[..10], "Marque", "mb.example.fr") { SsoTimeZone = "Europe/Atlantis" };
 
-        var result = await server.InScopeAsync(services => services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", CancellationToken.None));
+        var result = await server.InScopeAsync(services =>
+            services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", null, CancellationToken.None));
 
         Assert.Contains(result.Errors, e => e is { Field: "SsoTimeZone", Code: ErrorCodes.InvalidValue });
         Assert.False(await server.InDbAsync(db => db.WhiteLabels.AnyAsync(w => w.Code == request.Code)));

@@ -598,6 +598,12 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FieldPresentation")
                         .HasColumnType("text");
 
@@ -619,6 +625,20 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PreviousSsoKeyProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("PreviousSsoKeyUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousWsseSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("PreviousWsseSecretUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("SecondaryMailboxByDefault")
                         .HasColumnType("boolean");
 
@@ -628,6 +648,9 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<string>("SsoKeyProtected")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("SsoKeyRotatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SsoTimeZone")
                         .IsRequired()
@@ -639,6 +662,10 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.Property<bool>("TestEnvironment")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("WsseSecretProtected")
                         .IsRequired()

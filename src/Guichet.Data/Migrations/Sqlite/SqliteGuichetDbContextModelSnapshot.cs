@@ -581,6 +581,12 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FieldPresentation")
                         .HasColumnType("TEXT");
 
@@ -602,6 +608,20 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousSsoKeyProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousSsoKeyUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousWsseSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousWsseSecretUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SecondaryMailboxByDefault")
                         .HasColumnType("INTEGER");
 
@@ -611,6 +631,9 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Property<string>("SsoKeyProtected")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SsoKeyRotatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SsoTimeZone")
                         .IsRequired()
@@ -622,6 +645,10 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.Property<bool>("TestEnvironment")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WsseSecretProtected")
                         .IsRequired()

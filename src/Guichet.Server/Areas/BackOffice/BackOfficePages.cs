@@ -32,6 +32,15 @@ public static class BackOfficePages
     public const string TeamNewMember = "/Equipe/Ajouter";
     public const string TeamMember = "/Equipe/Membre";
 
+    /// <summary>White labels (administrators only): the list, a new one, one white label's page and actions, its edit form.</summary>
+    public const string WhiteLabels = "/MarquesBlanches/Index";
+    public const string NewWhiteLabel = "/MarquesBlanches/Nouvelle";
+    public const string WhiteLabel = "/MarquesBlanches/MarqueBlanche";
+    public const string EditWhiteLabel = "/MarquesBlanches/Modifier";
+
+    /// <summary>The folder of the white labels' pages, for its policy (a folder, not a page name).</summary>
+    public static readonly string WhiteLabelsFolder = "/MarquesBlanches";
+
     /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
     public static readonly string TeamFolder = "/Equipe";
 

@@ -30,6 +30,7 @@ public static class BackOfficeServiceExtensions
                 model.EndpointMetadata.Add(new AuthorizeAttribute(BackOfficePages.SignInSteps.Contains(model.ViewEnginePath)
                     ? BackOfficePolicies.PendingSignIn : BackOfficePolicies.Staff)));
             options.Conventions.AuthorizeAreaFolder(BackOfficePages.Area, BackOfficePages.TeamFolder, BackOfficePolicies.StaffAdministrator);
+            options.Conventions.AuthorizeAreaFolder(BackOfficePages.Area, BackOfficePages.WhiteLabelsFolder, BackOfficePolicies.StaffAdministrator);
             foreach (var page in BackOfficePages.Anonymous)
             {
                 options.Conventions.AllowAnonymousToAreaPage(BackOfficePages.Area, page);
