@@ -68,6 +68,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<CompanyQueries>();
         services.AddScoped<ImportMemberDirectory>();
+        services.AddScoped<IndexCompanies>();
         services.AddSingleton<StaffAuthenticator>();
         services.AddScoped<CreateStaffMember>();
         services.AddScoped<SignInStaff>();

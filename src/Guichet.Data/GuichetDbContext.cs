@@ -66,5 +66,7 @@ public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbC
         // database's locale (a linguistic collation may ignore blanks and put "ab c" between "abc" and "abd").
         modelBuilder.Entity<Account>().Property(a => a.CompanyNameKey).UseCollation("C");
         modelBuilder.Entity<Account>().Property(a => a.Siret).UseCollation("C");
+        modelBuilder.Entity<Company>().Property(c => c.NameKey).UseCollation("C");
+        modelBuilder.Entity<Company>().Property(c => c.MemberCodeKey).UseCollation("C");
     }
 }

@@ -238,10 +238,20 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("MemberCodeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<string>("Siren")
                         .IsRequired()
@@ -250,8 +260,12 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberCodeKey");
+
                     b.HasIndex("Siren")
                         .IsUnique();
+
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("companies", (string)null);
                 });

@@ -229,9 +229,17 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MemberCodeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Siren")
@@ -241,8 +249,12 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberCodeKey");
+
                     b.HasIndex("Siren")
                         .IsUnique();
+
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("companies", (string)null);
                 });
