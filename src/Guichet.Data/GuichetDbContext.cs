@@ -31,6 +31,8 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<StagedDirectoryImport> StagedDirectoryImports => Set<StagedDirectoryImport>();
+
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();

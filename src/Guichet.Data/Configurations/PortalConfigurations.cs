@@ -36,6 +36,20 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.MemberCodeKey);
         builder.Property(c => c.NameKey).HasMaxLength(Company.MaxNameKeyLength);
         builder.HasIndex(c => new { c.NameKey, c.Siren });
+        builder.Property(c => c.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class StagedDirectoryImportConfiguration : IEntityTypeConfiguration<StagedDirectoryImport>
+{
+    public void Configure(EntityTypeBuilder<StagedDirectoryImport> builder)
+    {
+        builder.ToTable("staged_directory_imports");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Text).IsRequired();
+        builder.Property(s => s.FileName).HasMaxLength(StagedDirectoryImport.MaxFileNameLength).IsRequired();
+        builder.Property(s => s.StagedBy).HasMaxLength(250).IsRequired();
+        builder.HasIndex(s => s.ExpiresAt);
     }
 }
 

@@ -45,6 +45,14 @@ public sealed class Company
     /// <summary>The name as the back office searches it by prefix: case, accents and punctuation left out.</summary>
     public string? NameKey { get; private set; }
 
+    /// <summary>
+    /// Changes with every import that changes the company's line and with every appointment by staff: of two concurrent
+    /// changes, the second fails instead of acting on what it did not see.
+    /// </summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public void Touch() => Version = Guid.NewGuid();
+
     /// <summary>Computes the keys again (of a row written before they existed).</summary>
     public void RefreshSearchKeys() => (MemberCodeKey, NameKey) = (Key(MemberCode, MaxMemberCodeKeyLength), Key(Name, MaxNameKeyLength));
 

@@ -247,6 +247,10 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberCodeKey");
@@ -254,7 +258,7 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.HasIndex("Siren")
                         .IsUnique();
 
-                    b.HasIndex("NameKey", "Id");
+                    b.HasIndex("NameKey", "Siren");
 
                     b.ToTable("companies", (string)null);
                 });
@@ -306,6 +310,39 @@ namespace Guichet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Companies.StagedDirectoryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("staged_directory_imports", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
