@@ -75,6 +75,8 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         PortalPages.Company or PortalPages.CompanyUsers => new() { ["area"] = area, ["companyId"] = s_company },
         BackOfficePages.TeamMember when area == BackOfficePages.Area => new() { ["area"] = area, ["staffId"] = s_company },
         BackOfficePages.File when area == BackOfficePages.Area => new() { ["area"] = area, ["folderNumber"] = "D20260101-ABC123" },
+        BackOfficePages.DirectoryCompany when area == BackOfficePages.Area => new() { ["area"] = area, ["companyId"] = s_company },
+        BackOfficePages.DirectoryImportPreview when area == BackOfficePages.Area => new() { ["area"] = area, ["importId"] = s_company },
         _ => new() { ["area"] = area },
     };
 
