@@ -14,19 +14,9 @@ public sealed class BeginTotpEnrolment(GuichetDbContext db, StaffAuthenticator a
     public async Task<Result<TotpEnrolment>> HandleAsync(Guid staffId, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
-        if (member is null || member.Disabled)
+        if (!StaffStore.MayEnrolTotp(member, out var refusal))
         {
-            return StaffErrors.SignInExpired();
-        }
-
-        if (member.MustChangePassword)
-        {
-            return StaffErrors.PasswordChangeRequired();
-        }
-
-        if (member.TotpConfirmed)
-        {
-            return StaffErrors.TotpAlreadyEnrolled();
+            return refusal;
         }
 
         var (protectedSecret, enrolment) = authenticator.NewSecret(member.Email);

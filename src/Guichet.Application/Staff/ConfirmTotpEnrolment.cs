@@ -25,19 +25,9 @@ public sealed class ConfirmTotpEnrolment(
     public async Task<Result<TotpEnrolled>> HandleAsync(Guid staffId, string? code, string? remoteAddress, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.Include(s => s.RecoveryCodes).SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
-        if (member is null || member.Disabled)
+        if (!StaffStore.MayEnrolTotp(member, out var refusal))
         {
-            return StaffErrors.SignInExpired();
-        }
-
-        if (member.MustChangePassword)
-        {
-            return StaffErrors.PasswordChangeRequired();
-        }
-
-        if (member.TotpConfirmed)
-        {
-            return StaffErrors.TotpAlreadyEnrolled();
+            return refusal;
         }
 
         if (member.TotpSecretProtected is null)

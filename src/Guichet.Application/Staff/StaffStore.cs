@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics.CodeAnalysis;
 using Guichet.Data;
 using Guichet.Domain.Common;
 using Guichet.Domain.Staff;
@@ -12,6 +13,22 @@ internal static class StaffStore
     public const string OperatorActor = "operator";
 
     public static string ActorName(StaffMember member) => "staff:" + member.Email;
+
+    /// <summary>
+    /// Whether <paramref name="member"/> may enrol an authenticator now, or why not: only an enabled member past the new
+    /// password who has none confirmed (the first sign-in, or after a reset).
+    /// </summary>
+    public static bool MayEnrolTotp([NotNullWhen(true)] StaffMember? member, [NotNullWhen(false)] out Error? refusal)
+    {
+        refusal = member switch
+        {
+            null or { Disabled: true } => StaffErrors.SignInExpired(),
+            { MustChangePassword: true } => StaffErrors.PasswordChangeRequired(),
+            { TotpConfirmed: true } => StaffErrors.TotpAlreadyEnrolled(),
+            _ => null,
+        };
+        return refusal is null;
+    }
 
     /// <summary>The actor's audit name; an administrator must exist, be enabled and still be an administrator.</summary>
     public static async Task<Result<string>> ResolveAsync(this GuichetDbContext db, StaffActor actor, CancellationToken cancellationToken)

@@ -8,12 +8,12 @@ namespace Guichet.Server.Commands;
 
 /// <summary>
 /// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>,
-/// <c>import-members</c>, <c>create-staff</c>.
+/// <c>import-members</c>, <c>create-staff</c>, <c>reset-staff</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "help"];
+    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "reset-staff", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -38,6 +38,9 @@ public static class OperatorCommands
             case "create-staff":
                 await DatabaseSetup.MigrateAsync(services);
                 return await CreateStaffAsync(services, options, output);
+            case "reset-staff":
+                await DatabaseSetup.MigrateAsync(services);
+                return await ResetStaffAsync(services, options, output);
             default:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -55,6 +58,8 @@ public static class OperatorCommands
           create-staff --email E --name "N" --role agent|administrator
                                                  (back office; prints a one-time password: the first sign-in changes it
                                                   and enrols an authenticator app)
+          reset-staff --email E                  (a lost phone when no other administrator can reset it: a new one-time
+                                                  password, authenticator and recovery codes erased, sessions ended)
         """;
 
     private static async Task<int> CreateWhiteLabelAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
@@ -160,6 +165,36 @@ public static class OperatorCommands
             Staff member {created.Email} ({created.DisplayName}, {created.Role.ToString().ToLowerInvariant()}) created.
               One-time password (shown once): {created.OneTimePassword}
             The first sign-in at /back-office asks for a new password, then enrols an authenticator app.
+            """);
+        return 0;
+    }
+
+    private static async Task<int> ResetStaffAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "email"))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var members = await scope.ServiceProvider.GetRequiredService<ListStaffMembers>().HandleAsync(CancellationToken.None);
+        if (members.SingleOrDefault(m => string.Equals(m.Email, options["email"], StringComparison.OrdinalIgnoreCase)) is not { } member)
+        {
+            return await FailAsync(output, [StaffErrors.NotFound()]);
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<ResetStaffMember>()
+            .HandleAsync(member.StaffId, StaffActor.Operator, null, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(output, result.Errors);
+        }
+
+        await output.WriteLineAsync($"""
+            Staff member {member.Email} reset{(member.Disabled ? " (still disabled: an administrator enables it on the Équipe page)" : string.Empty)}.
+              One-time password (shown once): {result.Value.OneTimePassword}
+            The next sign-in at /back-office asks for a new password, then enrols an authenticator app.
             """);
         return 0;
     }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -20,13 +19,7 @@ public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture
         var registered = await tenant.RegisterPrimaryAsync();
         Assert.Equal(Guichet.Server.Soap.Contract.AccountState.WAIT_FOR_FILES, registered.State);
         using var agent = await FilesStaff.SignInAsync(server);
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(10_000);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);
         await agent.AddCookiesToAsync(context);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
@@ -67,17 +60,5 @@ public sealed class FilesBrowserTests(SqliteServerFixture server, BrowserFixture
         await ShotAndAxeAsync(page, "tableau-de-bord");
     }
 
-    /// <summary>A full-page screenshot under artifacts/screenshots, then axe: no violation.</summary>
-    private async Task ShotAndAxeAsync(IPage page, string step)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"back-office-dossiers-{++_shots:00}-{step}.png"),
-            FullPage = true,
-        });
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            $"{step}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    private Task ShotAndAxeAsync(IPage page, string step) => BackOfficeBrowser.ShotAndAxeAsync(page, $"back-office-dossiers-{++_shots:00}-{step}");
 }

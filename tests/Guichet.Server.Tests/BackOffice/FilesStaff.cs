@@ -18,8 +18,7 @@ public sealed partial class FilesStaff : IDisposable
 
     public WebVisitor Visitor => _staff.Visitor;
 
-    /// <summary>What the audit trail names them.</summary>
-    public string AuditName => "staff:" + _staff.Email;
+    public string AuditName => _staff.AuditName;
 
     public static async Task<FilesStaff> SignInAsync(GuichetServer server, StaffRole role = StaffRole.Agent) =>
         new(await SignedInStaff.SignInAsync(server, role));

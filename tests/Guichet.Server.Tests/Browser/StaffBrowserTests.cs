@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Guichet.Domain.Staff;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -12,33 +11,18 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
     public async Task FirstSignIn_PasswordChange_Enrolment_Codes_ThenSignOutAndSignInWithAFreshCode()
     {
         var created = await SignedInStaff.CreateAsync(server, StaffRole.Administrator, "Béatrice Navigatrice");
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1024, Height = 768 },
-        });
-        context.SetDefaultTimeout(10_000);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server, 1024, 768);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
         ILocator Field(string label) => main.GetByLabel(label, new LocatorGetByLabelOptions { Exact = true });
         Task Click(string button) => main.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
         Task ExpectTitle(string title) => Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(title);
         var shots = 0;
-        async Task Shot(string step)
-        {
-            Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{nameof(StaffBrowserTests)}-{++shots:00}-{step}.png"),
-                FullPage = true,
-            });
-        }
+        Task Check(string step) => BackOfficeBrowser.ShotAndAxeAsync(page, $"{nameof(StaffBrowserTests)}-{++shots:00}-{step}");
 
         await page.GotoAsync("/back-office/equipe");
         await ExpectTitle("Connexion au back office");
-        await AssertAccessibleAsync(page);
-        await Shot("connexion");
+        await Check("connexion");
         await Field("Adresse électronique").FillAsync(created.Email);
         await Field("Mot de passe").FillAsync(created.OneTimePassword);
         await Click("Se connecter");
@@ -52,8 +36,7 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
         await ExpectTitle("Activer l'application d'authentification");
         await Assertions.Expect(main.GetByRole(AriaRole.Img, new LocatorGetByRoleOptions { Name = "QR code à scanner avec votre application d'authentification" }))
             .ToBeVisibleAsync();
-        await AssertAccessibleAsync(page);
-        await Shot("authentificateur");
+        await Check("authentificateur");
         var key = await main.Locator("#cle").InnerTextAsync();
         var secret = OtpNet.Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal));
         await Field("Code à 6 chiffres").FillAsync(SignedInStaff.Code(server, secret));
@@ -61,7 +44,7 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
 
         await ExpectTitle("Codes de secours");
         Assert.Equal(10, await main.Locator("ol.codes-de-secours li").CountAsync());
-        await Shot("codes-de-secours");
+        await Check("codes-de-secours");
         await main.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "J'ai noté mes codes" }).ClickAsync();
 
         await ExpectTitle("Équipe");
@@ -74,19 +57,12 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
         await Field("Mot de passe").FillAsync(SignedInStaff.Password);
         await Click("Se connecter");
         await ExpectTitle("Code de vérification");
-        await AssertAccessibleAsync(page);
+        await Check("code");
         await Field("Code à 6 chiffres").FillAsync(SignedInStaff.Code(server, secret));
         await Click("Vérifier");
         await page.GotoAsync("/back-office/equipe");
         await ExpectTitle("Équipe");
         await Assertions.Expect(page.Locator("header .personne")).ToHaveTextAsync("Béatrice Navigatrice");
-        await Shot("equipe");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        Assert.True(results.Violations.Length == 0,
-            string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        await Check("equipe");
     }
 }

@@ -41,6 +41,9 @@ public sealed partial class SignedInStaff : IDisposable
 
     public string Email { get; }
 
+    /// <summary>What the audit trail names them.</summary>
+    public string AuditName => "staff:" + Email;
+
     public string DisplayName { get; }
 
     public StaffRole Role { get; }

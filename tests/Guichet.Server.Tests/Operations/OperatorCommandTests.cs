@@ -1,4 +1,6 @@
 using Guichet.Application.Security;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
 using Guichet.Server.Commands;
 using Guichet.Server.Soap.Contract;
@@ -175,6 +177,37 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         Assert.Contains("Role INVALID_VALUE", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("create-staff --email E --name \"N\" --role agent|administrator", output.ToString(), StringComparison.Ordinal);
         Assert.False(await server.InDbAsync(db => db.StaffMembers.AnyAsync(s => s.Email == email)));
+    }
+
+    [Fact]
+    public async Task ResetStaff_ReplacesThePasswordAndAuthenticator_TheOldPasswordNoLongerSignsIn()
+    {
+        var email = StaffSteps.UniqueEmail();
+        var created = new StringWriter();
+        await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], created);
+        var first = Line(created, "One-time password (shown once)");
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["reset-staff", "--email", email.ToUpperInvariant()], output);
+
+        Assert.Equal(0, exit);
+        var second = Line(output, "One-time password (shown once)");
+        Assert.False((await server.SignInStaffAsync(email, first)).Succeeded);
+        server.Clock.Advance(LoginThrottle.WaitAfter(1));
+        Assert.Equal(StaffNextStep.ChangePassword, (await server.SignInStaffAsync(email, second)).Value.Next);
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(
+            a => a.Event == AuditEvents.StaffMemberReset && a.Subject == email && a.Actor == "operator")));
+    }
+
+    [Fact]
+    public async Task ResetStaff_UnknownEmail_FailsAndResetsNothing()
+    {
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["reset-staff", "--email", StaffSteps.UniqueEmail()], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error:", output.ToString(), StringComparison.Ordinal);
     }
 
     private static string Line(StringWriter output, string label) =>

@@ -9,11 +9,15 @@ public static class BackOfficeFormat
 {
     private static readonly CultureInfo s_french = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>What a date field accepts: the browser's date input (ISO) and the way staff type a date.</summary>
+    private static readonly string[] s_dateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
     /// <summary>"03/02/2026 14:05" in Paris.</summary>
     public static string ParisTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", s_french);
 
-    public static string ParisTime(DateTimeOffset? at) => at is { } value ? ParisTime(value) : "—";
+    /// <summary>Paris time, or <paramref name="none"/> when there is no moment ("Jamais" for a sign-in never made).</summary>
+    public static string ParisTime(DateTimeOffset? at, string none = "—") => at is { } value ? ParisTime(value) : none;
 
     /// <summary>"3 j 4 h", "5 h 12 min", "7 min", "moins d'une minute".</summary>
     public static string Age(TimeSpan age) => age switch
@@ -32,6 +36,10 @@ public static class BackOfficeFormat
     };
 
     public static string Environment(bool isTest) => isTest ? "Test" : "Réel";
+
+    /// <summary>A calendar day typed in a filter ("2026-02-03", "03/02/2026"), or null when it is not one.</summary>
+    public static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>A code sent by a form (a state, an action, a category): one of the enum's names exactly, or null (never a number).</summary>
     public static TEnum? Code<TEnum>(string? value)

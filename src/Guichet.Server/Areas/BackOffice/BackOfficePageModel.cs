@@ -22,13 +22,23 @@ public abstract class BackOfficePageModel : PageModel
     protected string? RemoteAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>Each error under its field (the form's property name), or at the top of the form when it has none.</summary>
-    protected void ShowErrors(IEnumerable<Error> errors)
+    protected void ShowErrors(IEnumerable<Error> errors) => ShowErrors(errors, field => field);
+
+    /// <summary>Each error under the form field <paramref name="formField"/> names for the use case's field.</summary>
+    protected void ShowErrors(IEnumerable<Error> errors, Func<string, string> formField)
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field ?? string.Empty, error.Message);
+            ModelState.AddModelError(error.Field is null ? string.Empty : formField(error.Field), error.Message);
         }
     }
+
+    /// <summary>The errors shown under <paramref name="field"/>, or null: the view ties them to the input.</summary>
+    public string? ErrorOf(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    /// <summary>The errors of no field, shown at the top of the form.</summary>
+    public IEnumerable<string> GeneralErrors => ModelState.TryGetValue(string.Empty, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
 
     /// <summary>A page showing a secret once (one-time password, authenticator key, recovery codes): kept by no cache.</summary>
     protected void KeepOutOfCaches()

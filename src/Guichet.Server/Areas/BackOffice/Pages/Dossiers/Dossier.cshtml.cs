@@ -78,8 +78,6 @@ public sealed class DossierModel(SearchRegistrationFiles search, GetRegistration
         _ => "secondaire",
     };
 
-    public string? ReasonError => ModelState.TryGetValue(ReasonField, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
-
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await FindAsync(cancellationToken) is not { } id || await getFile.HandleAsync(id, cancellationToken) is not { Succeeded: true } file)

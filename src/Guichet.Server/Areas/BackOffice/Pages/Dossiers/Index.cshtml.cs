@@ -1,4 +1,3 @@
-using System.Globalization;
 using Guichet.Application.Accounts;
 using Guichet.Application.Accounts.Files;
 using Guichet.Application.WhiteLabels;
@@ -29,8 +28,6 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
 
     public const string Test = "test";
     public const string Real = "reel";
-
-    private static readonly string[] s_dateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
     [BindProperty(SupportsGet = true, Name = StatesField)]
     public List<string> States { get; set; } = [];
@@ -125,19 +122,13 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
         return BackOfficePages.PathBase + "/dossiers" + query.ToQueryString();
     }
 
-    public string? ErrorOf(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
-
-    public IEnumerable<string> GeneralErrors => ModelState.TryGetValue(string.Empty, out var entry)
-        ? entry.Errors.Select(e => e.ErrorMessage) : [];
-
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         WhiteLabels = await whiteLabels.HandleAsync(cancellationToken);
         var filters = ReadFilters();
         if (!filters.Succeeded)
         {
-            ShowErrors(filters.Errors, field => field);
+            ShowErrors(filters.Errors);
             return;
         }
 
@@ -208,34 +199,26 @@ public sealed class IndexModel(SearchRegistrationFiles search, ListWhiteLabels w
             errors.Add(AccountErrors.UnknownFilterValue(EnvironmentField, Environment));
         }
 
-        var from = ReadDate(From, FromField, errors);
-        var to = ReadDate(To, ToField, errors);
+        var from = ReadDate(From, FromField);
+        var to = ReadDate(To, ToField);
         return errors.Count > 0
             ? Result<RegistrationFileSearch>.Failure(ErrorCodes.ValidationFailed, errors)
             : new RegistrationFileSearch(states, whiteLabelId, category, isTest, from, to, Text, Cursor);
-    }
 
-    private static DateOnly? ReadDate(string? value, string field, List<Error> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
+        DateOnly? ReadDate(string? value, string field)
         {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (BackOfficeFormat.Date(value) is { } date)
+            {
+                return date;
+            }
+
+            errors.Add(AccountErrors.InvalidFilterDate(field));
             return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(AccountErrors.InvalidFilterDate(field));
-        return null;
-    }
-
-    private void ShowErrors(IEnumerable<Error> errors, Func<string, string> field)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field is null ? string.Empty : field(error.Field), error.Message);
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Guichet.Application.Staff;
-using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.BackOffice.Pages.Equipe;
@@ -20,9 +18,4 @@ public sealed class IndexModel(ListStaffMembers list) : BackOfficePageModel
         : member.MustChangePassword ? "Première connexion à faire"
         : !member.TotpConfirmed ? "Application d'authentification à activer"
         : "Actif";
-
-    /// <summary>A moment as the staff read it: Paris time, to the minute.</summary>
-    public static string InParis(DateTimeOffset? at) => at is { } moment
-        ? TimeZoneInfo.ConvertTime(moment, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("fr-FR"))
-        : "Jamais";
 }
