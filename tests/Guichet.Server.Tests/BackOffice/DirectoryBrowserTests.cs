@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using Guichet.Domain.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -28,13 +27,7 @@ public sealed class DirectoryBrowserTests(SqliteServerFixture server, BrowserFix
         var name = "Fromagerie Église " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var csv = $"SIREN;code adhérent;raison sociale\n{existing.Siren};NOUVEAU-1;Boulangerie Nouvelle\n{added};ADH-77;{name}\n";
         using var agent = await FilesStaff.SignInAsync(server);
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(10_000);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);
         await agent.AddCookiesToAsync(context);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
@@ -79,17 +72,5 @@ public sealed class DirectoryBrowserTests(SqliteServerFixture server, BrowserFix
         await ShotAndAxeAsync(page, "entreprise");
     }
 
-    /// <summary>A full-page screenshot under artifacts/screenshots, then axe: no violation.</summary>
-    private async Task ShotAndAxeAsync(IPage page, string step)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"back-office-annuaire-{++_shots:00}-{step}.png"),
-            FullPage = true,
-        });
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            $"{step}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    private Task ShotAndAxeAsync(IPage page, string step) => BackOfficeBrowser.ShotAndAxeAsync(page, $"back-office-annuaire-{++_shots:00}-{step}");
 }
