@@ -142,7 +142,8 @@ public static class OperatorCommands
             return await FailAsync(output, result.Errors);
         }
 
-        await output.WriteLineAsync($"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated.");
+        await output.WriteLineAsync(
+            $"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.");
         return 0;
     }
 
