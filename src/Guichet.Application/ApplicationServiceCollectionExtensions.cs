@@ -73,7 +73,14 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<AppointAdministrator>();
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<CompanyQueries>();
+        services.AddScoped<MemberDirectory>();
         services.AddScoped<ImportMemberDirectory>();
+        services.AddScoped<StageMemberDirectoryImport>();
+        services.AddScoped<PreviewMemberDirectoryImport>();
+        services.AddScoped<ApplyMemberDirectoryImport>();
+        services.AddScoped<SearchCompanies>();
+        services.AddScoped<GetDirectoryCompany>();
+        services.AddScoped<IndexCompanies>();
         services.AddSingleton<StaffAuthenticator>();
         services.AddScoped<CreateStaffMember>();
         services.AddScoped<SignInStaff>();

@@ -31,6 +31,8 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<StagedDirectoryImport> StagedDirectoryImports => Set<StagedDirectoryImport>();
+
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
@@ -66,5 +68,7 @@ public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbC
         // database's locale (a linguistic collation may ignore blanks and put "ab c" between "abc" and "abd").
         modelBuilder.Entity<Account>().Property(a => a.CompanyNameKey).UseCollation("C");
         modelBuilder.Entity<Account>().Property(a => a.Siret).UseCollation("C");
+        modelBuilder.Entity<Company>().Property(c => c.NameKey).UseCollation("C");
+        modelBuilder.Entity<Company>().Property(c => c.MemberCodeKey).UseCollation("C");
     }
 }

@@ -6,6 +6,9 @@ public sealed record PasswordPolicy(int MinLength, int MaxLength, bool RequireUp
     /// <summary>Printable ASCII punctuation (space excluded): the special characters of a policy that names no list.</summary>
     public const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+    /// <summary>The special characters of passwords we generate and show: they read and type without ambiguity.</summary>
+    public const string ShownSpecialCharacters = "-_.!?#%+=@";
+
     /// <summary>
     /// Seed 004's special characters ("Mot de passe"). Its four tables (§2.3.1, §3.3.2, §4.3.1, §4.3.2) print four
     /// variants of one list; this is their union, so that no password one table allows is refused by another.

@@ -26,6 +26,7 @@ public class AuditEventsTests
         [nameof(AuditEvents.MembershipRevoked)] = "membership.revoke",
         [nameof(AuditEvents.MembershipMadeAdministrator)] = "membership.makeadministrator",
         [nameof(AuditEvents.DirectoryImported)] = "directory.imported",
+        [nameof(AuditEvents.DirectoryCompanyChanged)] = "directory.company_changed",
         [nameof(AuditEvents.StaffMemberCreated)] = "staff.member_created",
         [nameof(AuditEvents.StaffAuthenticationFailed)] = "staff.authentication_failed",
         [nameof(AuditEvents.StaffSignedIn)] = "staff.signed_in",

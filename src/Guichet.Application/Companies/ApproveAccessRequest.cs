@@ -8,10 +8,10 @@ namespace Guichet.Application.Companies;
 /// <summary>"Accepter": a company administrator grants a pending access request; the person becomes a member.</summary>
 public sealed class ApproveAccessRequest(MembershipDecisions decisions)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+    public async Task<Result<Membership>> HandleAsync(CompanyActor actor, Guid companyId, Guid membershipId, PortalLinks links,
         CancellationToken cancellationToken)
     {
-        var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
+        var found = await decisions.FindAsync(actor, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
@@ -23,7 +23,7 @@ public sealed class ApproveAccessRequest(MembershipDecisions decisions)
             return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.Approve, AuditEvents.MembershipApproved,
+        return await decisions.RecordAsync(actor, membership, membership.Approve, AuditEvents.MembershipApproved,
             CompanyEmails.AccessApproved(membership, links.Login), cancellationToken);
     }
 }

@@ -58,4 +58,44 @@ public static class CompanyErrors
 
     public static Error DirectorySirenTwice(string siren, string line) =>
         new(ErrorCodes.AlreadyExists, $"Le SIREN {siren} figure deux fois dans le fichier.", line);
+
+    /// <summary>Staff appoint only where nobody administers the company; its administrators decide otherwise.</summary>
+    public static Error AlreadyAdministered(IEnumerable<string> administrators) => new(ErrorCodes.AlreadyAdministered,
+        $"L'entreprise a déjà un administrateur ({string.Join(", ", administrators)}) : c'est à lui de nommer les autres.");
+
+    /// <summary>Staff's decision lost to a concurrent one: the page shows the company as it is now.</summary>
+    public static Error ChangedMeanwhile { get; } =
+        new(ErrorCodes.ConcurrentModification, "L'entreprise vient d'être modifiée par quelqu'un d'autre : voici sa situation actuelle.");
+
+    public static Error DirectoryFileMissing(string field) => new(ErrorCodes.Required, "Choisissez le fichier CSV de l'annuaire.", field);
+
+    public static Error DirectoryFileType(string field) =>
+        new(ErrorCodes.UnsupportedMediaType, "Le fichier doit être un fichier CSV (extension .csv ou .txt).", field);
+
+    public static Error DirectoryFileTooLarge(int megabytes, string field) =>
+        new(ErrorCodes.FileTooLarge, $"Le fichier dépasse {megabytes} Mo : découpez-le ou retirez les colonnes inutiles.", field);
+
+    public static Error DirectoryFileEmpty(string field) => new(ErrorCodes.InvalidFile, "Le fichier est vide.", field);
+
+    public static Error DirectoryFileEncoding(string field) => new(ErrorCodes.InvalidFile,
+        "Le fichier n'est pas un texte en UTF-8 : dans le tableur, enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) ».",
+        field);
+
+    public static Error DirectoryNoCompany(string field) => new(ErrorCodes.InvalidFile, "Le fichier ne contient aucune entreprise.", field);
+
+    public static Error StagedImportNotFound { get; } =
+        new(ErrorCodes.StagedImportNotFound, "Cet aperçu n'existe pas ou a déjà été appliqué : déposez le fichier à nouveau.");
+
+    public static Error StagedImportExpired { get; } =
+        new(ErrorCodes.StagedImportExpired, "Cet aperçu a plus d'une heure : déposez le fichier à nouveau.");
+
+    /// <summary>The directory changed between the preview and "Appliquer l'import": nothing applied, the new preview shown.</summary>
+    public static Error DirectoryChangedSincePreview { get; } = new(ErrorCodes.DirectoryChanged,
+        "L'annuaire a changé depuis l'aperçu : rien n'a été appliqué. Voici l'aperçu à jour ; appliquez-le s'il vous convient.");
+
+    public static Error SearchPageLinkInvalid(string field) =>
+        new(ErrorCodes.InvalidValue, "Ce lien de pagination n'est pas valide : revenez à la première page.", field);
+
+    public static Error SearchTextInvalid(string field) =>
+        new(ErrorCodes.InvalidValue, "Saisissez un SIREN, un code adhérent ou le début d'une raison sociale (lettres ou chiffres).", field);
 }

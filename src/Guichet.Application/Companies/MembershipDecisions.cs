@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Application.Companies;
 
 /// <summary>
-/// The steps a company administrator's decisions share ("Gérer les utilisateurs": approve, refuse, revoke, make
-/// administrator): the actor's role is checked here, on the server, for every decision; the decision is saved with its
-/// audit line, and a concurrent decision on the same membership loses instead of overwriting; the person is told by email.
+/// The steps the decisions on a membership share (approve, refuse, revoke, make administrator), whether a company
+/// administrator takes them on the portal or staff in the back office: a company administrator's role is checked here, on
+/// the server, for every decision; the decision is saved with its audit line (staff: their address too), and a concurrent
+/// decision on the same membership loses instead of overwriting; the person is told by email.
 /// </summary>
 public sealed class MembershipDecisions(
     GuichetDbContext db,
@@ -20,10 +21,11 @@ public sealed class MembershipDecisions(
     AuditTrail audit,
     TimeProvider clock)
 {
-    /// <summary>The membership of the company, with its person and company, when the actor administers that company.</summary>
-    public async Task<Result<Membership>> FindAsync(Guid actorId, Guid companyId, Guid membershipId, CancellationToken cancellationToken)
+    /// <summary>The membership of the company, with its person and company, when the actor may decide for that company.</summary>
+    public async Task<Result<Membership>> FindAsync(CompanyActor actor, Guid companyId, Guid membershipId, CancellationToken cancellationToken)
     {
-        if (!await administrators.IncludesAsync(actorId, companyId, cancellationToken))
+        if (actor is CompanyActor.Administrator administrator && !await administrators.IncludesAsync(administrator.PersonId, companyId,
+            cancellationToken))
         {
             return Result<Membership>.Failure(CompanyErrors.NotAdministrator);
         }
@@ -37,14 +39,21 @@ public sealed class MembershipDecisions(
     /// Applies <paramref name="decide"/> (a transition of <see cref="Membership"/>) in the actor's name, audits it, saves, then
     /// emails the person.
     /// </summary>
-    public async Task<Result<Membership>> RecordAsync(Guid actorId, Membership membership, Action<string, DateTimeOffset> decide, string auditEvent,
-        MailMessage email, CancellationToken cancellationToken)
+    public async Task<Result<Membership>> RecordAsync(CompanyActor actor, Membership membership, Action<string, DateTimeOffset> decide,
+        string auditEvent, MailMessage email, CancellationToken cancellationToken)
     {
-        var actor = await db.People.AsNoTracking().SingleAsync(p => p.Id == actorId, cancellationToken);
+        var (name, address) = actor switch
+        {
+            CompanyActor.Administrator administrator => (
+                await db.People.AsNoTracking().Where(p => p.Id == administrator.PersonId).Select(p => p.Email).SingleAsync(cancellationToken),
+                (string?)null),
+            CompanyActor.Staff staff => (staff.Caller.AuditName, staff.Caller.RemoteAddress),
+            _ => throw new ArgumentOutOfRangeException(nameof(actor)),
+        };
         var from = $"{membership.Status}/{membership.Role}";
-        decide(actor.Email, clock.GetUtcNow());
-        audit.Record(actor.Email, auditEvent, null, $"{membership.Company!.Siren}:{membership.Person!.Email}",
-            from: from, to: $"{membership.Status}/{membership.Role}");
+        decide(name, clock.GetUtcNow());
+        audit.Record(name, auditEvent, null, $"{membership.Company!.Siren}:{membership.Person!.Email}",
+            from: from, to: $"{membership.Status}/{membership.Role}", remoteAddress: address);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -52,7 +61,7 @@ public sealed class MembershipDecisions(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Result<Membership>.Failure(CompanyErrors.DecidedMeanwhile);
+            return Result<Membership>.Failure(actor is CompanyActor.Staff ? CompanyErrors.ChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
         }
 
         await mailer.TrySendAsync(email, cancellationToken);

@@ -8,10 +8,10 @@ namespace Guichet.Application.Companies;
 /// <summary>"Refuser": a company administrator turns down a pending access request.</summary>
 public sealed class RefuseAccessRequest(MembershipDecisions decisions)
 {
-    public async Task<Result<Membership>> HandleAsync(Guid actorId, Guid companyId, Guid membershipId, PortalLinks links,
+    public async Task<Result<Membership>> HandleAsync(CompanyActor actor, Guid companyId, Guid membershipId, PortalLinks links,
         CancellationToken cancellationToken)
     {
-        var found = await decisions.FindAsync(actorId, companyId, membershipId, cancellationToken);
+        var found = await decisions.FindAsync(actor, companyId, membershipId, cancellationToken);
         if (!found.Succeeded)
         {
             return found;
@@ -23,7 +23,7 @@ public sealed class RefuseAccessRequest(MembershipDecisions decisions)
             return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
         }
 
-        return await decisions.RecordAsync(actorId, membership, membership.Refuse, AuditEvents.MembershipRefused,
+        return await decisions.RecordAsync(actor, membership, membership.Refuse, AuditEvents.MembershipRefused,
             CompanyEmails.AccessRefused(membership, links.Login), cancellationToken);
     }
 }

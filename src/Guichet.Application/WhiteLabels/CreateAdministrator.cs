@@ -44,7 +44,7 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
         }
 
         var now = clock.GetUtcNow();
-        password ??= PasswordGenerator.Generate(PasswordPolicy.Registering, 16);
+        password ??= AccountPasswords.NewAdministratorPassword();
         var account = new Account
         {
             WhiteLabelId = whiteLabel.Id,

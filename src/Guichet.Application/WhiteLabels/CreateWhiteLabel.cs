@@ -8,49 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.WhiteLabels;
 
-/// <summary>Settings of a new white label; secrets left empty are generated.</summary>
-public sealed record NewWhiteLabel(string Code, string Name, string MailDomain)
+/// <summary>A new white label: its code, its settings and, when the partner brings them, its credentials (else generated).</summary>
+public sealed record NewWhiteLabel(string Code, WhiteLabelSettings Settings)
 {
     public string? WsseUsername { get; init; }
 
     public string? WsseSecret { get; init; }
 
+    /// <summary>Ignored when the settings turn SSO off.</summary>
     public string? SsoKey { get; init; }
-
-    public bool EnableSso { get; init; } = true;
-
-    public int SsoTokenValidityMinutes { get; init; } = 5;
-
-    /// <summary>IANA id of the zone SSO tokens are minted in; French time unless the white label says otherwise.</summary>
-    public string SsoTimeZone { get; init; } = FrenchTime.ZoneId;
-
-    public string LoginPrefix { get; init; } = string.Empty;
-
-    public int MaxSecondaryAccounts { get; init; } = 150;
-
-    public bool AutoEnrol { get; init; }
-
-    public bool SecondaryMailboxByDefault { get; init; } = true;
-
-    public string? DefaultEdiPartnerNumber { get; init; }
-
-    public bool TestEnvironment { get; init; }
-
-    public FieldPresentation Presentation { get; init; } = FieldPresentation.AllEditable;
-
-    public WhiteLabelSettings Settings => new(Name, MailDomain)
-    {
-        LoginPrefix = LoginPrefix,
-        MaxSecondaryAccounts = MaxSecondaryAccounts,
-        AutoEnrol = AutoEnrol,
-        SecondaryMailboxByDefault = SecondaryMailboxByDefault,
-        DefaultEdiPartnerNumber = DefaultEdiPartnerNumber,
-        TestEnvironment = TestEnvironment,
-        EnableSso = EnableSso,
-        SsoTokenValidityMinutes = SsoTokenValidityMinutes,
-        SsoTimeZone = SsoTimeZone,
-        Presentation = Presentation,
-    };
 }
 
 /// <summary>The created white label with its secrets in clear: shown once, never stored so.</summary>
@@ -82,12 +48,12 @@ public sealed class CreateWhiteLabel(GuichetDbContext db, SecretProtector secret
         }
 
         var secret = string.IsNullOrEmpty(request.WsseSecret) ? SecretGenerator.New() : request.WsseSecret;
-        var ssoKey = !request.EnableSso ? null : string.IsNullOrEmpty(request.SsoKey) ? SecretGenerator.New() : request.SsoKey;
+        var ssoKey = !settings.EnableSso ? null : string.IsNullOrEmpty(request.SsoKey) ? SecretGenerator.New() : request.SsoKey;
         var whiteLabel = new WhiteLabel
         {
             Code = request.Code,
-            Name = request.Name,
-            MailDomain = request.MailDomain,
+            Name = settings.Name,
+            MailDomain = settings.MailDomain,
             WsseUsername = username,
             WsseSecretProtected = secrets.Protect(secret),
             SsoKeyProtected = ssoKey is null ? null : secrets.Protect(ssoKey),

@@ -20,7 +20,7 @@ public sealed class DisableWhiteLabel(GuichetDbContext db, AuditTrail audit, Tim
             return WhiteLabelErrors.NotFound;
         }
 
-        if (whiteLabel.Disabled == true)
+        if (whiteLabel.Disabled)
         {
             return WhiteLabelErrors.AlreadyDisabled;
         }

@@ -17,7 +17,7 @@ public sealed class EnableWhiteLabel(GuichetDbContext db, AuditTrail audit)
             return WhiteLabelErrors.NotFound;
         }
 
-        if (whiteLabel.Disabled == false)
+        if (!whiteLabel.Disabled)
         {
             return WhiteLabelErrors.AlreadyEnabled;
         }

@@ -5,7 +5,6 @@ using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
-using Guichet.Identifiers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.WhiteLabels;
@@ -38,7 +37,7 @@ public sealed class ResetWhiteLabelAdministratorPassword(
             return WhiteLabelErrors.AdministratorNotFound;
         }
 
-        var password = PasswordGenerator.Generate(PasswordPolicy.Registering, 16);
+        var password = AccountPasswords.NewAdministratorPassword();
         account.PasswordHash = hashing.Hash(password);
         account.PasswordChangedAt = clock.GetUtcNow();
         account.Touch();

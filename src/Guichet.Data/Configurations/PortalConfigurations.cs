@@ -29,8 +29,27 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Siren).HasMaxLength(9).IsRequired();
         builder.HasIndex(c => c.Siren).IsUnique();
-        builder.Property(c => c.MemberCode).HasMaxLength(40).IsRequired();
-        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.MemberCode).HasMaxLength(Company.MaxMemberCodeLength).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(Company.MaxNameLength).IsRequired();
+        // The back office's searches: a member code exactly, a name by prefix (paged by name then SIREN).
+        builder.Property(c => c.MemberCodeKey).HasMaxLength(Company.MaxMemberCodeKeyLength);
+        builder.HasIndex(c => c.MemberCodeKey);
+        builder.Property(c => c.NameKey).HasMaxLength(Company.MaxNameKeyLength);
+        builder.HasIndex(c => new { c.NameKey, c.Siren });
+        builder.Property(c => c.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class StagedDirectoryImportConfiguration : IEntityTypeConfiguration<StagedDirectoryImport>
+{
+    public void Configure(EntityTypeBuilder<StagedDirectoryImport> builder)
+    {
+        builder.ToTable("staged_directory_imports");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Text).IsRequired();
+        builder.Property(s => s.FileName).HasMaxLength(StagedDirectoryImport.MaxFileNameLength).IsRequired();
+        builder.Property(s => s.StagedBy).HasMaxLength(250).IsRequired();
+        builder.HasIndex(s => s.ExpiresAt);
     }
 }
 

@@ -12,6 +12,14 @@ public static class AccountPasswords
     /// <summary>Seed 004 §2.4: "un mot de passe sur 12 caractères est automatiquement généré" (primaries and secondaries).</summary>
     public const int GeneratedLength = 12;
 
+    /// <summary>
+    /// A white label administrator's generated password (operator command, back-office reset): the seed's policy, 16
+    /// characters, its special characters limited to those that read and type without ambiguity on a page or a terminal
+    /// (no quotes, brackets or <c>&lt;</c>).
+    /// </summary>
+    public static string NewAdministratorPassword() =>
+        PasswordGenerator.Generate(PasswordPolicy.Registering with { SpecialCharacters = PasswordPolicy.ShownSpecialCharacters }, 16);
+
     /// <summary>Every error of <paramref name="password"/>, on <paramref name="field"/>.</summary>
     public static IEnumerable<Error> Check(string password, PasswordPolicy policy, string field)
     {

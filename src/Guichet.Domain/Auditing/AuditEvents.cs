@@ -46,6 +46,9 @@ public static class AuditEvents
     public const string MembershipMadeAdministrator = "membership.makeadministrator";
     public const string DirectoryImported = "directory.imported";
 
+    /// <summary>One line per company whose member code or name an import changed: from and to are <c>code · name</c>.</summary>
+    public const string DirectoryCompanyChanged = "directory.company_changed";
+
     // Staff (the back office's own accounts).
     public const string StaffMemberCreated = "staff.member_created";
     public const string StaffAuthenticationFailed = "staff.authentication_failed";

@@ -74,4 +74,9 @@ public static class ErrorCodes
     public const string TotpAlreadyEnrolled = "TOTP_ALREADY_ENROLLED";
     public const string TotpEnrolmentNotStarted = "TOTP_ENROLMENT_NOT_STARTED";
     public const string OwnStaffAccount = "OWN_STAFF_ACCOUNT";
+    public const string AlreadyAdministered = "ALREADY_ADMINISTERED";
+    public const string StagedImportNotFound = "STAGED_IMPORT_NOT_FOUND";
+    public const string StagedImportExpired = "STAGED_IMPORT_EXPIRED";
+    public const string DirectoryChanged = "DIRECTORY_CHANGED";
+    public const string FileTooLarge = "FILE_TOO_LARGE";
 }

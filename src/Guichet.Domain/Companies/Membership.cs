@@ -63,6 +63,12 @@ public sealed class Membership
 
     public bool CanBeMadeAdministrator => Status == MembershipStatus.Active && Role == MembershipRole.Member;
 
+    /// <summary>
+    /// Staff stepping in for a company left without an administrator may choose a member or a person still waiting for
+    /// an answer (whom nobody could approve).
+    /// </summary>
+    public bool CanBeMadeFirstAdministrator => CanBeMadeAdministrator || Status == MembershipStatus.Pending;
+
     public void Approve(string by, DateTimeOffset at) => Decide(CanBeApproved, MembershipStatus.Active, MembershipRole.Member, by, at);
 
     public void Refuse(string by, DateTimeOffset at) => Decide(CanBeRefused, MembershipStatus.Refused, Role, by, at);
@@ -72,6 +78,9 @@ public sealed class Membership
 
     public void MakeAdministrator(string by, DateTimeOffset at) =>
         Decide(CanBeMadeAdministrator, MembershipStatus.Active, MembershipRole.Administrator, by, at);
+
+    public void MakeFirstAdministrator(string by, DateTimeOffset at) =>
+        Decide(CanBeMadeFirstAdministrator, MembershipStatus.Active, MembershipRole.Administrator, by, at);
 
     /// <summary>The first reminder may follow the request at once; the next ones wait a day each.</summary>
     public bool CanRemind(DateTimeOffset now) =>

@@ -70,11 +70,8 @@ public static class OperatorCommands
             return 2;
         }
 
-        var request = new NewWhiteLabel(options["code"]!, options["name"]!, options["mail-domain"]!)
+        var settings = new WhiteLabelSettings(options["name"]!, options["mail-domain"]!)
         {
-            WsseUsername = options.GetValueOrDefault("wsse-username"),
-            WsseSecret = options.GetValueOrDefault("wsse-secret"),
-            SsoKey = options.GetValueOrDefault("sso-key"),
             EnableSso = !options.ContainsKey("no-sso"),
             SsoTokenValidityMinutes = IntOption(options, "sso-validity-minutes", 5),
             SsoTimeZone = options.TryGetValue("sso-time-zone", out var zone) ? zone ?? string.Empty : FrenchTime.ZoneId,
@@ -84,6 +81,12 @@ public static class OperatorCommands
             SecondaryMailboxByDefault = !options.ContainsKey("no-secondary-mailbox"),
             DefaultEdiPartnerNumber = options.GetValueOrDefault("default-ped"),
             TestEnvironment = options.ContainsKey("test"),
+        };
+        var request = new NewWhiteLabel(options["code"]!, settings)
+        {
+            WsseUsername = options.GetValueOrDefault("wsse-username"),
+            WsseSecret = options.GetValueOrDefault("wsse-secret"),
+            SsoKey = options.GetValueOrDefault("sso-key"),
         };
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>()
@@ -139,7 +142,8 @@ public static class OperatorCommands
             return await FailAsync(output, result.Errors);
         }
 
-        await output.WriteLineAsync($"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated.");
+        await output.WriteLineAsync(
+            $"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.");
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using Guichet.Application.Accounts.Files;
+using Guichet.Application.Companies;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<GuichetDbContext>().Database.MigrateAsync(cancellationToken);
         // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
         await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IndexCompanies>().HandleAsync(cancellationToken);
     }
 
     /// <summary>Credentials are printed once, here, and never stored in clear.</summary>
@@ -37,7 +39,7 @@ public static class DatabaseSetup
         }
 
         var created = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>()
-            .HandleAsync(new NewWhiteLabel("demo", "Marque blanche de démonstration", "demo.guichet.local") { TestEnvironment = true },
+            .HandleAsync(new NewWhiteLabel("demo", new WhiteLabelSettings("Marque blanche de démonstration", "demo.guichet.local") { TestEnvironment = true }),
                 "setup", null, cancellationToken);
         var admin = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>()
             .HandleAsync("demo", "demo-admin", null, "setup", cancellationToken);

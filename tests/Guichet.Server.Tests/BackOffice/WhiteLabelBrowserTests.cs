@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Deque.AxeCore.Playwright;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Staff;
@@ -26,13 +25,7 @@ public sealed class WhiteLabelBrowserTests(SqliteServerFixture server, BrowserFi
         var primary = await tenant.RegisterPrimaryAsync();
         var code = tenant.Credentials.WhiteLabel.Code;
         using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(10_000);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);
         await admin.AddCookiesToAsync(context);
         var page = await context.NewPageAsync();
         var main = page.Locator("main");
@@ -63,9 +56,9 @@ public sealed class WhiteLabelBrowserTests(SqliteServerFixture server, BrowserFi
             await page.GotoAsync($"/back-office/marques-blanches/{code}");
             Assert.DoesNotContain(newSecret, await page.ContentAsync(), StringComparison.Ordinal);
 
-            var during = await OldAsync(tenant).GetAccountStateAsync(primary.Login);
+            var during = await WithOldSecret(tenant).GetAccountStateAsync(primary.Login);
             server.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-            var after = await Faults.CatchAsync(() => OldAsync(tenant).GetAccountStateAsync(primary.Login));
+            var after = await Faults.CatchAsync(() => WithOldSecret(tenant).GetAccountStateAsync(primary.Login));
             var withNew = await RegisteringClient.Create(server.RegisteringEndpoint, Now(tenant.Credentials.WsseUsername, newSecret)
                 .As(tenant.AdminLogin, tenant.AdminPassword)).GetAccountStateAsync(primary.Login);
 
@@ -85,7 +78,7 @@ public sealed class WhiteLabelBrowserTests(SqliteServerFixture server, BrowserFi
     }
 
     /// <summary>The administrator with the white label's old secret, its token dated on the server's clock.</summary>
-    private Guichet.Server.Soap.Contract.IRegisteringService OldAsync(Tenant tenant) => RegisteringClient.Create(
+    private Guichet.Server.Soap.Contract.IRegisteringService WithOldSecret(Tenant tenant) => RegisteringClient.Create(
         server.RegisteringEndpoint, Now(tenant.Credentials.WsseUsername, tenant.Credentials.WsseSecret).As(tenant.AdminLogin, tenant.AdminPassword));
 
     private SoapIdentity Now(string username, string secret) => new(username, secret)
@@ -93,17 +86,5 @@ public sealed class WhiteLabelBrowserTests(SqliteServerFixture server, BrowserFi
         TokenOverride = () => (RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),
     };
 
-    /// <summary>A full-page screenshot under artifacts/screenshots, then axe: no violation.</summary>
-    private async Task ShotAndAxeAsync(IPage page, string step)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"back-office-marques-blanches-{++_shots:00}-{step}.png"),
-            FullPage = true,
-        });
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
-    }
+    private Task ShotAndAxeAsync(IPage page, string step) => BackOfficeBrowser.ShotAndAxeAsync(page, $"back-office-marques-blanches-{++_shots:00}-{step}");
 }

@@ -73,7 +73,8 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         Assert.True(promoted.Value.IsActiveAdministrator);
         Assert.Equal(MembershipStatus.Revoked, nowPossible.Value.Status);
         await server.WaitForMailAsync(memberEmail, "Votre accès");
-        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{memberEmail}").Select(e => e.Event).ToListAsync());
+        var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"{company.Siren}:{memberEmail}")
+            .Select(e => e.Event).ToListAsync());
         Assert.Contains("membership.approve", audit);
         Assert.Contains("membership.makeadministrator", audit);
     }
@@ -127,22 +128,23 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
 
     private Task<Result<Membership>> ApproveAsync(Guid actor, Guid companyId, Guid membershipId) =>
         server.UseAsync<ApproveAccessRequest, Result<Membership>>(u =>
-            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+            u.HandleAsync(new CompanyActor.Administrator(actor), companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RefuseAsync(Guid actor, Guid companyId, Guid membershipId) =>
         server.UseAsync<RefuseAccessRequest, Result<Membership>>(u =>
-            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+            u.HandleAsync(new CompanyActor.Administrator(actor), companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RevokeAsync(Guid actor, Guid companyId, Guid membershipId) =>
         server.UseAsync<RevokeMembership, Result<Membership>>(u =>
-            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+            u.HandleAsync(new CompanyActor.Administrator(actor), companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> AppointAsync(Guid actor, Guid companyId, Guid membershipId) =>
         server.UseAsync<AppointAdministrator, Result<Membership>>(u =>
-            u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, CancellationToken.None));
+            u.HandleAsync(new CompanyActor.Administrator(actor), companyId, membershipId, PortalSteps.Links, CancellationToken.None));
 
     private Task<Result<Membership>> RemindAsync(Guid personId, Guid membershipId) =>
-        server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links, CancellationToken.None));
+        server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links,
+            CancellationToken.None));
 
     /// <summary>A company of the directory with a fresh, Luhn-valid SIREN.</summary>
     private async Task<Company> NewCompanyAsync()

@@ -77,6 +77,8 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         BackOfficePages.File when area == BackOfficePages.Area => new() { ["area"] = area, ["folderNumber"] = "D20260101-ABC123" },
         BackOfficePages.WhiteLabel or BackOfficePages.EditWhiteLabel when area == BackOfficePages.Area =>
             new() { ["area"] = area, ["code"] = "demo" },
+        BackOfficePages.DirectoryCompany when area == BackOfficePages.Area => new() { ["area"] = area, ["companyId"] = s_company },
+        BackOfficePages.DirectoryImportPreview when area == BackOfficePages.Area => new() { ["area"] = area, ["importId"] = s_company },
         _ => new() { ["area"] = area },
     };
 

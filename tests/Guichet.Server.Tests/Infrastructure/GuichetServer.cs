@@ -124,7 +124,7 @@ public class GuichetServer : WebApplicationFactory<Program>
     public async Task<WhiteLabelCredentials> CreateWhiteLabelAsync(Func<NewWhiteLabel, NewWhiteLabel>? configure = null)
     {
         var code = "wl" + Guid.NewGuid().ToString("N")[..10];
-        var request = new NewWhiteLabel(code, "Marque " + code, code + ".example.fr");
+        var request = new NewWhiteLabel(code, new WhiteLabelSettings("Marque " + code, code + ".example.fr"));
         request = configure?.Invoke(request) ?? request;
         var result = await InScopeAsync(services =>
             services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", null, CancellationToken.None));

@@ -55,6 +55,20 @@ public sealed partial class WebVisitor : IDisposable
         return await _client.PostAsync(new Uri(action, UriKind.Relative), form);
     }
 
+    /// <summary>Posts a file (multipart, as a browser's file input does) with the antiforgery token of <paramref name="formPage"/>.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPage, string action, string field, string fileName, byte[] content)
+    {
+        using var page = await GetAsync(formPage);
+        var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on {formPage}.");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, field, fileName);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await _client.PostAsync(new Uri(action, UriKind.Relative), form);
+    }
+
     /// <summary>Signs in on the portal's form, as a person does.</summary>
     public async Task SignInToPortalAsync(string email, string password = Password)
     {

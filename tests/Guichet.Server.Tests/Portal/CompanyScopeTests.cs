@@ -5,6 +5,7 @@ using Guichet.Server.Areas.Portal;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Portal;
@@ -46,6 +47,30 @@ public abstract class CompanyScopeTests(GuichetServer server)
         using var post = await visitor.SubmitAsync("/entreprises/ajouter", page,
             ("membershipId", Guid.NewGuid().ToString()), ("decision", "Approve"));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    /// <summary>Role matrix: a company administrator on another company, by address or by a forged form.</summary>
+    [Fact]
+    public async Task CompanyAdministrator_ActingOnAnotherCompanysMember_ByAddressOrForm_ChangesNothing()
+    {
+        var mine = await NewCompanyAsync();
+        var theirs = await NewCompanyAsync();
+        var administrator = await PersonWithAsync(mine, MembershipRole.Administrator, MembershipStatus.Active);
+        var theirMember = await PersonWithAsync(theirs, MembershipRole.Member, MembershipStatus.Active);
+        var theirMembership = await server.InDbAsync(db => db.Memberships.Where(m => m.PersonId == theirMember.Id).Select(m => m.Id).SingleAsync());
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(administrator.Email);
+
+        using var byTheirAddress = await visitor.SubmitAsync($"/entreprise/{mine.Id}/utilisateurs", $"/entreprise/{theirs.Id}/utilisateurs",
+            ("membershipId", theirMembership.ToString()), ("decision", "Revoke"));
+        using var throughMine = await visitor.SubmitAsync($"/entreprise/{mine.Id}/utilisateurs", $"/entreprise/{mine.Id}/utilisateurs",
+            ("membershipId", theirMembership.ToString()), ("decision", "Revoke"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byTheirAddress.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, throughMine.StatusCode);
+        Assert.Contains("Cette demande n'existe pas ou plus.", await WebVisitor.TextOfAsync(throughMine), StringComparison.Ordinal);
+        Assert.Equal(MembershipStatus.Active,
+            await server.InDbAsync(db => db.Memberships.Where(m => m.Id == theirMembership).Select(m => m.Status).SingleAsync()));
     }
 
     [Fact]

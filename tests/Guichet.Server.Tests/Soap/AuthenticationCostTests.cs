@@ -69,7 +69,7 @@ public sealed class AuthenticationCostTests(CountingServerFixture server) : ICla
     [Fact]
     public async Task TokenOnAWhiteLabelWithoutSso_CostsOneVerification()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { EnableSso = false });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { EnableSso = false } });
         var primary = await tenant.RegisterPrimaryAsync();
 
         Assert.Equal(1, await VerificationsOfAsync(tenant, primary.Login, WrongToken));

@@ -122,7 +122,7 @@ public abstract class ModificationTests(GuichetServer server)
     [Fact]
     public async Task ModifyRegisteredSecondary_UpdatesSubscriptionsAndMailbox_ItsOwnPedHasNoEffect()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { DefaultEdiPartnerNumber = "7777777" });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { DefaultEdiPartnerNumber = "7777777" } });
         var primary = await tenant.RegisteredPrimaryAsync();
         var secondary = await tenant.RegisteredSecondaryAsync(primary);
 
@@ -159,7 +159,7 @@ public abstract class ModificationTests(GuichetServer server)
     [Fact]
     public async Task ModifyPrimary_AllowanceAbove150_FaultsEvenWhenTheWhiteLabelAllowsMore()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { MaxSecondaryAccounts = 999 });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { MaxSecondaryAccounts = 999 } });
         var file = SampleFiles.Primary();
         file.SecondaryAccountCount = "300";
         var primary = await tenant.RegisteredPrimaryAsync(file);

@@ -28,7 +28,7 @@ public abstract class RegistrationTests(GuichetServer server)
     [Fact]
     public async Task RegisterPrimary_ChosenPasswordAndPrefix_ReturnsThemAndStoresOnlyAHash()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { LoginPrefix = "mb" });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { LoginPrefix = "mb" } });
         var file = SampleFiles.Primary(SampleFiles.UniqueName());
         file.Password = "Secret-Pass1";
 
@@ -270,7 +270,7 @@ public abstract class RegistrationTests(GuichetServer server)
     [Fact]
     public async Task RegisterPrimary_AutoEnrolWhiteLabel_ReachesRegisteredWithMailbox()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { AutoEnrol = true, DefaultEdiPartnerNumber = "1234567" });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { AutoEnrol = true, DefaultEdiPartnerNumber = "1234567" } });
 
         var result = await tenant.RegisterPrimaryAsync();
 
@@ -301,7 +301,7 @@ public abstract class RegistrationTests(GuichetServer server)
     [Fact]
     public async Task RegisterSecondary_WithItsOwnPed_IsEnrolledWithItsPrimarysPed()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { DefaultEdiPartnerNumber = "7777777" });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { DefaultEdiPartnerNumber = "7777777" } });
         var file = SampleFiles.Primary();
         file.EdiPartnerNumber = "1234567";
         var primary = await tenant.RegisteredPrimaryAsync(file);

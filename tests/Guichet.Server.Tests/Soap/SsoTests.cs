@@ -113,7 +113,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
     public async Task WhiteLabelWithoutSso_FaultsUserAuthenticationFailed()
     {
         var key = "known-key-" + Guid.NewGuid().ToString("N");
-        var tenant = await Tenant.CreateAsync(server, w => w with { EnableSso = false, SsoKey = key });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { EnableSso = false }, SsoKey = key });
         var primary = await tenant.RegisterPrimaryAsync();
 
         var token = Mint(key, primary.Login, DateTimeOffset.UtcNow);
@@ -215,7 +215,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
     [Fact]
     public async Task UtcWhiteLabel_TokenMintedInUtc_Works_TokenInParisTime_Faults()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { SsoTimeZone = "UTC" });
+        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { SsoTimeZone = "UTC" } });
         var primary = await tenant.RegisterPrimaryAsync();
         server.Clock.Set(new DateTimeOffset(2019, 10, 28, 16, 2, 0, TimeSpan.Zero));
 
@@ -231,7 +231,7 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
     [Fact]
     public async Task WhiteLabelWithUnknownTimeZone_IsRefused()
     {
-        var request = new NewWhiteLabel("wl" + Guid.NewGuid().ToString("N")[..10], "Marque", "mb.example.fr") { SsoTimeZone = "Europe/Atlantis" };
+        var request = new NewWhiteLabel("wl" + Guid.NewGuid().ToString("N")[..10], new WhiteLabelSettings("Marque", "mb.example.fr") { SsoTimeZone = "Europe/Atlantis" });
 
         var result = await server.InScopeAsync(services =>
             services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", null, CancellationToken.None));

@@ -40,6 +40,14 @@ public static class BackOfficePages
 
     /// <summary>The folder of the white labels' pages, for its policy (a folder, not a page name).</summary>
     public static readonly string WhiteLabelsFolder = "/MarquesBlanches";
+    /// <summary>
+    /// The member directory: the search, the CSV upload, its preview and apply (route value <c>importId</c>), one company
+    /// (route value <c>companyId</c>) and the staff's actions on it.
+    /// </summary>
+    public const string Directory = "/Annuaire/Index";
+    public const string DirectoryImport = "/Annuaire/Import";
+    public const string DirectoryImportPreview = "/Annuaire/Apercu";
+    public const string DirectoryCompany = "/Annuaire/Entreprise";
 
     /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
     public static readonly string TeamFolder = "/Equipe";

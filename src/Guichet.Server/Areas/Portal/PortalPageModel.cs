@@ -1,7 +1,6 @@
 using Guichet.Application.People;
 using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Areas.Portal;
 
@@ -10,14 +9,7 @@ public abstract class PortalPageModel : PageModel
 {
     protected Guid PersonId => User.PersonId();
 
-    protected PortalLinks Links
-    {
-        get
-        {
-            var configured = HttpContext.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl;
-            return new PortalLinks(string.IsNullOrWhiteSpace(configured) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : configured);
-        }
-    }
+    protected PortalLinks Links => PortalEmailLinks.For(HttpContext);
 
     /// <summary>Each error under its field (the form's property name), or at the top of the form when it has none.</summary>
     protected void ShowErrors(IEnumerable<Error> errors, string? prefix = null)

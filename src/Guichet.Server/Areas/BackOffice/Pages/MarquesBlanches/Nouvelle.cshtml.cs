@@ -22,19 +22,7 @@ public sealed class NouvelleModel(CreateWhiteLabel create) : WhiteLabelFormPageM
             return Page();
         }
 
-        var request = new NewWhiteLabel(Code?.Trim() ?? string.Empty, settings.Name, settings.MailDomain)
-        {
-            LoginPrefix = settings.LoginPrefix,
-            MaxSecondaryAccounts = settings.MaxSecondaryAccounts,
-            AutoEnrol = settings.AutoEnrol,
-            SecondaryMailboxByDefault = settings.SecondaryMailboxByDefault,
-            DefaultEdiPartnerNumber = settings.DefaultEdiPartnerNumber,
-            TestEnvironment = settings.TestEnvironment,
-            EnableSso = settings.EnableSso,
-            SsoTokenValidityMinutes = settings.SsoTokenValidityMinutes,
-            SsoTimeZone = settings.SsoTimeZone,
-            Presentation = settings.Presentation,
-        };
+        var request = new NewWhiteLabel(Code?.Trim() ?? string.Empty, settings);
         var result = await create.HandleAsync(request, FilesActor.AuditName, RemoteAddress, cancellationToken);
         if (!result.Succeeded)
         {

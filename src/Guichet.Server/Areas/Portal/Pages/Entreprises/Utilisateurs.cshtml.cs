@@ -44,12 +44,13 @@ public sealed class UtilisateursModel(
 
     public async Task<IActionResult> OnPostAsync(Guid companyId, Guid membershipId, Decision decision, CancellationToken cancellationToken)
     {
+        var actor = new CompanyActor.Administrator(PersonId);
         var result = decision switch
         {
-            Decision.Approve => await approve.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
-            Decision.Refuse => await refuse.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
-            Decision.Revoke => await revoke.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
-            Decision.MakeAdministrator => await appoint.HandleAsync(PersonId, companyId, membershipId, Links, cancellationToken),
+            Decision.Approve => await approve.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
+            Decision.Refuse => await refuse.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
+            Decision.Revoke => await revoke.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
+            Decision.MakeAdministrator => await appoint.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(decision)), // The model binder only lets defined values through.
         };
         if (!result.Succeeded)

@@ -1,0 +1,29 @@
+using Guichet.Application.Accounts;
+using Guichet.Domain.Common;
+
+namespace Guichet.Application.Companies;
+
+/// <summary>
+/// The back office's upload, step three, "Appliquer l'import": the uploaded file applied, all or nothing in one
+/// transaction, only if it still makes the changes of the preview the staff member saw (the fingerprint its form carries,
+/// <see cref="DirectoryPreview.Fingerprint"/>); otherwise nothing is applied and <see cref="CompanyErrors.DirectoryChangedSincePreview"/>
+/// asks them to look at the new preview. Applied once: the uploaded file goes with it. Audited in their name, with their
+/// address.
+/// </summary>
+public sealed class ApplyMemberDirectoryImport(MemberDirectory directory)
+{
+    public async Task<Result<DirectoryImport>> HandleAsync(Guid stagedId, string? shownFingerprint, StaffCaller actor,
+        CancellationToken cancellationToken)
+    {
+        var staged = await directory.FindStagedAsync(stagedId, actor, tracked: true, cancellationToken);
+        if (!staged.Succeeded)
+        {
+            return staged.Cast<DirectoryImport>();
+        }
+
+        var lines = await MemberDirectoryFile.ReadAsync(new StringReader(staged.Value.Text), "fichier");
+        // No fingerprint is never "whatever it changes now": it cannot match, and the preview is shown again.
+        return await directory.ApplyAsync(lines.Value, shownFingerprint ?? string.Empty, actor.AuditName, actor.RemoteAddress, staged.Value,
+            cancellationToken);
+    }
+}
