@@ -33,6 +33,7 @@ public static class AuditEventLabels
         [AuditEvents.MembershipRevoked] = "Accès à une entreprise retiré",
         [AuditEvents.MembershipMadeAdministrator] = "Nomination d'un administrateur d'entreprise",
         [AuditEvents.DirectoryImported] = "Import de l'annuaire des adhérents",
+        [AuditEvents.DirectoryCompanyChanged] = "Entreprise modifiée par un import de l'annuaire",
         [AuditEvents.StaffMemberCreated] = "Membre de l'équipe créé",
         [AuditEvents.StaffAuthenticationFailed] = "Échec de connexion au back office",
         [AuditEvents.StaffSignedIn] = "Connexion au back office",
