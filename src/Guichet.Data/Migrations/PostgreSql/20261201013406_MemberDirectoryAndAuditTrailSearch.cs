@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Guichet.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class MemberDirectory : Migration
+    public partial class MemberDirectoryAndAuditTrailSearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_At",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_Subject_At",
+                table: "audit_entries");
+
             migrationBuilder.AddColumn<string>(
                 name: "MemberCodeKey",
                 table: "companies",
@@ -61,6 +69,36 @@ namespace Guichet.Data.Migrations.PostgreSql
                 columns: new[] { "NameKey", "Siren" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Actor_At_Id",
+                table: "audit_entries",
+                columns: new[] { "Actor", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_At_Id",
+                table: "audit_entries",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Event_At_Id",
+                table: "audit_entries",
+                columns: new[] { "Event", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_RemoteAddress_At_Id",
+                table: "audit_entries",
+                columns: new[] { "RemoteAddress", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Subject_At_Id",
+                table: "audit_entries",
+                columns: new[] { "Subject", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_WhiteLabelId_At_Id",
+                table: "audit_entries",
+                columns: new[] { "WhiteLabelId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staged_directory_imports_ExpiresAt",
                 table: "staged_directory_imports",
                 column: "ExpiresAt");
@@ -80,6 +118,30 @@ namespace Guichet.Data.Migrations.PostgreSql
                 name: "IX_companies_NameKey_Siren",
                 table: "companies");
 
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_Actor_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_Event_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_RemoteAddress_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_Subject_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_WhiteLabelId_At_Id",
+                table: "audit_entries");
+
             migrationBuilder.DropColumn(
                 name: "MemberCodeKey",
                 table: "companies");
@@ -91,6 +153,16 @@ namespace Guichet.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "companies");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_At",
+                table: "audit_entries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Subject_At",
+                table: "audit_entries",
+                columns: new[] { "Subject", "At" });
         }
     }
 }

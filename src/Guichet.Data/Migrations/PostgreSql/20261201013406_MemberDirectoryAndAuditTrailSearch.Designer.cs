@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guichet.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresGuichetDbContext))]
-    [Migration("20261201012504_MemberDirectory")]
-    partial class MemberDirectory
+    [Migration("20261201013406_MemberDirectoryAndAuditTrailSearch")]
+    partial class MemberDirectoryAndAuditTrailSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -223,9 +223,17 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
-                    b.HasIndex("Subject", "At");
+                    b.HasIndex("Actor", "At", "Id");
+
+                    b.HasIndex("Event", "At", "Id");
+
+                    b.HasIndex("RemoteAddress", "At", "Id");
+
+                    b.HasIndex("Subject", "At", "Id");
+
+                    b.HasIndex("WhiteLabelId", "At", "Id");
 
                     b.ToTable("audit_entries", (string)null);
                 });
