@@ -8,7 +8,7 @@ namespace Guichet.Server.Tests.Browser;
 /// <summary>
 /// The Équipe pages in a real browser, by their French labels: an administrator adds an agent (one-time password shown
 /// once), resets them (a new one replaces it), disables and re-enables them; the agent's sign-in takes only the last
-/// one-time password. Axe checks every page.
+/// one-time password; an agent meets the access-denied page. Axe checks every page.
 /// </summary>
 public sealed class TeamBrowserTests(SqliteServerFixture server, BrowserFixture browser) : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
 {
@@ -73,6 +73,22 @@ public sealed class TeamBrowserTests(SqliteServerFixture server, BrowserFixture 
             await ExpectTitle(agentPage, password == first ? "Connexion au back office" : "Choisir votre mot de passe");
             server.Clock.Advance(LoginThrottle.WaitAfter(1)); // The brake after the refused one.
         }
+    }
+
+    [Fact]
+    public async Task Agent_OpeningTheTeamPage_SeesTheAccessDeniedPage_WithNoTeamOnIt()
+    {
+        using var agent = await SignedInStaff.SignInAsync(server, StaffRole.Agent);
+        await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);
+        await agent.AddCookiesToAsync(context);
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync("/back-office/equipe");
+
+        Assert.Equal(403, response!.Status);
+        await ExpectTitle(page, "Accès refusé");
+        await Assertions.Expect(page.Locator("main table")).ToHaveCountAsync(0);
+        await CheckAsync(page, "acces-refuse");
     }
 
     private static ILocator Field(ILocator main, string label) => main.GetByLabel(label, new() { Exact = true });

@@ -100,20 +100,8 @@ public sealed class TestFiles(GuichetServer server)
         server.InScopeAsync(services => services.GetRequiredService<SearchRegistrationFiles>().HandleAsync(search, CancellationToken.None));
 
     /// <summary>Every page from the first, following <see cref="RegistrationFilePage.Next"/>; fails on an error.</summary>
-    public async Task<List<RegistrationFilePage>> AllPagesAsync(RegistrationFileSearch search)
-    {
-        var pages = new List<RegistrationFilePage>();
-        var cursor = (string?)null;
-        do
-        {
-            var result = await SearchAsync(search with { Cursor = cursor });
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-            pages.Add(result.Value);
-            cursor = result.Value.Next;
-        }
-        while (cursor is not null && pages.Count < 100);
-        return pages;
-    }
+    public Task<List<RegistrationFilePage>> AllPagesAsync(RegistrationFileSearch search) =>
+        KeysetPages.AllAsync(cursor => SearchAsync(search with { Cursor = cursor }), page => page.Next);
 
     /// <summary>The ids a search finds, all pages, in order.</summary>
     public async Task<List<Guid>> FindAsync(RegistrationFileSearch search) =>

@@ -1,12 +1,10 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
+using Guichet.Application.Paging;
 
 namespace Guichet.Application.Accounts.Files;
 
 /// <summary>
 /// A position in the file list (newest first, ties broken by id) and the way to go from it: <see cref="Older"/> pages
-/// come after it, newer ones before it. Opaque to pages: Base64url of <c>o|ticks|id</c> or <c>n|ticks|id</c>.
+/// come after it, newer ones before it. Its text is a <see cref="KeysetCursorText"/>.
 /// </summary>
 public sealed record FileListCursor(bool Older, DateTimeOffset CreatedAt, Guid Id)
 {
@@ -18,29 +16,10 @@ public sealed record FileListCursor(bool Older, DateTimeOffset CreatedAt, Guid I
 
     public bool IsEnd => this == End;
 
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
-            $"{(Older ? 'o' : 'n')}|{CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{Id:N}"));
+    public string Encode() => KeysetCursorText.Encode(Older, CreatedAt, Id.ToString("N"));
 
-    public static FileListCursor? Decode(string value)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(value);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        var parts = Encoding.ASCII.GetString(bytes).Split('|');
-        return parts.Length == 3
-            && parts[0] is "o" or "n"
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-            && Guid.TryParseExact(parts[2], "N", out var id)
-            ? new FileListCursor(parts[0] == "o", new DateTimeOffset(ticks, TimeSpan.Zero), id)
+    public static FileListCursor? Decode(string value) =>
+        KeysetCursorText.TryDecode(value, out var older, out var at, out var key) && Guid.TryParseExact(key, "N", out var id)
+            ? new FileListCursor(older, at, id)
             : null;
-    }
 }
