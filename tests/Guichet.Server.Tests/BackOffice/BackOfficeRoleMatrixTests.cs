@@ -17,10 +17,9 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         "/back-office", "/back-office/equipe", "/back-office/equipe/ajouter", $"/back-office/equipe/{Guid.NewGuid()}",
         "/back-office/connexion/nouveau-mot-de-passe", "/back-office/connexion/authentificateur", "/back-office/connexion/code",
         "/back-office/acces-refuse", "/back-office/deconnexion", "/back-office/dossiers", "/back-office/marques-blanches",
-        "/back-office/annuaire", "/back-office/journal", "/back-office/marques-blanches/nouvelle", "/back-office/marques-blanches/demo",
-        "/back-office/marques-blanches/demo/modifier",
-        "/back-office/annuaire", "/back-office/journal", "/back-office/annuaire/import", $"/back-office/annuaire/import/{Guid.NewGuid()}",
-        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}",
+        "/back-office/marques-blanches/nouvelle", "/back-office/marques-blanches/demo", "/back-office/marques-blanches/demo/modifier",
+        "/back-office/annuaire", "/back-office/annuaire/import", $"/back-office/annuaire/import/{Guid.NewGuid()}",
+        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal",
     };
 
     [Theory]
