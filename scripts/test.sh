@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the suite needs and is missing (PostgreSQL server binaries, aiosmtpd and Chromium: the
 # tests start their own throwaway cluster, SMTP server and headless browser; PHP's SoapClient, python zeep and node-soap:
-# the client stacks of tests/clients), then checks formatting, pending migrations, and runs the whole suite.
+# the client stacks of tests/clients), then checks formatting, line length, pending migrations, and runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +37,15 @@ dotnet build Guichet.slnx --no-restore --configuration Release --verbosity quiet
 
 echo "== Formatting (dotnet format --verify-no-changes)"
 dotnet format Guichet.slnx --no-restore --verify-no-changes --verbosity quiet
+
+echo "== Line length (150)"
+# Counted in bytes (LC_ALL=C: the same count with any awk); the EF-generated migrations are left as generated.
+long_lines=$(git ls-files -z '*.cs' '*.cshtml' | grep -zv '^src/Guichet.Data/Migrations/' \
+  | xargs -0 env LC_ALL=C awk 'length > 150 { print FILENAME ":" FNR " (" length ")" }')
+if [ -n "$long_lines" ]; then
+  echo "$long_lines"
+  exit 1
+fi
 
 echo "== Pending migrations"
 for context in SqliteGuichetDbContext PostgresGuichetDbContext; do

@@ -51,7 +51,11 @@ public sealed record BenchOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        string[] known = ["url", "wsse-user", "wsse-secret", "operation", "requests", "concurrency", "login", "password", "account", "warmup", "timeout-seconds", "label"];
+        string[] known =
+        [
+            "url", "wsse-user", "wsse-secret", "operation", "requests", "concurrency", "login", "password", "account", "warmup",
+            "timeout-seconds", "label",
+        ];
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             problem = $"unknown option --{unknown}";

@@ -42,7 +42,8 @@ public sealed class LoadRunner(SoapClient client, BenchOptions options)
             call = token => client.GetAccountStateAsync(account, options.Login!, options.Password!, token);
         }
 
-        await output.WriteLineAsync($"== {options.Label}: {options.Requests} requests, concurrency {options.Concurrency}, warm-up {options.Warmup}, timeout {options.Timeout.TotalSeconds:0} s");
+        await output.WriteLineAsync($"== {options.Label}: {options.Requests} requests, concurrency {options.Concurrency}, "
+            + $"warm-up {options.Warmup}, timeout {options.Timeout.TotalSeconds:0} s");
         if (options.Warmup > 0)
         {
             var warmup = await RunPhaseAsync(options.Warmup, call);
@@ -120,7 +121,8 @@ public sealed class LoadRunner(SoapClient client, BenchOptions options)
         }
         else
         {
-            await output.WriteLineAsync($"   latency ms: p50 {Percentile(latencies, 0.50):0.0}  p90 {Percentile(latencies, 0.90):0.0}  p99 {Percentile(latencies, 0.99):0.0}  max {latencies[^1]:0.0}  (mean {latencies.Average():0.0})");
+            await output.WriteLineAsync($"   latency ms: p50 {Percentile(latencies, 0.50):0.0}  p90 {Percentile(latencies, 0.90):0.0}  "
+                + $"p99 {Percentile(latencies, 0.99):0.0}  max {latencies[^1]:0.0}  (mean {latencies.Average():0.0})");
         }
 
         await WriteFirstErrorAsync(output, result);
@@ -128,7 +130,8 @@ public sealed class LoadRunner(SoapClient client, BenchOptions options)
         // One Markdown row, for bench/README.md's table.
         var row = latencies.Length == 0
             ? $"| {options.Label} | {options.Requests} | {options.Concurrency} | {result.Errors} | {throughput:0.0} | - | - | - | - |"
-            : $"| {options.Label} | {options.Requests} | {options.Concurrency} | {result.Errors} | {throughput:0.0} | {Percentile(latencies, 0.50):0} | {Percentile(latencies, 0.90):0} | {Percentile(latencies, 0.99):0} | {latencies[^1]:0} |";
+            : $"| {options.Label} | {options.Requests} | {options.Concurrency} | {result.Errors} | {throughput:0.0} "
+                + $"| {Percentile(latencies, 0.50):0} | {Percentile(latencies, 0.90):0} | {Percentile(latencies, 0.99):0} | {latencies[^1]:0} |";
         await output.WriteLineAsync("RESULT " + row);
     }
 

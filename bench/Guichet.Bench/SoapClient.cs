@@ -51,7 +51,8 @@ public sealed class SoapClient(HttpClient http, Uri endpoint, string wsseUser, s
 
     private async Task<SoapResponse> SendAsync(string operation, string headers, string body, CancellationToken cancellationToken)
     {
-        var xml = $"""<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{Soap11}"><s:Header>{headers}</s:Header><s:Body>{body}</s:Body></s:Envelope>""";
+        var xml = $"""<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{Soap11}">"""
+            + $"""<s:Header>{headers}</s:Header><s:Body>{body}</s:Body></s:Envelope>""";
         using var content = new StringContent(xml, Encoding.UTF8, "text/xml");
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
         request.Headers.Add("SOAPAction", $"\"{Ns}/Registering/{operation}\"");
@@ -65,13 +66,28 @@ public sealed class SoapClient(HttpClient http, Uri endpoint, string wsseUser, s
         var nonce = RandomNumberGenerator.GetBytes(16);
         var created = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var digest = Digest(nonce, created, wsseSecret);
-        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken><wsse:Username>{SecurityElement.Escape(wsseUser)}</wsse:Username><wsse:Password Type="{PasswordDigest}">{digest}</wsse:Password><wsse:Nonce EncodingType="{Base64Binary}">{Convert.ToBase64String(nonce)}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
+        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken>"""
+            + $"""<wsse:Username>{SecurityElement.Escape(wsseUser)}</wsse:Username>"""
+            + $"""<wsse:Password Type="{PasswordDigest}">{digest}</wsse:Password>"""
+            + $"""<wsse:Nonce EncodingType="{Base64Binary}">{Convert.ToBase64String(nonce)}</wsse:Nonce>"""
+            + $"""<wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
     }
 
     private static string Context(string login, string password) =>
-        $"""<context xmlns="{Ns}"><user><login>{SecurityElement.Escape(login)}</login><password>{SecurityElement.Escape(password)}</password></user></context>""";
+        $"""<context xmlns="{Ns}"><user><login>{SecurityElement.Escape(login)}</login>"""
+        + $"""<password>{SecurityElement.Escape(password)}</password></user></context>""";
 
     /// <summary>A valid company registration file (the tests' sample), in the order and namespace the WSDL declares.</summary>
     private static string RegisterPrimaryBody(string accountName) =>
-        $"""<registerPrimaryAccount xmlns="{Ns}"><account><AccountName>{SecurityElement.Escape(accountName)}</AccountName><Siret>73282932000074</Siret><CompanyName>Boulangerie Martin</CompanyName><Address><Street>1 rue de la Paix</Street><City>Paris</City><PostalCode>75002</PostalCode><Country>FR</Country></Address><Manager><Civility>MS</Civility><LastName>Martin</LastName><FirstName>Claire</FirstName><Email>claire.martin@example.fr</Email><Phone>0140000000</Phone></Manager><Teleprocedures><Teleprocedure>TVA</Teleprocedure><Teleprocedure>TDFC</Teleprocedure></Teleprocedures><GdprContact><LastName>Durand</LastName><FirstName>Paul</FirstName><Function>DPO</Function><Phone>0140000001</Phone><Email>dpo@example.fr</Email></GdprContact><SecondaryAccountCount>5</SecondaryAccountCount><Category>COMPANY</Category><Billing><StartDate>2025-01-01</StartDate><VatNumber>FR40303265045</VatNumber></Billing></account></registerPrimaryAccount>""";
+        $"""<registerPrimaryAccount xmlns="{Ns}"><account><AccountName>{SecurityElement.Escape(accountName)}</AccountName>"""
+        + "<Siret>73282932000074</Siret><CompanyName>Boulangerie Martin</CompanyName>"
+        + "<Address><Street>1 rue de la Paix</Street><City>Paris</City><PostalCode>75002</PostalCode><Country>FR</Country></Address>"
+        + "<Manager><Civility>MS</Civility><LastName>Martin</LastName><FirstName>Claire</FirstName>"
+        + "<Email>claire.martin@example.fr</Email><Phone>0140000000</Phone></Manager>"
+        + "<Teleprocedures><Teleprocedure>TVA</Teleprocedure><Teleprocedure>TDFC</Teleprocedure></Teleprocedures>"
+        + "<GdprContact><LastName>Durand</LastName><FirstName>Paul</FirstName><Function>DPO</Function>"
+        + "<Phone>0140000001</Phone><Email>dpo@example.fr</Email></GdprContact>"
+        + "<SecondaryAccountCount>5</SecondaryAccountCount><Category>COMPANY</Category>"
+        + "<Billing><StartDate>2025-01-01</StartDate><VatNumber>FR40303265045</VatNumber></Billing>"
+        + "</account></registerPrimaryAccount>";
 }

@@ -1,7 +1,8 @@
 namespace Guichet.Identifiers;
 
 /// <summary>Length and character-class requirements for a password.</summary>
-public sealed record PasswordPolicy(int MinLength, int MaxLength, bool RequireUppercase, bool RequireLowercase, bool RequireDigit, bool RequireSpecial)
+public sealed record PasswordPolicy(
+    int MinLength, int MaxLength, bool RequireUppercase, bool RequireLowercase, bool RequireDigit, bool RequireSpecial)
 {
     /// <summary>Printable ASCII punctuation (space excluded): the special characters of a policy that names no list.</summary>
     public const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";

@@ -153,7 +153,8 @@ public class AccountDataMergerTests
     [Fact]
     public void BillingStartDateRepeatedUnchanged_NoError()
     {
-        var (_, errors) = AccountDataMerger.Merge(ValidFile.Primary(), new PrimaryAccountData { Billing = new BillingInfo { StartDate = "2026-01-01" } });
+        var (_, errors) = AccountDataMerger.Merge(ValidFile.Primary(),
+            new PrimaryAccountData { Billing = new BillingInfo { StartDate = "2026-01-01" } });
 
         Assert.Empty(errors);
     }

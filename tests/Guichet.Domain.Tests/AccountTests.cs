@@ -99,8 +99,10 @@ public class AccountTests
     [Fact]
     public void RecordEnrolment_Secondary_InheritsItsPrimarysPedWhateverItsOwnFileSays()
     {
-        var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData { EdiPartnerNumber = "1234567", Teleprocedures = [Teleprocedure.TVA] });
-        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme", new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TDFC] }, wantsMailbox: false);
+        var primary = Enrolled(AccountKind.Primary, "acme",
+            new PrimaryAccountData { EdiPartnerNumber = "1234567", Teleprocedures = [Teleprocedure.TVA] });
+        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme",
+            new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TDFC] }, wantsMailbox: false);
 
         secondary.RecordEnrolment(s_whiteLabel, primary);
 
@@ -111,7 +113,8 @@ public class AccountTests
     public void RecordEnrolment_SecondaryOfAPrimaryWithoutPed_InheritsTheWhiteLabels()
     {
         var primary = Enrolled(AccountKind.Primary, "acme", new PrimaryAccountData { Teleprocedures = [Teleprocedure.TVA] });
-        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme", new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TVA] });
+        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme",
+            new SecondaryAccountData { EdiPartnerNumber = "7654321", Teleprocedures = [Teleprocedure.TVA] });
 
         secondary.RecordEnrolment(s_whiteLabel, primary);
 

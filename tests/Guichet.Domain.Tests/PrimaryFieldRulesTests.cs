@@ -139,7 +139,8 @@ public class PrimaryFieldRulesTests
     [InlineData(3, 12)]
     public void AccountName_OnePastMaxMinusPrefix_FailsTooLong(int prefix, int max)
     {
-        AssertSingle(ValidateWith("AccountName", new string('a', max + 1), ValidFile.Rules(loginPrefixLength: prefix)), ErrorCodes.TooLong, "AccountName");
+        AssertSingle(ValidateWith("AccountName", new string('a', max + 1), ValidFile.Rules(loginPrefixLength: prefix)), ErrorCodes.TooLong,
+            "AccountName");
     }
 
     [Theory]
@@ -208,7 +209,8 @@ public class PrimaryFieldRulesTests
     [InlineData("40", 2, 40)]
     public void AllowanceChange_WithinLimitsAndNotBelowOpened_Passes(string requested, int opened, int whiteLabelMaximum)
     {
-        Assert.Empty(AccountDataValidator.ValidateAllowanceChange(requested, opened, ValidFile.Rules() with { MaxSecondaryAccounts = whiteLabelMaximum }));
+        Assert.Empty(AccountDataValidator.ValidateAllowanceChange(requested, opened,
+            ValidFile.Rules() with { MaxSecondaryAccounts = whiteLabelMaximum }));
     }
 
     [Fact]

@@ -76,7 +76,11 @@ public class PasswordPolicyTests
     public void Registering_SpecialCharacters_AreTheUnionOfTheSeedsFourLists()
     {
         // Seed 004, "Mot de passe" in §2.3.1, §3.3.2, §4.3.1 and §4.3.2, decoded from the converted document.
-        string[] seedLists = ["\"!\"?%^^&*()_+={[]];@~#<,;>./", "\"!\"?${}%^&*()_-+={}[];,:@~#<,>./", "\"!\"#$%^&*()_-=+{[]:;@~#<,.>./", "\"!\"?$$%^&*()_+={[]];@~#<,>./"];
+        string[] seedLists =
+        [
+            "\"!\"?%^^&*()_+={[]];@~#<,;>./", "\"!\"?${}%^&*()_-+={}[];,:@~#<,>./", "\"!\"#$%^&*()_-=+{[]:;@~#<,.>./",
+            "\"!\"?$$%^&*()_+={[]];@~#<,>./",
+        ];
 
         Assert.Equal(string.Concat(seedLists).Distinct().Order(), Policy.SpecialCharacters.Order());
     }

@@ -11,10 +11,20 @@ public static class SeedTransitions
     public static readonly IReadOnlyDictionary<AccountState, AccountAction[]> Allowed = new Dictionary<AccountState, AccountAction[]>
     {
         [AccountState.CREATION_IN_PROGRESS] = [AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.CREATION_SUSPENDED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.WAIT_FOR_FILES] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.REJECT, AccountAction.VALIDATE],
-        [AccountState.BO_VALIDATED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.ENROLL],
-        [AccountState.BO_REJECTED] = [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING, AccountAction.VALIDATE],
+        [AccountState.CREATION_SUSPENDED] =
+            [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_WAITING, AccountAction.REJECT, AccountAction.VALIDATE],
+        [AccountState.WAIT_FOR_FILES] =
+            [AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.REJECT, AccountAction.VALIDATE],
+        [AccountState.BO_VALIDATED] =
+        [
+            AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING,
+            AccountAction.REJECT, AccountAction.ENROLL,
+        ],
+        [AccountState.BO_REJECTED] =
+        [
+            AccountAction.BACK_TO_STATE_IN_PROGRESS, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.BACK_TO_STATE_WAITING,
+            AccountAction.VALIDATE,
+        ],
         [AccountState.REGISTRATION_IN_PROGRESS] = [],
         [AccountState.REGISTERED] = [AccountAction.DISABLE],
         [AccountState.CLOSED] = [AccountAction.ENABLE],

@@ -13,7 +13,8 @@ namespace Guichet.Application.Auditing;
 /// </summary>
 public sealed class ExportAuditTrail(GuichetDbContext db, AuditTrail audit)
 {
-    public async Task<Result<IAsyncEnumerable<AuditTrailRow>>> HandleAsync(AuditTrailSearch search, StaffCaller actor, CancellationToken cancellationToken)
+    public async Task<Result<IAsyncEnumerable<AuditTrailRow>>> HandleAsync(
+        AuditTrailSearch search, StaffCaller actor, CancellationToken cancellationToken)
     {
         var errors = AuditTrailQuery.Check(search);
         if (errors.Count > 0)

@@ -64,7 +64,8 @@ public sealed class SearchAuditTrail(GuichetDbContext db)
         var hasNewer = older ? cursor is not null : more;
         var files = await FilesAsync(rows, cancellationToken);
         return new AuditTrailPage(
-            [.. rows.Select(r => new AuditTrailPageRow(r, r is { WhiteLabelId: not null, Subject: { } login } ? files.GetValueOrDefault(login) : null))],
+            [.. rows.Select(r =>
+                new AuditTrailPageRow(r, r is { WhiteLabelId: not null, Subject: { } login } ? files.GetValueOrDefault(login) : null))],
             hasOlder && rows.Count > 0 ? new AuditTrailCursor(true, rows[^1].At, rows[^1].Id).Encode() : null,
             hasNewer && rows.Count > 0 ? new AuditTrailCursor(false, rows[0].At, rows[0].Id).Encode() : null);
     }

@@ -13,7 +13,8 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>()
             .BindConfiguration(MailOptions.Section)
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From must be a mail address, e.g. \"Guichet <no-reply@example.fr>\".")
-            .Validate(o => o.Mode != MailMode.Pickup || !string.IsNullOrWhiteSpace(o.PickupFolder), "Mail:PickupFolder is required when Mail:Mode is Pickup.")
+            .Validate(o => o.Mode != MailMode.Pickup || !string.IsNullOrWhiteSpace(o.PickupFolder),
+                "Mail:PickupFolder is required when Mail:Mode is Pickup.")
             .Validate(o => o.Mode != MailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Mode is Smtp.")
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.Smtp.Timeout > TimeSpan.Zero, "Mail:Smtp:Timeout must be positive.")

@@ -32,6 +32,7 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimePr
 
         File.Move(temporary, path);
         // The text in the log too: a newcomer without a mail server follows the validation link from the console.
-        logger.LogInformation("Mail to {To} written to {Path} (Mail:Mode is Pickup, nothing was sent).\nSubject: {Subject}\n{TextBody}", message.To, path, message.Subject, message.TextBody);
+        logger.LogInformation("Mail to {To} written to {Path} (Mail:Mode is Pickup, nothing was sent).\nSubject: {Subject}\n{TextBody}",
+            message.To, path, message.Subject, message.TextBody);
     }
 }

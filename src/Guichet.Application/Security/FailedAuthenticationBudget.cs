@@ -15,12 +15,13 @@ public sealed class FailedAuthenticationBudget : IDisposable
     public FailedAuthenticationBudget(IOptions<SecurityOptions> options)
     {
         var permits = options.Value.FailedWhiteLabelAuthenticationsPerAddressPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+            RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
     }
 
     /// <summary>Spends one failure of the address; past its budget, says how long until it has one again.</summary>

@@ -25,7 +25,8 @@ public sealed class VerifiedPasswordCache(IOptions<SecurityOptions> options) : I
         var duration = options.Value.VerifiedPasswordCacheDuration;
         if (duration > TimeSpan.Zero)
         {
-            _cache.Set(Key(login, password, passwordHash), true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration, Size = 1 });
+            _cache.Set(Key(login, password, passwordHash), true,
+                new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration, Size = 1 });
         }
     }
 

@@ -18,7 +18,8 @@ public sealed record NewStaffMember(string? Email, string? DisplayName, string? 
 /// </summary>
 public sealed class CreateStaffMember(GuichetDbContext db, PasswordHashing hashing, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<CreatedStaffMember>> HandleAsync(NewStaffMember request, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<CreatedStaffMember>> HandleAsync(
+        NewStaffMember request, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
     {
         var actorName = await db.ResolveAsync(actor, cancellationToken);
         if (!actorName.Succeeded)

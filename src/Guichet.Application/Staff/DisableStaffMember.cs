@@ -13,7 +13,8 @@ namespace Guichet.Application.Staff;
 /// </summary>
 public sealed class DisableStaffMember(GuichetDbContext db, AuditTrail audit)
 {
-    public async Task<Result<StaffMemberSummary>> HandleAsync(Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<StaffMemberSummary>> HandleAsync(
+        Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
     {
         if (actor.AdministratorId == staffId)
         {
@@ -47,7 +48,8 @@ public sealed class DisableStaffMember(GuichetDbContext db, AuditTrail audit)
 
             member.Disabled = true;
             member.RenewSecurityStamp();
-            audit.Record(actorName.Value, AuditEvents.StaffMemberDisabled, null, member.Email, StaffStore.Enabled, StaffStore.Disabled, remoteAddress);
+            audit.Record(actorName.Value, AuditEvents.StaffMemberDisabled, null, member.Email, StaffStore.Enabled, StaffStore.Disabled,
+                remoteAddress);
             if (await db.SaveStaffAsync(cancellationToken) is { } failure)
             {
                 return failure;

@@ -9,7 +9,8 @@ namespace Guichet.Application.Staff;
 /// <summary>Enables a disabled staff member again, with the password and authenticator they had.</summary>
 public sealed class EnableStaffMember(GuichetDbContext db, AuditTrail audit)
 {
-    public async Task<Result<StaffMemberSummary>> HandleAsync(Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<StaffMemberSummary>> HandleAsync(
+        Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
     {
         var actorName = await db.ResolveAsync(actor, cancellationToken);
         if (!actorName.Succeeded)

@@ -58,7 +58,8 @@ public static class StaffErrors
 
     public static Error TotpAlreadyEnrolled() =>
         new(ErrorCodes.TotpAlreadyEnrolled,
-            "Une application d'authentification est déjà enregistrée : pour en changer, demandez à un administrateur de réinitialiser votre compte.");
+            "Une application d'authentification est déjà enregistrée : "
+            + "pour en changer, demandez à un administrateur de réinitialiser votre compte.");
 
     public static Error TotpEnrolmentNotStarted() =>
         new(ErrorCodes.TotpEnrolmentNotStarted, "Scannez d'abord le QR code avec votre application d'authentification.");
@@ -73,7 +74,8 @@ public static class StaffErrors
     public static Error WrongCode(string retry) => new(ErrorCodes.InvalidCode, "Code incorrect ou déjà utilisé. " + retry, "Code");
 
     public static Error OwnAccount() =>
-        new(ErrorCodes.OwnStaffAccount, "Vous ne pouvez ni désactiver ni réinitialiser votre propre compte : demandez-le à un autre administrateur.");
+        new(ErrorCodes.OwnStaffAccount,
+            "Vous ne pouvez ni désactiver ni réinitialiser votre propre compte : demandez-le à un autre administrateur.");
 
     public static Error LastAdministrator() =>
         new(ErrorCodes.LastAdministrator, "Le back office doit garder au moins un administrateur actif : nommez-en un autre d'abord.");

@@ -15,7 +15,8 @@ namespace Guichet.Application.Staff;
 /// </summary>
 public sealed class ResetStaffMember(GuichetDbContext db, PasswordHashing hashing, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<StaffMemberReset>> HandleAsync(Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<StaffMemberReset>> HandleAsync(
+        Guid staffId, StaffActor actor, string? remoteAddress, CancellationToken cancellationToken)
     {
         if (actor.AdministratorId == staffId)
         {

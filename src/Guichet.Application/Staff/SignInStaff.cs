@@ -17,7 +17,8 @@ namespace Guichet.Application.Staff;
 /// </summary>
 public sealed class SignInStaff(GuichetDbContext db, PasswordHashing hashing, LoginThrottling throttling, AuditTrail audit)
 {
-    public async Task<Result<StaffSignInStep>> HandleAsync(string? email, string? password, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<StaffSignInStep>> HandleAsync(
+        string? email, string? password, string? remoteAddress, CancellationToken cancellationToken)
     {
         var key = StaffMember.NormalizeEmail(email);
         if (key.Length is 0 or > StaffMember.MaxEmailLength || string.IsNullOrEmpty(password))

@@ -81,7 +81,8 @@ internal static class StaffStore
     /// write (the last enabled administrator): of two administrators disabling each other at once, one is refused.
     /// SQLite takes the write lock at the start; PostgreSQL detects the conflict and fails one of them.
     /// </summary>
-    public static async Task<Result<T>> SerializableAsync<T>(this GuichetDbContext db, Func<Task<Result<T>>> change, CancellationToken cancellationToken)
+    public static async Task<Result<T>> SerializableAsync<T>(
+        this GuichetDbContext db, Func<Task<Result<T>>> change, CancellationToken cancellationToken)
     {
         try
         {

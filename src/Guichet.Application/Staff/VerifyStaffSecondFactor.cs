@@ -22,7 +22,8 @@ public sealed class VerifyStaffSecondFactor(
     AuditTrail audit,
     TimeProvider clock)
 {
-    public async Task<Result<SecondFactorAccepted>> HandleAsync(Guid staffId, string? code, string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<Result<SecondFactorAccepted>> HandleAsync(
+        Guid staffId, string? code, string? remoteAddress, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
         if (member is null || member.Disabled)

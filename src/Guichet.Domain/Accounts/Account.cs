@@ -164,7 +164,8 @@ public sealed class Account
         Mailbox = WantsMailbox ? $"{Login}@{whiteLabel.MailDomain}" : null;
         Subscriptions = string.Join(',', Data?.Teleprocedures?.Distinct() ?? []);
         EdiPartnerNumber = Kind == AccountKind.Secondary
-            ? (primary ?? throw new InvalidOperationException($"The record of secondary {Login} needs its primary.")).EdiPartnerNumberOfFile(whiteLabel)
+            ? (primary ?? throw new InvalidOperationException($"The record of secondary {Login} needs its primary."))
+                .EdiPartnerNumberOfFile(whiteLabel)
             : EdiPartnerNumberOfFile(whiteLabel);
     }
 

@@ -26,7 +26,8 @@ public static class AccountDataValidator
         checks.Text(nameof(data.OrderNumber), data.OrderNumber, 12, required: needsOrderNumber);
         if (!FieldChecks.IsAbsent(data.OrderNumber) && !data.OrderNumber!.All(char.IsAsciiLetterOrDigit))
         {
-            checks.Add(nameof(data.OrderNumber), ErrorCodes.InvalidValue, "Le numéro d'inscription à l'ordre ne comporte que des lettres et des chiffres.");
+            checks.Add(nameof(data.OrderNumber), ErrorCodes.InvalidValue,
+                "Le numéro d'inscription à l'ordre ne comporte que des lettres et des chiffres.");
         }
 
         Common(checks, data, category, rules);
@@ -75,7 +76,8 @@ public static class AccountDataValidator
         else if (value < openedSecondaries)
         {
             checks.Add(field, ErrorCodes.OutOfRange,
-                $"Le compte primaire a déjà {openedSecondaries} comptes secondaires : son nombre de comptes secondaires ne peut pas être inférieur.");
+                $"Le compte primaire a déjà {openedSecondaries} comptes secondaires : "
+                + "son nombre de comptes secondaires ne peut pas être inférieur.");
         }
 
         return checks.Errors;
@@ -227,7 +229,8 @@ public static class AccountDataValidator
         {
             if (required)
             {
-                checks.Add(vatField, ErrorCodes.Required, "Le numéro de TVA intracommunautaire est obligatoire pour la France et l'Union européenne.");
+                checks.Add(vatField, ErrorCodes.Required,
+                    "Le numéro de TVA intracommunautaire est obligatoire pour la France et l'Union européenne.");
             }
         }
         else if (vat!.Length is < 4 or > 14)
@@ -245,7 +248,8 @@ public static class AccountDataValidator
     {
         if (rules.TestEnvironment && test == false)
         {
-            checks.Add(nameof(AccountData.Test), ErrorCodes.InvalidValue, "Cette marque blanche est en environnement de test : seuls des comptes de test sont acceptés.");
+            checks.Add(nameof(AccountData.Test), ErrorCodes.InvalidValue,
+                "Cette marque blanche est en environnement de test : seuls des comptes de test sont acceptés.");
         }
     }
 }

@@ -32,7 +32,8 @@ public static class AccountPasswords
         // Logging in with it would be read as an SSO token, so the account could never use it.
         if (password.StartsWith(SsoPrefix, StringComparison.Ordinal))
         {
-            yield return new Error(ErrorCodes.ReservedPasswordPrefix, "Un mot de passe ne peut pas commencer par « sso: », réservé aux jetons SSO.", field);
+            yield return new Error(ErrorCodes.ReservedPasswordPrefix,
+                "Un mot de passe ne peut pas commencer par « sso: », réservé aux jetons SSO.", field);
         }
     }
 }

@@ -120,7 +120,9 @@ internal sealed class FieldChecks
 
         if (!PhoneNumber.IsValid(value))
         {
-            Add(field, ErrorCodes.InvalidPhone, "Numéro de téléphone invalide : 8 à 15 chiffres, « + » initial permis, groupes séparés par une espace, un point ou un tiret.");
+            Add(field, ErrorCodes.InvalidPhone,
+                "Numéro de téléphone invalide : 8 à 15 chiffres, « + » initial permis, "
+                + "groupes séparés par une espace, un point ou un tiret.");
         }
     }
 

@@ -66,5 +66,9 @@ public static class AuditEvents
 
     /// <summary>Every value above, in declaration order (the trail's filter offers them).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [.. typeof(AuditEvents).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+        [
+            .. typeof(AuditEvents).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral)
+                .Select(f => (string)f.GetRawConstantValue()!),
+        ];
 }

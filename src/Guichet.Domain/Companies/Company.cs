@@ -57,5 +57,6 @@ public sealed class Company
     public void RefreshSearchKeys() => (MemberCodeKey, NameKey) = (Key(MemberCode, MaxMemberCodeKeyLength), Key(Name, MaxNameKeyLength));
 
     /// <summary>Empty, not null, for a value with no letter or digit: null is a row not yet indexed.</summary>
-    private static string Key(string value, int length) => SearchKeys.Text(value) is { } key ? (key.Length > length ? key[..length].TrimEnd() : key) : string.Empty;
+    private static string Key(string value, int length) =>
+        SearchKeys.Text(value) is { } key ? (key.Length > length ? key[..length].TrimEnd() : key) : string.Empty;
 }

@@ -34,5 +34,6 @@ public static class RecoveryCodes
             : null;
     }
 
-    private static string Draw() => new(Enumerable.Range(0, HalfLength).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray());
+    private static string Draw() =>
+        new(Enumerable.Range(0, HalfLength).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray());
 }

@@ -13,7 +13,8 @@ namespace Guichet.Server.Commands;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] s_names = ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "reset-staff", "help"];
+    private static readonly string[] s_names =
+        ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "reset-staff", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -196,7 +197,9 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync($"""
-            Staff member {member.Email} reset{(member.Disabled ? " (still disabled: an administrator enables it on the Équipe page)" : string.Empty)}.
+            Staff member {member.Email} reset{(member.Disabled
+                ? " (still disabled: an administrator enables it on the Équipe page)"
+                : string.Empty)}.
               One-time password (shown once): {result.Value.OneTimePassword}
             The next sign-in at /back-office asks for a new password, then enrols an authenticator app.
             """);

@@ -39,7 +39,9 @@ public static class DatabaseSetup
         }
 
         var created = await scope.ServiceProvider.GetRequiredService<CreateWhiteLabel>()
-            .HandleAsync(new NewWhiteLabel("demo", new WhiteLabelSettings("Marque blanche de démonstration", "demo.guichet.local") { TestEnvironment = true }),
+            .HandleAsync(
+                new NewWhiteLabel("demo",
+                    new WhiteLabelSettings("Marque blanche de démonstration", "demo.guichet.local") { TestEnvironment = true }),
                 "setup", null, cancellationToken);
         var admin = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>()
             .HandleAsync("demo", "demo-admin", null, "setup", cancellationToken);

@@ -83,11 +83,20 @@ public static class ContractMapping
                 SendBpijSheet = dsn.SendBpijSheet,
             }
             : null;
-        domain.Dpae = wire.Dpae is { } dpae ? new Accounts.DpaeSettings { Siret = dpae.Siret, LastName = dpae.LastName, FirstName = dpae.FirstName } : null;
+        domain.Dpae = wire.Dpae is { } dpae
+            ? new Accounts.DpaeSettings { Siret = dpae.Siret, LastName = dpae.LastName, FirstName = dpae.FirstName }
+            : null;
         domain.TechnicalContact = wire.TechnicalContact?.ToDomain();
         domain.AdministrativeContact = wire.AdministrativeContact?.ToDomain();
         domain.GdprContact = wire.GdprContact is { } gdpr
-            ? new Accounts.GdprContact { LastName = gdpr.LastName, FirstName = gdpr.FirstName, Function = gdpr.Function, Phone = gdpr.Phone, Email = gdpr.Email }
+            ? new Accounts.GdprContact
+            {
+                LastName = gdpr.LastName,
+                FirstName = gdpr.FirstName,
+                Function = gdpr.Function,
+                Phone = gdpr.Phone,
+                Email = gdpr.Email,
+            }
             : null;
         return domain;
     }

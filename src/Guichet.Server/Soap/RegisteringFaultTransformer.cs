@@ -18,7 +18,8 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
 {
     private readonly DefaultFaultExceptionTransformer<CustomMessage> _inner = new();
 
-    public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
+    public Message ProvideFault(
+        Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
     {
         if (exception is not FaultException<RegisteringFault>)
         {
@@ -27,12 +28,14 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
             {
                 // Anyone can send these, before authentication: no warning, no stack.
                 logger.LogDebug(exception, "SOAP request {Reference} does not bind to the contract.", reference);
-                exception = RegisteringFaults.Create(ErrorCodes.MalformedRequest, "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
+                exception = RegisteringFaults.Create(ErrorCodes.MalformedRequest,
+                    "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
             }
             else
             {
                 logger.LogError(exception, "SOAP request {Reference} failed with an unexpected error.", reference);
-                exception = RegisteringFaults.Create(ErrorCodes.InternalError, $"Erreur interne (référence {reference}) : elle est journalisée, réessayez plus tard.");
+                exception = RegisteringFaults.Create(ErrorCodes.InternalError,
+                    $"Erreur interne (référence {reference}) : elle est journalisée, réessayez plus tard.");
             }
         }
 

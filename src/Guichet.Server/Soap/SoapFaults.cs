@@ -14,11 +14,16 @@ public static class SoapFaults
         IReadOnlyList<Error>? errors = null)
     {
         var fieldFaults = string.Concat((errors ?? []).Select(e =>
-            $"<FieldFault><Field>{SecurityElement.Escape(e.Field)}</Field><Code>{e.Code}</Code><Message>{SecurityElement.Escape(e.Message)}</Message></FieldFault>"));
-        var xml = $"""
+            $"<FieldFault><Field>{SecurityElement.Escape(e.Field)}</Field><Code>{e.Code}</Code>"
+            + $"<Message>{SecurityElement.Escape(e.Message)}</Message></FieldFault>"));
+        var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:{faultCode ?? "Client." + code}</faultcode><faultstring>{SecurityElement.Escape(message)}</faultstring><detail><RegisteringFault xmlns="{RegisteringNamespace.Value}"><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message><Errors>{fieldFaults}</Errors></RegisteringFault></detail></s:Fault></s:Body></s:Envelope>
-            """;
+            <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
+            """
+            + $"""<faultcode>s:{faultCode ?? "Client." + code}</faultcode><faultstring>{SecurityElement.Escape(message)}</faultstring>"""
+            + $"""<detail><RegisteringFault xmlns="{RegisteringNamespace.Value}"><Code>{code}</Code>"""
+            + $"""<Message>{SecurityElement.Escape(message)}</Message><Errors>{fieldFaults}</Errors></RegisteringFault></detail>"""
+            + "</s:Fault></s:Body></s:Envelope>";
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "text/xml; charset=utf-8";
         await context.Response.WriteAsync(xml, Encoding.UTF8);

@@ -32,7 +32,8 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         if (!IsEndpoint(request.Path))
         {
             // Sub-paths would reach SoapCore's HTTP-GET operation binding, which this service does not offer.
-            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, $"Adresse inconnue : le service est sur {RegisteringServiceExtensions.Path}.", StatusCodes.Status404NotFound);
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest,
+                $"Adresse inconnue : le service est sur {RegisteringServiceExtensions.Path}.", StatusCodes.Status404NotFound);
             return;
         }
 
@@ -44,13 +45,15 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
         if (!HttpMethods.IsPost(request.Method))
         {
-            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, "Seule la méthode POST est acceptée (la WSDL est servie sur ?wsdl).", StatusCodes.Status405MethodNotAllowed);
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest, "Seule la méthode POST est acceptée (la WSDL est servie sur ?wsdl).",
+                StatusCodes.Status405MethodNotAllowed);
             return;
         }
 
         if (request.ContentType is not { } contentType || !contentType.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase))
         {
-            await SoapFaults.WriteAsync(context, ErrorCodes.UnsupportedMediaType, "Type de contenu attendu : text/xml (SOAP 1.1).", StatusCodes.Status415UnsupportedMediaType);
+            await SoapFaults.WriteAsync(context, ErrorCodes.UnsupportedMediaType, "Type de contenu attendu : text/xml (SOAP 1.1).",
+                StatusCodes.Status415UnsupportedMediaType);
             return;
         }
 
@@ -74,7 +77,8 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
         catch (SoapGuardException exception)
         {
-            await SoapFaults.WriteAsync(context, exception.Code, exception.Message, StatusCodes.Status500InternalServerError, exception.FaultCode, exception.Errors);
+            await SoapFaults.WriteAsync(context, exception.Code, exception.Message, StatusCodes.Status500InternalServerError, exception.FaultCode,
+                exception.Errors);
             return;
         }
         catch (XmlException exception)
@@ -275,7 +279,8 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
         var error = action.InnerText.Trim().Length == 0
             ? new Error(ErrorCodes.Required, "L'action est obligatoire.", "action")
-            : new Error(ErrorCodes.InvalidValue, $"Action inconnue. Valeurs possibles : {string.Join(", ", Enum.GetNames<AccountAction>())}.", "action");
+            : new Error(ErrorCodes.InvalidValue, $"Action inconnue. Valeurs possibles : {string.Join(", ", Enum.GetNames<AccountAction>())}.",
+                "action");
         throw new SoapGuardException(ErrorCodes.ValidationFailed, $"La requête comporte 1 erreur(s) : action : {error.Message}", errors: [error]);
     }
 
@@ -286,7 +291,8 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     }
 
     private static XmlElement? Child(XmlElement? parent, string localName, string? namespaceUri = null) =>
-        parent?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
+        parent?.ChildNodes.OfType<XmlElement>()
+            .FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
 }
 
 internal sealed class SoapGuardException(string code, string message, string? faultCode = null, IReadOnlyList<Error>? errors = null)

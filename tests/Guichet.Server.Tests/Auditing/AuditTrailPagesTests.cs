@@ -105,7 +105,8 @@ public abstract partial class AuditTrailPagesTests(GuichetServer server)
         Assert.DoesNotContain("class=\"journal\"", page, StringComparison.Ordinal);
         Assert.Equal("text/html", export.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"<span id=\"{field}-erreur\" class=\"erreur\">{message}</span>", exportPage, StringComparison.Ordinal);
-        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor == agent.AuditName && e.Event == AuditEvents.AuditTrailExported)));
+        Assert.False(await server.InDbAsync(db =>
+            db.AuditEntries.AnyAsync(e => e.Actor == agent.AuditName && e.Event == AuditEvents.AuditTrailExported)));
     }
 
     [Fact]
@@ -145,21 +146,28 @@ public abstract partial class AuditTrailPagesTests(GuichetServer server)
         Assert.Contains(";2025-03-01T09:59:00+01:00;" + actor + ";Compte modifié;account.modified;;\"'=HYPERLINK(\"\"http://x\"\")\";", lines[1],
             StringComparison.Ordinal);
         Assert.Contains(";2025-03-01T09:00:00+01:00;" + actor + ";Compte modifié;account.modified;;s0;", lines[60], StringComparison.Ordinal);
-        var exported = await server.InDbAsync(db => db.AuditEntries.SingleAsync(e => e.Actor == agent.AuditName && e.Event == AuditEvents.AuditTrailExported));
+        var exported = await server.InDbAsync(db =>
+            db.AuditEntries.SingleAsync(e => e.Actor == agent.AuditName && e.Event == AuditEvents.AuditTrailExported));
         Assert.Equal(("127.0.0.1", $"actor={actor}"), (exported.RemoteAddress, exported.Detail));
     }
 
     private static List<long> Rows(string page)
     {
         var start = page.IndexOf("class=\"journal\"", StringComparison.Ordinal);
-        return start < 0 ? [] : [.. EntryRow().Matches(page[start..]).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        return start < 0
+            ? []
+            : [.. EntryRow().Matches(page[start..]).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static List<string> Cells(string page, long id)
     {
         var row = page[page.IndexOf($"<tr data-entry=\"{id}\">", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        return [.. Cell().Matches(row).Select(m => WebUtility.HtmlDecode(Regex.Replace(Tag().Replace(m.Groups[1].Value, string.Empty), @"\s+", " ").Trim()))];
+        return
+        [
+            .. Cell().Matches(row)
+                .Select(m => WebUtility.HtmlDecode(Regex.Replace(Tag().Replace(m.Groups[1].Value, string.Empty), @"\s+", " ").Trim())),
+        ];
     }
 
     private static string Link(string page, string text) => LinkOrNull(page, text) ?? throw new InvalidOperationException($"No link {text}.");

@@ -112,7 +112,8 @@ public abstract class SearchAuditTrailTests(GuichetServer server)
         var last = (await _trail.SearchAsync(search with { Cursor = AuditTrailSearch.LastPage })).Value;
         Assert.Equal([expected[^2], expected[^1]], last.Rows.Select(r => r.Entry.Id));
         Assert.Null(last.Next);
-        Assert.Equal([expected[^4], expected[^3]], (await _trail.SearchAsync(search with { Cursor = last.Previous })).Value.Rows.Select(r => r.Entry.Id));
+        Assert.Equal([expected[^4], expected[^3]],
+            (await _trail.SearchAsync(search with { Cursor = last.Previous })).Value.Rows.Select(r => r.Entry.Id));
     }
 
     [Fact]

@@ -130,7 +130,8 @@ public abstract class BackOfficeActionsAuditTests(GuichetServer server)
         var one = await _files.AddAsync(wl, state: AccountState.WAIT_FOR_FILES);
         var two = await _files.AddAsync(wl, state: AccountState.BO_REJECTED);
 
-        using var response = await staff.Visitor.SubmitAsync($"/back-office/dossiers?marque={wl}", $"/back-office/dossiers?handler=Selection&marque={wl}",
+        using var response = await staff.Visitor.SubmitAsync(
+            $"/back-office/dossiers?marque={wl}", $"/back-office/dossiers?handler=Selection&marque={wl}",
             ("dossier", one.Id.ToString()), ("dossier", two.Id.ToString()), ("operation", "VALIDATE"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

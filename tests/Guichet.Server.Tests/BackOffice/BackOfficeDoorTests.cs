@@ -82,7 +82,8 @@ public sealed class BackOfficeDoorTests(SqliteServerFixture server) : IClassFixt
         Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
         Assert.Null(await schemes.GetDefaultForbidSchemeAsync());
         Assert.Null(await schemes.GetDefaultSignInSchemeAsync());
-        Assert.Equal(["BackOffice", "BackOfficePending", "Portal"], (await schemes.GetAllSchemesAsync()).Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["BackOffice", "BackOfficePending", "Portal"],
+            (await schemes.GetAllSchemesAsync()).Select(s => s.Name).Order(StringComparer.Ordinal));
     }
 
     private static void AssertSentToStaffSignIn(HttpResponseMessage response)

@@ -58,7 +58,8 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
 
 
         // The agent's own token, from a page they may open: the refusal must come from the role, not from antiforgery.
-        using var response = await agent.Visitor.SubmitAsync("/back-office/acces-refuse", action.Replace("{admin}", admin.Id.ToString(), StringComparison.Ordinal), fields);
+        using var response = await agent.Visitor.SubmitAsync("/back-office/acces-refuse",
+            action.Replace("{admin}", admin.Id.ToString(), StringComparison.Ordinal), fields);
         using var followed = await agent.Visitor.GetAsync(WebVisitor.RedirectPath(response)!);
         var adminNow = await server.InDbAsync(db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == admin.Id));
 
@@ -173,7 +174,8 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         var person = await WebVisitor.CreatePersonAsync(server);
         using var visitor = new WebVisitor(server);
 
-        using var response = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion", ("Email", person.Email), ("Password", WebVisitor.Password));
+        using var response = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion",
+            ("Email", person.Email), ("Password", WebVisitor.Password));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Adresse électronique ou mot de passe incorrect.", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);

@@ -30,7 +30,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
 
         using var form = await visitor.GetAsync(SignIn);
         var formText = await WebVisitor.TextOfAsync(form);
-        using var signIn = await visitor.SubmitAsync(SignIn, SignIn, ("Email", created.Email.ToUpperInvariant()), ("Password", created.OneTimePassword));
+        using var signIn = await visitor.SubmitAsync(SignIn, SignIn,
+            ("Email", created.Email.ToUpperInvariant()), ("Password", created.OneTimePassword));
         using var newPasswordForm = await visitor.GetAsync(NewPassword);
         using var changed = await visitor.SubmitAsync(NewPassword, NewPassword,
             ("CurrentPassword", created.OneTimePassword), ("Password", SignedInStaff.Password), ("PasswordConfirmation", SignedInStaff.Password));
@@ -49,7 +50,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         }
 
         Assert.Equal(NewPassword, WebVisitor.RedirectPath(signIn));
-        Assert.Contains("<title>Choisir votre mot de passe — Guichet — Back office</title>", await WebVisitor.TextOfAsync(newPasswordForm), StringComparison.Ordinal);
+        Assert.Contains("<title>Choisir votre mot de passe — Guichet — Back office</title>", await WebVisitor.TextOfAsync(newPasswordForm),
+            StringComparison.Ordinal);
         Assert.Equal(Authenticator, WebVisitor.RedirectPath(changed));
         Assert.Contains("<h2>Saisie manuelle</h2>", enrolmentText, StringComparison.Ordinal);
         Assert.Contains("<img class=\"qr-code\" src=\"data:image/png;base64,", enrolmentText, StringComparison.Ordinal);
@@ -66,7 +68,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal(10, SignedInStaff.RecoveryCodesShownOn(codesText).Distinct().Count());
         Assert.Contains("J'ai noté mes codes", codesText, StringComparison.Ordinal);
         Assert.Contains("no-store", enrolled.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["guichet.antiforgery", "guichet.back-office"], visitor.Cookies.GetAllCookies().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["guichet.antiforgery", "guichet.back-office"],
+            visitor.Cookies.GetAllCookies().Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, probe.StatusCode);
         Assert.Contains("<span class=\"personne\">Camille Contrôle</span>", await WebVisitor.TextOfAsync(layout), StringComparison.Ordinal);
     }
@@ -76,7 +79,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
     {
         var created = await SignedInStaff.CreateAsync(server, StaffRole.Administrator);
         using var visitor = new WebVisitor(server);
-        string[] pages = [Probe, "/back-office", "/back-office/equipe", "/back-office/equipe/ajouter", "/back-office/acces-refuse", "/back-office/deconnexion"];
+        string[] pages =
+            [Probe, "/back-office", "/back-office/equipe", "/back-office/equipe/ajouter", "/back-office/acces-refuse", "/back-office/deconnexion"];
 
         using var signIn = await visitor.SubmitAsync(SignIn, SignIn, ("Email", created.Email), ("Password", created.OneTimePassword));
         var atPasswordStep = await RedirectsOfAsync(visitor, pages);
@@ -177,7 +181,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
 
         using var password = await first.SubmitAsync(SignIn, SignIn, ("Email", staff.Email), ("Password", SignedInStaff.Password));
         using var recoveryForm = await first.GetAsync(CodePage + "?secours=true");
-        using var accepted = await first.SubmitAsync(CodePage + "?secours=true", CodePage, ("Code", recovery.ToUpperInvariant()), ("secours", "true"));
+        using var accepted = await first.SubmitAsync(CodePage + "?secours=true", CodePage,
+            ("Code", recovery.ToUpperInvariant()), ("secours", "true"));
         using var probe = await first.GetAsync(Probe);
         using var secondPassword = await second.SubmitAsync(SignIn, SignIn, ("Email", staff.Email), ("Password", SignedInStaff.Password));
         using var again = await second.SubmitAsync(CodePage, CodePage, ("Code", recovery));
@@ -209,7 +214,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Ce code ne correspond pas", wrongText, StringComparison.Ordinal);
         Assert.DoesNotContain("<h2>Saisie manuelle</h2>", wrongText, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("guichet.back-office=", StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong.Headers.TryGetValues("Set-Cookie", out var set) ? set : [],
+            c => c.StartsWith("guichet.back-office=", StringComparison.Ordinal));
         Assert.Contains("<h1>Codes de secours</h1>", await WebVisitor.TextOfAsync(right), StringComparison.Ordinal);
     }
 
@@ -223,10 +229,12 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         using var refused = await visitor.SubmitAsync(NewPassword, NewPassword,
             ("CurrentPassword", "pas-le-bon"), ("Password", "court"), ("PasswordConfirmation", "autre"));
         var text = await WebVisitor.TextOfAsync(refused);
-        var stillOneTime = await server.InDbAsync(db => db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.MustChangePassword).SingleAsync());
+        var stillOneTime = await server.InDbAsync(db =>
+            db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.MustChangePassword).SingleAsync());
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("data-valmsg-for=\"CurrentPassword\" data-valmsg-replace=\"true\">Le mot de passe actuel est incorrect.", text, StringComparison.Ordinal);
+        Assert.Contains("data-valmsg-for=\"CurrentPassword\" data-valmsg-replace=\"true\">Le mot de passe actuel est incorrect.", text,
+            StringComparison.Ordinal);
         Assert.Contains("data-valmsg-for=\"Password\" data-valmsg-replace=\"true\">Mot de passe refusé", text, StringComparison.Ordinal);
         Assert.Contains("data-valmsg-for=\"PasswordConfirmation\" data-valmsg-replace=\"true\">Les deux mots de passe ne sont pas identiques.",
             text, StringComparison.Ordinal);
@@ -258,7 +266,8 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
                 answers[failures - 1], StringComparison.Ordinal);
         }
 
-        Assert.Contains("Trop de tentatives échouées : réessayez dans 150 secondes", await WebVisitor.TextOfAsync(rightButBraked), StringComparison.Ordinal);
+        Assert.Contains("Trop de tentatives échouées : réessayez dans 150 secondes", await WebVisitor.TextOfAsync(rightButBraked),
+            StringComparison.Ordinal);
         Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name.StartsWith("guichet.back-office", StringComparison.Ordinal));
     }
 
@@ -382,4 +391,5 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
 
 public sealed class StaffSignInPagesTestsOnSqlite(SqliteServerFixture server) : StaffSignInPagesTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class StaffSignInPagesTestsOnPostgres(PostgresServerFixture server) : StaffSignInPagesTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class StaffSignInPagesTestsOnPostgres(PostgresServerFixture server)
+    : StaffSignInPagesTests(server), IClassFixture<PostgresServerFixture>;

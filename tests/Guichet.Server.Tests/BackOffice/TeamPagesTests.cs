@@ -27,7 +27,8 @@ public abstract partial class TeamPagesTests(GuichetServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<title>Équipe — Guichet — Back office</title>", text, StringComparison.Ordinal);
         var paris = TimeZoneInfo.ConvertTime(lastSignIn!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        Assert.Matches(Row(admin.Email, "Ada Admin", "Administrateur", "Oui", "Actif", paris.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)), text);
+        Assert.Matches(Row(admin.Email, "Ada Admin", "Administrateur", "Oui", "Actif",
+            paris.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)), text);
         Assert.Matches(Row(fresh.Email, "Félix Nouveau", "Agent", "Non", "Première connexion à faire", "Jamais"), text);
     }
 
@@ -37,7 +38,8 @@ public abstract partial class TeamPagesTests(GuichetServer server)
         using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
         var email = $"n-{Guid.NewGuid():N}@guichet.test";
 
-        using var created = await admin.Visitor.SubmitAsync(NewMember, NewMember, ("Email", email), ("DisplayName", "Noé Nouveau"), ("Role", "administrator"));
+        using var created = await admin.Visitor.SubmitAsync(NewMember, NewMember,
+            ("Email", email), ("DisplayName", "Noé Nouveau"), ("Role", "administrator"));
         var text = await WebVisitor.TextOfAsync(created);
         var password = OneTimePassword().Match(text).Groups[1].Value;
         using var list = await admin.Visitor.GetAsync(Team);
@@ -62,15 +64,18 @@ public abstract partial class TeamPagesTests(GuichetServer server)
         using var admin = await SignedInStaff.SignInAsync(server, StaffRole.Administrator);
         var count = await server.InDbAsync(db => db.StaffMembers.CountAsync());
 
-        using var refused = await admin.Visitor.SubmitAsync(NewMember, NewMember, ("Email", "pas-une-adresse"), ("DisplayName", " "), ("Role", "chef"));
+        using var refused = await admin.Visitor.SubmitAsync(NewMember, NewMember,
+            ("Email", "pas-une-adresse"), ("DisplayName", " "), ("Role", "chef"));
         using var taken = await admin.Visitor.SubmitAsync(NewMember, NewMember, ("Email", admin.Email), ("DisplayName", "Double"), ("Role", "agent"));
         var text = await WebVisitor.TextOfAsync(refused);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("data-valmsg-for=\"Email\" data-valmsg-replace=\"true\">Adresse électronique invalide", text, StringComparison.Ordinal);
         Assert.Contains("data-valmsg-for=\"DisplayName\" data-valmsg-replace=\"true\">Le nom est obligatoire.", text, StringComparison.Ordinal);
-        Assert.Contains("data-valmsg-for=\"Role\" data-valmsg-replace=\"true\">Rôle inconnu : agent ou administrateur.", text, StringComparison.Ordinal);
-        Assert.Contains("Un membre du back office a déjà cette adresse électronique.", await WebVisitor.TextOfAsync(taken), StringComparison.Ordinal);
+        Assert.Contains("data-valmsg-for=\"Role\" data-valmsg-replace=\"true\">Rôle inconnu : agent ou administrateur.", text,
+            StringComparison.Ordinal);
+        Assert.Contains("Un membre du back office a déjà cette adresse électronique.", await WebVisitor.TextOfAsync(taken),
+            StringComparison.Ordinal);
         Assert.Equal(count, await server.InDbAsync(db => db.StaffMembers.CountAsync()));
     }
 
@@ -133,7 +138,8 @@ public abstract partial class TeamPagesTests(GuichetServer server)
             ("Email", agent.Email), ("Password", SignedInStaff.Password));
         server.Clock.Advance(TimeSpan.FromSeconds(31)); // past the brake's wait after that failure
         using var visitor = new WebVisitor(server);
-        using var signIn = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion", ("Email", agent.Email), ("Password", password));
+        using var signIn = await visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion",
+            ("Email", agent.Email), ("Password", password));
         using var changed = await visitor.SubmitAsync("/back-office/connexion/nouveau-mot-de-passe", "/back-office/connexion/nouveau-mot-de-passe",
             ("CurrentPassword", password), ("Password", "Encore-pass2!"), ("PasswordConfirmation", "Encore-pass2!"));
 
@@ -172,8 +178,10 @@ public abstract partial class TeamPagesTests(GuichetServer server)
         using var reset = await admin.Visitor.SubmitAsync(page, page + "?handler=Reinitialiser", ("confirmationReinitialisation", "true"));
         using var stillIn = await admin.Visitor.GetAsync(Team);
 
-        Assert.Contains("Vous ne pouvez ni désactiver ni réinitialiser votre propre compte", await WebVisitor.TextOfAsync(disable), StringComparison.Ordinal);
-        Assert.Contains("Vous ne pouvez ni désactiver ni réinitialiser votre propre compte", await WebVisitor.TextOfAsync(reset), StringComparison.Ordinal);
+        Assert.Contains("Vous ne pouvez ni désactiver ni réinitialiser votre propre compte", await WebVisitor.TextOfAsync(disable),
+            StringComparison.Ordinal);
+        Assert.Contains("Vous ne pouvez ni désactiver ni réinitialiser votre propre compte", await WebVisitor.TextOfAsync(reset),
+            StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
     }
 

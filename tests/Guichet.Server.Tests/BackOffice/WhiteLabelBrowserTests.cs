@@ -86,5 +86,6 @@ public sealed class WhiteLabelBrowserTests(SqliteServerFixture server, BrowserFi
         TokenOverride = () => (RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),
     };
 
-    private Task ShotAndAxeAsync(IPage page, string step) => BackOfficeBrowser.ShotAndAxeAsync(page, $"back-office-marques-blanches-{++_shots:00}-{step}");
+    private Task ShotAndAxeAsync(IPage page, string step) =>
+        BackOfficeBrowser.ShotAndAxeAsync(page, $"back-office-marques-blanches-{++_shots:00}-{step}");
 }

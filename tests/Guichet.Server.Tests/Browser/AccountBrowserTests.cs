@@ -68,7 +68,9 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         await visitor.ExpectTextAsync("Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.");
         await visitor.ExpectTextAsync(email);
         await visitor.ShotAsync("renvoye");
-        var links = (await server.WaitForMailAsync(email, ValidationSubject, count: 2)).Select(m => PortalServer.LinkIn(m, "compte/valider?jeton=")).ToList();
+        var links = (await server.WaitForMailAsync(email, ValidationSubject, count: 2))
+            .Select(m => PortalServer.LinkIn(m, "compte/valider?jeton="))
+            .ToList();
         Assert.Equal(2, links.Count);
         var second = Assert.Single(links, l => l != first);
 

@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace Guichet.Server.Tests.Browser;
 
 /// <summary>Access requests to a company that has an administrator, and what its administrators do with them.</summary>
-public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>, IClassFixture<BrowserFixture>
+public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixture browser)
+    : IClassFixture<PortalServer>, IClassFixture<BrowserFixture>
 {
     private const string RequestSent = "Une demande d'accès a été envoyée à/aux l'administrateur(s) de cette entreprise.";
 

@@ -17,7 +17,8 @@ public sealed class ExpiringBrowserTests(PortalServer server, BrowserFixture bro
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
         await visitor.SignUpAsync(email);
         await visitor.ExpectTitleAsync("Email de validation envoyé");
-        var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single(), "compte/valider?jeton=");
+        var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single(),
+            "compte/valider?jeton=");
 
         server.Clock.Advance(TimeSpan.FromHours(25));
         await visitor.ValidateAsync(link);
@@ -31,7 +32,8 @@ public sealed class ExpiringBrowserTests(PortalServer server, BrowserFixture bro
     [Fact]
     public async Task RemindAccessRequest_FirstAtOnceThenOncePer24Hours()
     {
-        var (administrator, requester, company) = (await server.CreatePersonAsync("Alice", "Admin"), await server.CreatePersonAsync("Bruno", "Demandeur"), await server.CreateCompanyAsync());
+        var (administrator, requester, company) = (await server.CreatePersonAsync("Alice", "Admin"),
+            await server.CreatePersonAsync("Bruno", "Demandeur"), await server.CreateCompanyAsync());
         Assert.Equal(AddCompanyOutcome.BecameAdministrator, await server.AddCompanyAsync(administrator, company));
         var requestSubject = $"Demande d'accès à {company.Name}";
         var reminderSubject = $"Relance : {requestSubject}";

@@ -67,7 +67,8 @@ public sealed class PortalVisitor : IAsyncDisposable
     public Task ClickAsync(string button) => Button(button).ClickAsync();
 
     /// <summary>"Créer un compte", filled and submitted.</summary>
-    public async Task SignUpAsync(string email, string password = PortalServer.Password, string firstName = "Camille", string lastName = "Durand", bool contributionsOnly = false)
+    public async Task SignUpAsync(string email, string password = PortalServer.Password, string firstName = "Camille", string lastName = "Durand",
+        bool contributionsOnly = false)
     {
         await GotoAsync("/inscription");
         await ExpectTitleAsync("Créer un compte");
@@ -77,7 +78,8 @@ public sealed class PortalVisitor : IAsyncDisposable
         await Field("Confirmation du mot de passe").FillAsync(password);
         await Field("Prénom").FillAsync(firstName);
         await Field("Nom").FillAsync(lastName);
-        await Main.GetByLabel("Je suis expert comptable et/ou je souhaite uniquement déclarer mes contributions formation").SetCheckedAsync(contributionsOnly);
+        await Main.GetByLabel("Je suis expert comptable et/ou je souhaite uniquement déclarer mes contributions formation")
+            .SetCheckedAsync(contributionsOnly);
         await ShotAsync("inscription");
         await ClickAsync("Créer mon compte");
     }
@@ -129,7 +131,9 @@ public sealed class PortalVisitor : IAsyncDisposable
 
     /// <summary>A button of a person's row on "Gérer les utilisateurs".</summary>
     public Task DecideAsync(string email, string button) =>
-        Main.Locator($"tr[data-email='{email}']").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
+        Main.Locator($"tr[data-email='{email}']")
+            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true })
+            .ClickAsync();
 
     /// <summary>The pending requests' table of "Ajouter une entreprise" (empty when the table is absent).</summary>
     public Task<IReadOnlyList<string>> PendingRequestsAsync() => Main.Locator("table tbody tr td:first-child").AllInnerTextsAsync();

@@ -20,7 +20,8 @@ public sealed class SecurityBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.Field("Prénom").FillAsync("Fanny");
         await visitor.Field("Nom").FillAsync("Faussaire");
         var forged = await visitor.Page.EvaluateAsync<string>(
-            "() => { const input = document.querySelector('form input[name=__RequestVerificationToken]'); input.value = input.value.split('').reverse().join(''); return input.value; }");
+            "() => { const input = document.querySelector('form input[name=__RequestVerificationToken]'); "
+            + "input.value = input.value.split('').reverse().join(''); return input.value; }");
         Assert.False(string.IsNullOrEmpty(forged));
 
         var response = await visitor.Page.RunAndWaitForResponseAsync(

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Guichet.Server.Tests.Browser;
 
 /// <summary>A staff member's first sign-in and a later one in a real browser, by the pages' French labels; axe on the forms.</summary>
-public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture browser) : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
+public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture browser)
+    : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task FirstSignIn_PasswordChange_Enrolment_Codes_ThenSignOutAndSignInWithAFreshCode()
@@ -34,7 +35,8 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
         await Click("Enregistrer le mot de passe");
 
         await ExpectTitle("Activer l'application d'authentification");
-        await Assertions.Expect(main.GetByRole(AriaRole.Img, new LocatorGetByRoleOptions { Name = "QR code à scanner avec votre application d'authentification" }))
+        await Assertions.Expect(main.GetByRole(AriaRole.Img,
+                new LocatorGetByRoleOptions { Name = "QR code à scanner avec votre application d'authentification" }))
             .ToBeVisibleAsync();
         await Check("authentificateur");
         var key = await main.Locator("#cle").InnerTextAsync();

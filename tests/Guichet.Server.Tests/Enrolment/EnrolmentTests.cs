@@ -51,7 +51,8 @@ public abstract class EnrolmentTests(GuichetServer server)
         await server.InDbAsync(async db =>
         {
             await db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {brokenId}");
-            await db.Accounts.Where(a => a.Id == brokenId).ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AccountState.REGISTRATION_IN_PROGRESS));
+            await db.Accounts.Where(a => a.Id == brokenId)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AccountState.REGISTRATION_IN_PROGRESS));
             db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = brokenId, EnqueuedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
@@ -59,7 +60,8 @@ public abstract class EnrolmentTests(GuichetServer server)
 
         var job = await WaitForErrorAsync(brokenId);
         Assert.Contains("Json", job.LastError, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS, await server.InDbAsync(db => db.Accounts.Where(a => a.Id == brokenId).Select(a => a.State).SingleAsync()));
+        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS,
+            await server.InDbAsync(db => db.Accounts.Where(a => a.Id == brokenId).Select(a => a.State).SingleAsync()));
 
         // Repaired, with its lease run out: the next run enrols it.
         await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = {goodJson} WHERE \"Id\" = {brokenId}"));
@@ -75,7 +77,13 @@ public abstract class EnrolmentTests(GuichetServer server)
             var stored = await db.Accounts.SingleAsync(a => a.Login == login);
             stored.State = AccountState.REGISTRATION_IN_PROGRESS;
             stored.Touch();
-            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = stored.Id, EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10), LeasedUntil = leasedUntil, Attempts = 1 });
+            db.EnrolmentJobs.Add(new EnrolmentJob
+            {
+                AccountId = stored.Id,
+                EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+                LeasedUntil = leasedUntil,
+                Attempts = 1,
+            });
             return await db.SaveChangesAsync();
         });
 

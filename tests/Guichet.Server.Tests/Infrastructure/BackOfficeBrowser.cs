@@ -25,7 +25,8 @@ public static class BackOfficeBrowser
     public static async Task ShotAndAxeAsync(IPage page, string name)
     {
         Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0,
             $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));

@@ -135,7 +135,8 @@ public class GuichetServer : WebApplicationFactory<Program>
     public async Task<(string Login, string Password)> CreateAdministratorAsync(string whiteLabelCode)
     {
         var login = "adm" + Guid.NewGuid().ToString("N")[..10];
-        var result = await InScopeAsync(services => services.GetRequiredService<CreateAdministrator>().HandleAsync(whiteLabelCode, login, null, "test", CancellationToken.None));
+        var result = await InScopeAsync(services =>
+            services.GetRequiredService<CreateAdministrator>().HandleAsync(whiteLabelCode, login, null, "test", CancellationToken.None));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return (result.Value.Login, result.Value.Password);
     }

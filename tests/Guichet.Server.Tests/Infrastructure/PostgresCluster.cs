@@ -88,7 +88,11 @@ public sealed class PostgresCluster
         }
 
         var found = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderDescending()
+                .FirstOrDefault()
             : null;
         return found ?? throw new InvalidOperationException("PostgreSQL binaries not found: install postgresql or set GUICHET_PG_BIN.");
     }

@@ -70,7 +70,8 @@ public static class RegisteringClient
         public object? BeforeSendRequest(ref Message request, IClientChannel channel)
         {
             var (nonce, created) = identity.TokenOverride?.Invoke() ?? (RandomNumberGenerator.GetBytes(16), Created(DateTimeOffset.UtcNow));
-            request.Headers.Add(new SecurityHeader(identity.WsseUsername, identity.DigestOverride ?? Digest(nonce, created, identity.WsseSecret), nonce, created));
+            request.Headers.Add(new SecurityHeader(identity.WsseUsername, identity.DigestOverride ?? Digest(nonce, created, identity.WsseSecret),
+                nonce, created));
             if (identity.Login is not null)
             {
                 request.Headers.Add(new ContextHeader(identity.Login, identity.Password ?? string.Empty));
@@ -104,7 +105,8 @@ public static class RegisteringClient
             writer.WriteString(digest);
             writer.WriteEndElement();
             writer.WriteStartElement("wsse", "Nonce", Wsse);
-            writer.WriteAttributeString("EncodingType", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary");
+            writer.WriteAttributeString("EncodingType",
+                "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary");
             writer.WriteString(Convert.ToBase64String(nonce));
             writer.WriteEndElement();
             writer.WriteElementString("wsu", "Created", Wsu, created);

@@ -15,7 +15,14 @@ public static class SampleFiles
         CompanyName = "Boulangerie Martin",
         SecondaryAccountCount = "5",
         Address = new PostalAddress { Street = "1 rue de la Paix", City = "Paris", PostalCode = "75002", Country = "FR" },
-        Manager = new AccountManager { Civility = Civility.MS, LastName = "Martin", FirstName = "Claire", Email = "claire.martin@example.fr", Phone = "0140000000" },
+        Manager = new AccountManager
+        {
+            Civility = Civility.MS,
+            LastName = "Martin",
+            FirstName = "Claire",
+            Email = "claire.martin@example.fr",
+            Phone = "0140000000",
+        },
         Teleprocedures = [Teleprocedure.TVA, Teleprocedure.TDFC],
         GdprContact = new GdprContact { LastName = "Durand", FirstName = "Paul", Function = "DPO", Phone = "0140000001", Email = "dpo@example.fr" },
         Billing = new BillingInfo { StartDate = "2026-01-01", VatNumber = "FR40303265045" },
@@ -27,7 +34,14 @@ public static class SampleFiles
         Siret = "73282932000074",
         CompanyName = "Boulangerie Martin Lyon",
         Address = new PostalAddress { Street = "2 place Bellecour", City = "Lyon", PostalCode = "69002", Country = "FR" },
-        Manager = new AccountManager { Civility = Civility.MR, LastName = "Petit", FirstName = "Jean", Email = "jean.petit@example.fr", Phone = "+33472000000" },
+        Manager = new AccountManager
+        {
+            Civility = Civility.MR,
+            LastName = "Petit",
+            FirstName = "Jean",
+            Email = "jean.petit@example.fr",
+            Phone = "+33472000000",
+        },
         Teleprocedures = [Teleprocedure.TVA],
         GdprContact = new GdprContact { LastName = "Durand", FirstName = "Paul", Function = "DPO", Phone = "0140000001", Email = "dpo@example.fr" },
     };

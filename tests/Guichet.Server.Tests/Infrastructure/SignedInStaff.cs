@@ -97,15 +97,17 @@ public sealed partial class SignedInStaff : IDisposable
 
     /// <summary>Puts the session's cookie into a Playwright context (whose base address is the same server).</summary>
     public Task AddCookiesToAsync(IBrowserContext context) => context.AddCookiesAsync(
-        Visitor.Cookies.GetAllCookies().Where(c => c.Name.StartsWith("guichet.", StringComparison.Ordinal)).Select(c => new Microsoft.Playwright.Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Domain = Server.BaseAddress.Host,
-            Path = c.Path,
-            HttpOnly = c.HttpOnly,
-            SameSite = SameSiteAttribute.Strict,
-        }));
+        Visitor.Cookies.GetAllCookies()
+            .Where(c => c.Name.StartsWith("guichet.", StringComparison.Ordinal))
+            .Select(c => new Microsoft.Playwright.Cookie
+            {
+                Name = c.Name,
+                Value = c.Value,
+                Domain = Server.BaseAddress.Host,
+                Path = c.Path,
+                HttpOnly = c.HttpOnly,
+                SameSite = SameSiteAttribute.Strict,
+            }));
 
     /// <summary>
     /// Moves the server's clock 5 seconds into the next TOTP step, so that the code of the step just spent is not reused
@@ -129,7 +131,8 @@ public sealed partial class SignedInStaff : IDisposable
 
     private async Task FirstSignInAsync(string oneTimePassword)
     {
-        using var signIn = await Visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion", ("Email", Email), ("Password", oneTimePassword));
+        using var signIn = await Visitor.SubmitAsync("/back-office/connexion", "/back-office/connexion",
+            ("Email", Email), ("Password", oneTimePassword));
         Assert.Equal("/back-office/connexion/nouveau-mot-de-passe", WebVisitor.RedirectPath(signIn));
         using var changed = await Visitor.SubmitAsync("/back-office/connexion/nouveau-mot-de-passe", "/back-office/connexion/nouveau-mot-de-passe",
             ("CurrentPassword", oneTimePassword), ("Password", Password), ("PasswordConfirmation", Password));

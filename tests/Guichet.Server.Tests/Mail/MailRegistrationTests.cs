@@ -39,7 +39,8 @@ public sealed class MailRegistrationTests
 
         var options = services.GetRequiredService<IOptions<MailOptions>>().Value;
 
-        Assert.Equal(("Guichet ACME <guichet@acme.fr>", "smtp.exemple.fr", 465, SmtpTls.SslOnConnect, "guichet"), (options.From, options.Smtp.Host, options.Smtp.Port, options.Smtp.UseTls, options.Smtp.Username));
+        Assert.Equal(("Guichet ACME <guichet@acme.fr>", "smtp.exemple.fr", 465, SmtpTls.SslOnConnect, "guichet"),
+            (options.From, options.Smtp.Host, options.Smtp.Port, options.Smtp.UseTls, options.Smtp.Username));
     }
 
     [Fact]

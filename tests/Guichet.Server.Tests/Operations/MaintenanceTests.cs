@@ -40,10 +40,34 @@ public abstract class MaintenanceTests(GuichetServer server)
         var tag = SampleFiles.UniqueName("a");
         await server.InDbAsync(db =>
         {
-            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-366), Actor = tag, Event = AuditEvents.WhiteLabelAuthenticationFailed, Subject = tag + "old-wsse" });
-            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-366), Actor = tag, Event = AuditEvents.UserAuthenticationFailed, Subject = tag + "old-user" });
-            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-364), Actor = tag, Event = AuditEvents.UserAuthenticationFailed, Subject = tag + "recent-user" });
-            db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-800), Actor = tag, Event = AuditEvents.AccountRegistered, Subject = tag + "old-registration" });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now.AddDays(-366),
+                Actor = tag,
+                Event = AuditEvents.WhiteLabelAuthenticationFailed,
+                Subject = tag + "old-wsse",
+            });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now.AddDays(-366),
+                Actor = tag,
+                Event = AuditEvents.UserAuthenticationFailed,
+                Subject = tag + "old-user",
+            });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now.AddDays(-364),
+                Actor = tag,
+                Event = AuditEvents.UserAuthenticationFailed,
+                Subject = tag + "recent-user",
+            });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now.AddDays(-800),
+                Actor = tag,
+                Event = AuditEvents.AccountRegistered,
+                Subject = tag + "old-registration",
+            });
             return db.SaveChangesAsync();
         });
 

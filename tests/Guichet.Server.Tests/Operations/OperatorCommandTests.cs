@@ -21,7 +21,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         var code = SampleFiles.UniqueName("w");
         var output = new StringWriter();
 
-        var exit = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr", "--login-prefix", "ac", "--auto-enrol"], output);
+        var exit = await OperatorCommands.RunAsync(server.Services,
+            ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr", "--login-prefix", "ac", "--auto-enrol"], output);
 
         Assert.Equal(0, exit);
         var secret = Line(output, "WSSE secret");
@@ -39,11 +40,14 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         var paris = SampleFiles.UniqueName("w");
         var utc = SampleFiles.UniqueName("w");
 
-        var exitParis = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", paris, "--name", "P", "--mail-domain", "mb.p.fr"], new StringWriter());
-        var exitUtc = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", utc, "--name", "U", "--mail-domain", "mb.u.fr", "--sso-time-zone", "UTC"], new StringWriter());
+        var exitParis = await OperatorCommands.RunAsync(server.Services,
+            ["create-white-label", "--code", paris, "--name", "P", "--mail-domain", "mb.p.fr"], new StringWriter());
+        var exitUtc = await OperatorCommands.RunAsync(server.Services,
+            ["create-white-label", "--code", utc, "--name", "U", "--mail-domain", "mb.u.fr", "--sso-time-zone", "UTC"], new StringWriter());
 
         Assert.Equal((0, 0), (exitParis, exitUtc));
-        Assert.Equal("Europe/Paris", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Code == paris).Select(w => w.SsoTimeZone).SingleAsync()));
+        Assert.Equal("Europe/Paris",
+            await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Code == paris).Select(w => w.SsoTimeZone).SingleAsync()));
         Assert.Equal("UTC", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Code == utc).Select(w => w.SsoTimeZone).SingleAsync()));
     }
 
@@ -55,7 +59,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         var code = SampleFiles.UniqueName("w");
         var output = new StringWriter();
 
-        var exit = await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "X", "--mail-domain", "mb.x.fr", "--sso-time-zone", zone], output);
+        var exit = await OperatorCommands.RunAsync(server.Services,
+            ["create-white-label", "--code", code, "--name", "X", "--mail-domain", "mb.x.fr", "--sso-time-zone", zone], output);
 
         Assert.Equal(1, exit);
         Assert.Contains("SsoTimeZone INVALID_VALUE", output.ToString(), StringComparison.Ordinal);
@@ -67,7 +72,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     {
         var code = SampleFiles.UniqueName("w");
         var output = new StringWriter();
-        await OperatorCommands.RunAsync(server.Services, ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr"], output);
+        await OperatorCommands.RunAsync(server.Services,
+            ["create-white-label", "--code", code, "--name", "ACME", "--mail-domain", "mb.acme.fr"], output);
         var secret = Line(output, "WSSE secret");
         var login = SampleFiles.UniqueName("a");
 
@@ -76,7 +82,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         Assert.Equal(0, exit);
         var password = output.ToString().Split("Password (shown once): ")[1].Trim();
         var tenantAdmin = RegisteringClient.Create(server.RegisteringEndpoint, new SoapIdentity(code, secret, login, password));
-        var registered = await RegisteringClient.Create(server.RegisteringEndpoint, new SoapIdentity(code, secret)).RegisterPrimaryAccountAsync(SampleFiles.Primary());
+        var registered = await RegisteringClient.Create(server.RegisteringEndpoint, new SoapIdentity(code, secret))
+            .RegisterPrimaryAccountAsync(SampleFiles.Primary());
         Assert.Equal(AccountState.WAIT_FOR_FILES, (await tenantAdmin.GetAccountStateAsync(registered.Login)).State);
     }
 
@@ -111,8 +118,10 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
-        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 })).HashPassword(new object(), primary.Password);
-        await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, weak)));
+        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }))
+            .HashPassword(new object(), primary.Password);
+        await server.InDbAsync(db =>
+            db.Accounts.Where(a => a.Login == primary.Login).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, weak)));
 
         await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
 
@@ -130,7 +139,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         var good = Path.GetTempFileName();
         var bad = Path.GetTempFileName();
         await File.WriteAllTextAsync(good, $"SIREN;Code adhérent;Raison sociale\n{a};ADH-1;Alpha SARL\n{b} ;ADH-2;\"Béta; et fils\"\n");
-        await File.WriteAllTextAsync(bad, $"{a};ADH-9;Alpha renommée\n{c};ADH-3;Gamma\n123456789;ADH-4;Mauvais SIREN\n{c};ADH-5;Gamma doublon\nseulement;deux\n");
+        await File.WriteAllTextAsync(bad,
+            $"{a};ADH-9;Alpha renommée\n{c};ADH-3;Gamma\n123456789;ADH-4;Mauvais SIREN\n{c};ADH-5;Gamma doublon\nseulement;deux\n");
         var output = new StringWriter();
 
         var imported = await OperatorCommands.RunAsync(server.Services, ["import-members", "--file", good], output);
@@ -154,7 +164,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
         var email = StaffSteps.UniqueEmail();
         var output = new StringWriter();
 
-        var exit = await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], output);
+        var exit = await OperatorCommands.RunAsync(server.Services,
+            ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], output);
 
         Assert.Equal(0, exit);
         var password = Line(output, "One-time password (shown once)");
@@ -184,7 +195,8 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     {
         var email = StaffSteps.UniqueEmail();
         var created = new StringWriter();
-        await OperatorCommands.RunAsync(server.Services, ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], created);
+        await OperatorCommands.RunAsync(server.Services,
+            ["create-staff", "--email", email, "--name", "Camille Martin", "--role", "administrator"], created);
         var first = Line(created, "One-time password (shown once)");
         var output = new StringWriter();
 

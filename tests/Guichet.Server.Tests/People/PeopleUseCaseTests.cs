@@ -38,7 +38,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         await server.ConfirmedPersonAsync(email);
 
         var again = await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(
-            new SignUpRequest(email.ToUpperInvariant(), email, "Autre-pass2", "Autre-pass2", "X", "Y", true), PortalSteps.Links, null, CancellationToken.None));
+            new SignUpRequest(email.ToUpperInvariant(), email, "Autre-pass2", "Autre-pass2", "X", "Y", true), PortalSteps.Links, null,
+            CancellationToken.None));
 
         Assert.True(again.Succeeded);
         await server.WaitForMailAsync(email, "Tentative de création de compte");
@@ -49,9 +50,11 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task ValidationLink_IsSingleUse_AndAResendRevokesTheEarlierOne()
     {
         var email = PortalSteps.UniqueEmail();
-        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
-        await server.UseAsync<ResendValidationEmail, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        await server.UseAsync<ResendValidationEmail, int>(
+            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez", count: 2));
 
         var withFirst = await Validate(first);
@@ -69,12 +72,14 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task Resend_AtMostFiveLinksAnHour_TheLastOneStaysValid()
     {
         var email = PortalSteps.UniqueEmail();
-        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         await server.WaitForMailAsync(email, "Validez");
 
         for (var i = 0; i < 7; i++)
         {
-            await server.UseAsync<ResendValidationEmail, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            await server.UseAsync<ResendValidationEmail, int>(
+            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         }
 
         var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validez", StringComparison.Ordinal)).ToList();
@@ -86,7 +91,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task ValidationLink_PastItsLifetime_IsExpired()
     {
         var email = PortalSteps.UniqueEmail();
-        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
         var personId = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
         await server.InDbAsync(db => db.PersonTokens.Where(t => t.PersonId == personId)
@@ -99,7 +105,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task ConcurrentClicksOnOneLink_OnlyOneValidates()
     {
         var email = PortalSteps.UniqueEmail();
-        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Validate(token)));
@@ -111,7 +118,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     public async Task SignIn_BeforeValidation_SaysSo_AndFailuresUseTheSharedThrottle()
     {
         var email = PortalSteps.UniqueEmail();
-        await server.UseAsync<SignUp, Result<string>>(s => s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
 
         var unconfirmed = await SignInAsync(email, Password);
         var wrong = await SignInAsync(email, "Mauvais-pass1");
@@ -120,7 +128,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.EmailNotConfirmed, unconfirmed.FailureCode);
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, wrong.FailureCode);
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, locked.FailureCode);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
     }
 
     [Fact]
@@ -129,7 +138,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         var id = await server.ConfirmedPersonAsync(email);
         var stamp = await server.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.SecurityStamp).SingleAsync());
-        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        await server.UseAsync<RequestPasswordReset, int>(
+            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
@@ -148,7 +158,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
     {
         var email = PortalSteps.UniqueEmail();
 
-        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        await server.UseAsync<RequestPasswordReset, int>(
+            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
 
         Assert.Empty(server.MailsTo(email));
     }

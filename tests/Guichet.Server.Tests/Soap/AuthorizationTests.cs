@@ -133,8 +133,10 @@ public abstract class AuthorizationTests(AuthorizationWorld world)
         var login = world.TargetOf(target).Login;
         Func<Task> call = operation switch
         {
-            Operation.Modify when target == Target.Primary => () => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = login, CorporateOfficerName = $"Par {role}" }),
-            Operation.Modify => () => client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = login, CorporateOfficerName = $"Par {role}" }),
+            Operation.Modify when target == Target.Primary => () =>
+                client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = login, CorporateOfficerName = $"Par {role}" }),
+            Operation.Modify => () =>
+                client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = login, CorporateOfficerName = $"Par {role}" }),
             Operation.GetState => () => client.GetAccountStateAsync(login),
             // DISABLE then ENABLE: the account is back to REGISTERED for the next cell.
             _ => async () =>
@@ -169,6 +171,8 @@ public abstract class AuthorizationTests(AuthorizationWorld world)
     }
 }
 
-public sealed class AuthorizationTestsOnSqlite(AuthorizationSqliteFixture fixture) : AuthorizationTests(fixture.World), IClassFixture<AuthorizationSqliteFixture>;
+public sealed class AuthorizationTestsOnSqlite(AuthorizationSqliteFixture fixture)
+    : AuthorizationTests(fixture.World), IClassFixture<AuthorizationSqliteFixture>;
 
-public sealed class AuthorizationTestsOnPostgres(AuthorizationPostgresFixture fixture) : AuthorizationTests(fixture.World), IClassFixture<AuthorizationPostgresFixture>;
+public sealed class AuthorizationTestsOnPostgres(AuthorizationPostgresFixture fixture)
+    : AuthorizationTests(fixture.World), IClassFixture<AuthorizationPostgresFixture>;

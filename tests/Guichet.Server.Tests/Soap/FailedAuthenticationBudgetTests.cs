@@ -52,7 +52,8 @@ public sealed class FailedAuthenticationBudgetTests(LowBudgetServerFixture serve
         Assert.Matches("réessayez dans [0-9]+ secondes", past.Message);
         Assert.Equal(ErrorCodes.TooManyFailedAuthentications, pastStale.Code);
         Assert.Equal(AccountState.WAIT_FOR_FILES, valid.State);
-        var audited = await server.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.WhiteLabelId == whiteLabelId));
+        var audited = await server.InDbAsync(db =>
+            db.AuditEntries.CountAsync(a => a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.WhiteLabelId == whiteLabelId));
         Assert.Equal(LowBudgetServerFixture.Budget, audited);
     }
 }

@@ -22,8 +22,9 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var xml = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <!DOCTYPE s:Envelope [<!ENTITY x "boom"><!ENTITY y "&x;&x;&x;&x;&x;&x;&x;&x;">]>
-            <s:Envelope xmlns:s="{RawSoap.Soap11}"><s:Body><getAccountState xmlns="{RawSoap.Ns}"><accountName>&y;</accountName></getAccountState></s:Body></s:Envelope>
-            """;
+            <s:Envelope xmlns:s="{RawSoap.Soap11}"><s:Body>
+            """
+            + $"""<getAccountState xmlns="{RawSoap.Ns}"><accountName>&y;</accountName></getAccountState></s:Body></s:Envelope>""";
 
         var response = await PostWritingNothingAsync(xml);
 
@@ -37,8 +38,9 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var xml = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <!DOCTYPE s:Envelope [<!ENTITY x SYSTEM "file:///etc/passwd">]>
-            <s:Envelope xmlns:s="{RawSoap.Soap11}"><s:Body><getAccountState xmlns="{RawSoap.Ns}"><accountName>&x;</accountName></getAccountState></s:Body></s:Envelope>
-            """;
+            <s:Envelope xmlns:s="{RawSoap.Soap11}"><s:Body>
+            """
+            + $"""<getAccountState xmlns="{RawSoap.Ns}"><accountName>&x;</accountName></getAccountState></s:Body></s:Envelope>""";
 
         var response = await PostWritingNothingAsync(xml);
 
@@ -87,7 +89,8 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
     [Fact]
     public async Task JsonContentType_FaultsUnsupportedMediaType()
     {
-        var response = await SendWritingNothingAsync(() => new StringContent("""{"accountName":"x"}""", Encoding.UTF8, "application/json"), chunked: false);
+        var response = await SendWritingNothingAsync(() => new StringContent("""{"accountName":"x"}""", Encoding.UTF8, "application/json"),
+            chunked: false);
 
         response.AssertClientFault(ErrorCodes.UnsupportedMediaType);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
@@ -99,8 +102,11 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var tenant = await Tenant.CreateAsync(server);
         var xml = $"""
             <?xml version="1.0" encoding="utf-8"?>
-            <s:Envelope xmlns:s="{RawSoap.Soap12}"><s:Header>{RawSoap.Security(tenant).Replace("s:mustUnderstand=\"1\"", "s:mustUnderstand=\"true\"", StringComparison.Ordinal)}{RawSoap.Context(tenant.AdminLogin, tenant.AdminPassword)}</s:Header><s:Body>{RawSoap.GetAccountState(tenant.AdminLogin)}</s:Body></s:Envelope>
-            """;
+            <s:Envelope xmlns:s="{RawSoap.Soap12}"><s:Header>
+            """
+            + RawSoap.Security(tenant).Replace("s:mustUnderstand=\"1\"", "s:mustUnderstand=\"true\"", StringComparison.Ordinal)
+            + RawSoap.Context(tenant.AdminLogin, tenant.AdminPassword)
+            + $"""</s:Header><s:Body>{RawSoap.GetAccountState(tenant.AdminLogin)}</s:Body></s:Envelope>""";
 
         var response = await PostWritingNothingAsync(xml);
 
@@ -177,7 +183,8 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
 
-        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(file)), "registerPrimaryAccount");
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(file)),
+            "registerPrimaryAccount");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var login = file.AccountName!.ToLowerInvariant();

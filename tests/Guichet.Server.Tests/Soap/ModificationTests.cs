@@ -20,11 +20,19 @@ public abstract class ModificationTests(GuichetServer server)
             CompanyName = "Nouvelle raison sociale",
             Address = new PostalAddress { City = "Marseille", PostalCode = "13001" },
             Teleprocedures = [Teleprocedure.DSN],
-            Dsn = new DsnSettings { Siret = "73282932000074", LastName = "Martin", FirstName = "Claire", SendSettingsSheet = true, SendBpijSheet = false },
+            Dsn = new DsnSettings
+            {
+                Siret = "73282932000074",
+                LastName = "Martin",
+                FirstName = "Claire",
+                SendSettingsSheet = true,
+                SendBpijSheet = false,
+            },
         });
 
         Assert.Equal(AccountState.REGISTERED, result.State);
-        var data = (Guichet.Domain.Accounts.PrimaryAccountData)(await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!;
+        var data = (Guichet.Domain.Accounts.PrimaryAccountData)
+            (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!;
         Assert.Equal("Nouvelle raison sociale", data.CompanyName);
         Assert.Equal("Marseille", data.Address!.City);
         Assert.Equal("1 rue de la Paix", data.Address.Street);
@@ -61,7 +69,8 @@ public abstract class ModificationTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisteredPrimaryAsync();
 
-        await tenant.As(primary.Login, primary.Password).ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "Nouveau-Pass9" });
+        await tenant.As(primary.Login, primary.Password)
+            .ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "Nouveau-Pass9" });
 
         Assert.Equal(AccountState.REGISTERED, (await tenant.As(primary.Login, "Nouveau-Pass9").GetAccountStateAsync(primary.Login)).State);
         var fault = await Faults.CatchAsync(() => tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login));
@@ -75,7 +84,8 @@ public abstract class ModificationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync();
         var client = tenant.As(primary.Login, primary.Password);
 
-        await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = string.Empty, CompanyName = "Autre" });
+        await client.ModifyPrimaryAccountAsync(
+            new PrimaryAccountData { AccountName = primary.Login, Password = string.Empty, CompanyName = "Autre" });
 
         Assert.Equal(AccountState.REGISTERED, (await client.GetAccountStateAsync(primary.Login)).State);
         Assert.Equal("Autre", (await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == primary.Login))).Data!.CompanyName);
@@ -148,7 +158,8 @@ public abstract class ModificationTests(GuichetServer server)
         await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
         await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
 
-        var fault = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "1" }));
+        var fault = await Faults.CatchAsync(() =>
+            client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "1" }));
         await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "2" });
 
         var error = Assert.Single(fault.Errors);
@@ -165,7 +176,8 @@ public abstract class ModificationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync(file);
         var client = tenant.As(primary.Login, primary.Password);
 
-        var fault = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "151" }));
+        var fault = await Faults.CatchAsync(() =>
+            client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "151" }));
         await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, SecondaryAccountCount = "150" });
 
         var error = Assert.Single(fault.Errors);
@@ -180,8 +192,10 @@ public abstract class ModificationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync();
         var before = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == primary.Login));
 
-        var fault = await Faults.CatchAsync(() => tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = true }));
-        var unchanged = await Record.ExceptionAsync(() => tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = false }));
+        var fault = await Faults.CatchAsync(() =>
+            tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = true }));
+        var unchanged = await Record.ExceptionAsync(() =>
+            tenant.Admin.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Test = false }));
 
         var error = Assert.Single(fault.Errors);
         Assert.Equal(("Test", ErrorCodes.NotModifiable), (error.Field, error.Code));
@@ -200,7 +214,8 @@ public abstract class ModificationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync(file);
         var secondary = await tenant.RegisteredSecondaryAsync(primary);
 
-        var fault = await Faults.CatchAsync(() => tenant.Admin.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Test = false }));
+        var fault = await Faults.CatchAsync(() =>
+            tenant.Admin.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Test = false }));
 
         Assert.Contains(fault.Errors, e => e is { Field: "Test", Code: ErrorCodes.NotModifiable });
         var stored = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == secondary.Login));
@@ -231,7 +246,8 @@ public abstract class ModificationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync();
         var secondary = await tenant.RegisteredSecondaryAsync(primary);
 
-        await tenant.As(secondary.Login, secondary.Password).ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = false, CompanyName = "Agence Lyon" });
+        await tenant.As(secondary.Login, secondary.Password)
+            .ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = false, CompanyName = "Agence Lyon" });
 
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
         Assert.False(stored.WantsMailbox);
@@ -248,8 +264,10 @@ public abstract class ModificationTests(GuichetServer server)
         var secondary = await tenant.RegisteredSecondaryAsync(primary, file);
         var client = tenant.As(primary.Login, primary.Password);
 
-        var fault = await Faults.CatchAsync(() => client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
-        await client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true, Password = "Boite-Mail42" });
+        var fault = await Faults.CatchAsync(() =>
+            client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
+        await client.ModifySecondaryAccountAsync(
+            new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true, Password = "Boite-Mail42" });
 
         Assert.Contains(fault.Errors, e => e is { Field: "Password", Code: ErrorCodes.Required });
         var stored = await server.InDbAsync(db => db.Accounts.SingleAsync(a => a.Login == secondary.Login));
@@ -267,7 +285,8 @@ public abstract class ModificationTests(GuichetServer server)
         var client = tenant.As(primary.Login, primary.Password);
         Assert.Equal(AccountState.CLOSED, (await client.ChangeAccountStatusAsync(secondary.Login, AccountAction.DISABLE)).State);
 
-        var fault = await Faults.CatchAsync(() => client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
+        var fault = await Faults.CatchAsync(() =>
+            client.ModifySecondaryAccountAsync(new SecondaryAccountData { AccountName = secondary.Login, Mailbox = true }));
 
         Assert.Contains(fault.Errors, e => e is { Field: "Password", Code: ErrorCodes.Required });
         Assert.Null(await server.InDbAsync(db => db.Accounts.Where(a => a.Login == secondary.Login).Select(a => a.Mailbox).SingleAsync()));
@@ -294,7 +313,8 @@ public abstract class ModificationTests(GuichetServer server)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordChangedAt, DateTimeOffset.UtcNow.AddDays(-600))));
         var client = tenant.As(primary.Login, primary.Password);
 
-        var refused = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, CompanyName = "X" }));
+        var refused = await Faults.CatchAsync(() =>
+            client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, CompanyName = "X" }));
         await client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "Renouvele-Pass1" });
 
         Assert.Equal(ErrorCodes.PasswordExpired, refused.Code);

@@ -41,7 +41,8 @@ public abstract class PasswordExpiryTests(GuichetServer server)
     {
         var (tenant, primary, secondary) = await ExpiredPrimaryWithSecondaryAsync();
 
-        var fault = await Faults.CatchAsync(() => tenant.As(primary.Login, primary.Password).ChangeAccountStatusAsync(secondary.Login, AccountAction.DISABLE));
+        var fault = await Faults.CatchAsync(() =>
+            tenant.As(primary.Login, primary.Password).ChangeAccountStatusAsync(secondary.Login, AccountAction.DISABLE));
 
         Assert.Equal(ErrorCodes.PasswordExpired, fault.Code);
         Assert.Equal(AccountState.REGISTERED, (await tenant.Admin.GetAccountStateAsync(secondary.Login)).State);
@@ -74,7 +75,8 @@ public abstract class PasswordExpiryTests(GuichetServer server)
     {
         var (tenant, primary, secondary) = await ExpiredPrimaryWithSecondaryAsync();
 
-        await tenant.As(primary.Login, primary.Password).ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "Renouvele-Pass1" });
+        await tenant.As(primary.Login, primary.Password)
+            .ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = primary.Login, Password = "Renouvele-Pass1" });
 
         Assert.Equal(AccountState.REGISTERED, (await tenant.As(primary.Login, "Renouvele-Pass1").GetAccountStateAsync(secondary.Login)).State);
     }
@@ -88,10 +90,12 @@ public abstract class PasswordExpiryTests(GuichetServer server)
         var client = tenant.As(primary.Login, primary.Password);
 
         var state = await Faults.CatchAsync(() => client.GetAccountStateAsync(foreign.Login));
-        var modify = await Faults.CatchAsync(() => client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = foreign.Login, CompanyName = "X" }));
+        var modify = await Faults.CatchAsync(() =>
+            client.ModifyPrimaryAccountAsync(new PrimaryAccountData { AccountName = foreign.Login, CompanyName = "X" }));
         var status = await Faults.CatchAsync(() => client.ChangeAccountStatusAsync(foreign.Login, AccountAction.VALIDATE));
 
-        Assert.Equal([ErrorCodes.AccountNotFound, ErrorCodes.AccountNotFound, ErrorCodes.AccountNotFound], new[] { state.Code, modify.Code, status.Code });
+        Assert.Equal([ErrorCodes.AccountNotFound, ErrorCodes.AccountNotFound, ErrorCodes.AccountNotFound],
+            new[] { state.Code, modify.Code, status.Code });
     }
 
     private async Task<(Tenant Tenant, RegistrationResult Primary, RegistrationResult Secondary)> ExpiredPrimaryWithSecondaryAsync()

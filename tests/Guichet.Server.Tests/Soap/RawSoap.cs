@@ -29,7 +29,11 @@ internal static class RawSoap
         var nonce = RandomNumberGenerator.GetBytes(16);
         var created = RegisteringClient.Created(DateTimeOffset.UtcNow);
         var password = passwordType == PasswordDigest ? RegisteringClient.Digest(nonce, created, secret) : secret;
-        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken><wsse:Username>{SecurityElement.Escape(username)}</wsse:Username><wsse:Password Type="{passwordType}">{SecurityElement.Escape(password)}</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{Convert.ToBase64String(nonce)}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
+        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken>"""
+            + $"""<wsse:Username>{SecurityElement.Escape(username)}</wsse:Username>"""
+            + $"""<wsse:Password Type="{passwordType}">{SecurityElement.Escape(password)}</wsse:Password>"""
+            + """<wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">"""
+            + $"""{Convert.ToBase64String(nonce)}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
     }
 
     /// <summary>A digest token over the given nonce octets, whose Nonce element is spelled <paramref name="nonceText"/>.</summary>
@@ -37,17 +41,23 @@ internal static class RawSoap
     {
         var at = RegisteringClient.Created(created);
         var digest = RegisteringClient.Digest(nonce, at, tenant.Credentials.WsseSecret);
-        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken><wsse:Username>{SecurityElement.Escape(tenant.Credentials.WsseUsername)}</wsse:Username><wsse:Password Type="{PasswordDigest}">{digest}</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{SecurityElement.Escape(nonceText)}</wsse:Nonce><wsu:Created>{at}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
+        return $"""<wsse:Security s:mustUnderstand="1" xmlns:wsse="{Wsse}" xmlns:wsu="{Wsu}"><wsse:UsernameToken>"""
+            + $"""<wsse:Username>{SecurityElement.Escape(tenant.Credentials.WsseUsername)}</wsse:Username>"""
+            + $"""<wsse:Password Type="{PasswordDigest}">{digest}</wsse:Password>"""
+            + """<wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">"""
+            + $"""{SecurityElement.Escape(nonceText)}</wsse:Nonce><wsu:Created>{at}</wsu:Created></wsse:UsernameToken></wsse:Security>""";
     }
 
     public static string Security(Tenant tenant, string passwordType = PasswordDigest) =>
         Security(tenant.Credentials.WsseUsername, tenant.Credentials.WsseSecret, passwordType);
 
     public static string Context(string login, string password) =>
-        $"""<context xmlns="{Ns}"><user><login>{SecurityElement.Escape(login)}</login><password>{SecurityElement.Escape(password)}</password></user></context>""";
+        $"""<context xmlns="{Ns}"><user><login>{SecurityElement.Escape(login)}</login>"""
+        + $"""<password>{SecurityElement.Escape(password)}</password></user></context>""";
 
     public static string Envelope(string headers, string body) =>
-        $"""<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{Soap11}"><s:Header>{headers}</s:Header><s:Body>{body}</s:Body></s:Envelope>""";
+        $"""<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{Soap11}">"""
+        + $"""<s:Header>{headers}</s:Header><s:Body>{body}</s:Body></s:Envelope>""";
 
     public static string GetAccountState(string login) =>
         $"""<getAccountState xmlns="{Ns}"><accountName>{SecurityElement.Escape(login)}</accountName></getAccountState>""";
@@ -123,7 +133,8 @@ internal sealed record RawResponse(HttpStatusCode Status, string? MediaType, str
     }
 
     /// <summary>detail/RegisteringFault/Code.</summary>
-    public string? Code => Fault?.Element("detail")?.Element(XName.Get("RegisteringFault", RawSoap.Ns))?.Element(XName.Get("Code", RawSoap.Ns))?.Value;
+    public string? Code =>
+        Fault?.Element("detail")?.Element(XName.Get("RegisteringFault", RawSoap.Ns))?.Element(XName.Get("Code", RawSoap.Ns))?.Value;
 
     /// <summary>A SOAP fault, in XML, that leaks no stack trace nor exception name.</summary>
     public void AssertCleanFault()

@@ -119,7 +119,8 @@ public abstract class RegistrationTests(GuichetServer server)
         // WSSE timestamps from the server's clock, which is set to the evening.
         var client = tenant.As(tenant.WhiteLabelOnly with
         {
-            TokenOverride = () => (System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),
+            TokenOverride = () =>
+                (System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), RegisteringClient.Created(server.Clock.GetUtcNow())),
         });
         server.Clock.Set(lateEvening);
         try
@@ -270,7 +271,8 @@ public abstract class RegistrationTests(GuichetServer server)
     [Fact]
     public async Task RegisterPrimary_AutoEnrolWhiteLabel_ReachesRegisteredWithMailbox()
     {
-        var tenant = await Tenant.CreateAsync(server, w => w with { Settings = w.Settings with { AutoEnrol = true, DefaultEdiPartnerNumber = "1234567" } });
+        var tenant = await Tenant.CreateAsync(server,
+            w => w with { Settings = w.Settings with { AutoEnrol = true, DefaultEdiPartnerNumber = "1234567" } });
 
         var result = await tenant.RegisterPrimaryAsync();
 
@@ -377,7 +379,8 @@ public abstract class RegistrationTests(GuichetServer server)
         }));
 
         Assert.True(outcomes.Count(o => o == "ok") <= 1);
-        Assert.All(outcomes.Where(o => o != "ok"), code => Assert.Contains(code, new[] { ErrorCodes.ValidationFailed, ErrorCodes.ConcurrentModification }));
+        Assert.All(outcomes.Where(o => o != "ok"),
+            code => Assert.Contains(code, new[] { ErrorCodes.ValidationFailed, ErrorCodes.ConcurrentModification }));
         var primaryId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.Id).SingleAsync());
         Assert.True(await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccountId == primaryId)) <= 1);
     }

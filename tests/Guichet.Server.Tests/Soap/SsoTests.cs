@@ -31,7 +31,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
 
-        var state = await tenant.As(primary.Login, Mint(tenant.Credentials.SsoKey!, primary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(primary.Login);
+        var state = await tenant.As(primary.Login, Mint(tenant.Credentials.SsoKey!, primary.Login, DateTimeOffset.UtcNow))
+            .GetAccountStateAsync(primary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
@@ -43,7 +44,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var primary = await tenant.RegisteredPrimaryAsync();
         var secondary = await tenant.RegisteredSecondaryAsync(primary);
 
-        var state = await tenant.As(secondary.Login, Mint(tenant.Credentials.SsoKey!, secondary.Login, DateTimeOffset.UtcNow)).GetAccountStateAsync(secondary.Login);
+        var state = await tenant.As(secondary.Login, Mint(tenant.Credentials.SsoKey!, secondary.Login, DateTimeOffset.UtcNow))
+            .GetAccountStateAsync(secondary.Login);
 
         Assert.Equal(Wire.AccountState.REGISTERED, state.State);
     }
@@ -130,7 +132,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         // The seed's own example, sso:191028:1701:…: 28 October 2019 is in winter time (UTC+1).
         server.Clock.Set(new DateTimeOffset(2019, 10, 28, 16, 2, 0, TimeSpan.Zero));
 
-        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1701")).GetAccountStateAsync(primary.Login);
+        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1701"))
+            .GetAccountStateAsync(primary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
@@ -153,7 +156,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var (tenant, primary) = await RegisterAsync();
         server.Clock.Set(new DateTimeOffset(2026, 7, 1, 10, 1, 0, TimeSpan.Zero));
 
-        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "260701", "1200")).GetAccountStateAsync(primary.Login);
+        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "260701", "1200"))
+            .GetAccountStateAsync(primary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
@@ -167,7 +171,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var (tenant, primary) = await RegisterAsync();
         server.Clock.Set(new DateTimeOffset(2027, 3, 28, 1, 2, 0, TimeSpan.Zero));
 
-        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "270328", time)).GetAccountStateAsync(primary.Login);
+        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "270328", time))
+            .GetAccountStateAsync(primary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
@@ -194,7 +199,8 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var (tenant, primary) = await RegisterAsync();
         server.Clock.Set(new DateTimeOffset(2026, 10, 25, utcHour, 32, 0, TimeSpan.Zero));
 
-        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "261025", "0230")).GetAccountStateAsync(primary.Login);
+        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "261025", "0230"))
+            .GetAccountStateAsync(primary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
     }
@@ -219,19 +225,22 @@ public abstract class SsoTests(GuichetServer server) : IDisposable
         var primary = await tenant.RegisterPrimaryAsync();
         server.Clock.Set(new DateTimeOffset(2019, 10, 28, 16, 2, 0, TimeSpan.Zero));
 
-        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1601")).GetAccountStateAsync(primary.Login);
+        var state = await As(tenant, primary.Login, Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1601"))
+            .GetAccountStateAsync(primary.Login);
         var paris = Token(tenant.Credentials.SsoKey!, primary.Login, "191028", "1701");
         var fault = await Faults.CatchAsync(() => As(tenant, primary.Login, paris).GetAccountStateAsync(primary.Login));
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
-        Assert.Equal("UTC", await server.InDbAsync(db => db.WhiteLabels.Where(w => w.Id == tenant.Credentials.WhiteLabel.Id).Select(w => w.SsoTimeZone).SingleAsync()));
+        Assert.Equal("UTC", await server.InDbAsync(db =>
+            db.WhiteLabels.Where(w => w.Id == tenant.Credentials.WhiteLabel.Id).Select(w => w.SsoTimeZone).SingleAsync()));
     }
 
     [Fact]
     public async Task WhiteLabelWithUnknownTimeZone_IsRefused()
     {
-        var request = new NewWhiteLabel("wl" + Guid.NewGuid().ToString("N")[..10], new WhiteLabelSettings("Marque", "mb.example.fr") { SsoTimeZone = "Europe/Atlantis" });
+        var request = new NewWhiteLabel("wl" + Guid.NewGuid().ToString("N")[..10],
+            new WhiteLabelSettings("Marque", "mb.example.fr") { SsoTimeZone = "Europe/Atlantis" });
 
         var result = await server.InScopeAsync(services =>
             services.GetRequiredService<CreateWhiteLabel>().HandleAsync(request, "test", null, CancellationToken.None));

@@ -65,7 +65,8 @@ public abstract class StateTransitionTests(GuichetServer server)
         var self = tenant.As(account.Login, account.Password);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, (await self.GetAccountStateAsync(account.Login)).State);
-        var modify = await Faults.CatchAsync(() => self.ModifyPrimaryAccountAsync(new Wire.PrimaryAccountData { AccountName = account.Login, CompanyName = "X" }));
+        var modify = await Faults.CatchAsync(() =>
+            self.ModifyPrimaryAccountAsync(new Wire.PrimaryAccountData { AccountName = account.Login, CompanyName = "X" }));
         Assert.Equal(ErrorCodes.AccountNotActive, modify.Code);
     }
 
@@ -76,12 +77,14 @@ public abstract class StateTransitionTests(GuichetServer server)
         var account = await tenant.RegisterPrimaryAsync();
         var admin = tenant.Admin;
 
-        var outcomes = await Task.WhenAll(new[] { AccountAction.VALIDATE, AccountAction.REJECT, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.VALIDATE }
+        var outcomes = await Task.WhenAll(
+            new[] { AccountAction.VALIDATE, AccountAction.REJECT, AccountAction.BACK_TO_STATE_SUSPENDED, AccountAction.VALIDATE }
             .Select(async action =>
             {
                 try
                 {
-                    return (Action: action, State: (AccountState?)(await admin.ChangeAccountStatusAsync(account.Login, action.ToWire())).State, Code: (string?)null);
+                    return (Action: action, State: (AccountState?)(await admin.ChangeAccountStatusAsync(account.Login, action.ToWire())).State,
+                        Code: (string?)null);
                 }
                 catch (System.ServiceModel.FaultException<Guichet.Server.Soap.Contract.RegisteringFault> fault)
                 {
@@ -92,7 +95,8 @@ public abstract class StateTransitionTests(GuichetServer server)
         // Every change that answered success is in the audit trail, in a chain from WAIT_FOR_FILES to the final state.
         var winners = outcomes.Where(o => o.State is not null).ToList();
         Assert.NotEmpty(winners);
-        Assert.All(outcomes.Where(o => o.State is null), o => Assert.Contains(o.Code, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.TransitionNotAllowed }));
+        Assert.All(outcomes.Where(o => o.State is null),
+            o => Assert.Contains(o.Code, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.TransitionNotAllowed }));
         var chain = await server.InDbAsync(db => db.AuditEntries
             .Where(e => e.Subject == account.Login && e.Event == AuditEvents.AccountStateChanged)
             .OrderBy(e => e.Id).Select(e => new { e.FromValue, e.ToValue }).ToListAsync());

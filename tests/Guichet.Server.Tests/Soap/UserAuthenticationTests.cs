@@ -42,7 +42,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, fault.Code);
         Assert.Matches(WaitInSeconds(), fault.Message);
-        var failures = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync());
+        var failures = await server.InDbAsync(db =>
+            db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync());
         Assert.Equal(1, failures);
     }
 
@@ -53,7 +54,12 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         var primary = await tenant.RegisterPrimaryAsync();
         await server.InDbAsync(db =>
         {
-            db.LoginThrottles.Add(new LoginThrottle { Login = tenant.ThrottleKey(primary.Login), Failures = 200, BlockedUntil = server.Clock.GetUtcNow().AddMinutes(-1) });
+            db.LoginThrottles.Add(new LoginThrottle
+            {
+                Login = tenant.ThrottleKey(primary.Login),
+                Failures = 200,
+                BlockedUntil = server.Clock.GetUtcNow().AddMinutes(-1),
+            });
             return db.SaveChangesAsync();
         });
 
@@ -82,7 +88,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.Equal(Digits().Replace(known.Message, "0"), Digits().Replace(stranger.Message, "0"));
         Assert.Empty(stranger.Errors);
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, retry.Code);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(unknown)).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.LoginThrottles.Where(t => t.Login == tenant.ThrottleKey(unknown)).Select(t => t.Failures).SingleAsync()));
     }
 
     [Fact]
@@ -115,7 +122,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         await Faults.CatchAsync(() => tenant.As(primary.Login, "Wrong-Pass1").GetAccountStateAsync(primary.Login));
 
-        var entry = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == "auth.user_failed" && a.Subject == primary.Login));
+        var entry = await server.InDbAsync(db =>
+            db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == "auth.user_failed" && a.Subject == primary.Login));
         Assert.Equal(tenant.Credentials.WhiteLabel.Id, entry.WhiteLabelId);
         Assert.NotNull(entry.RemoteAddress);
         var address = IPAddress.Parse(entry.RemoteAddress);
@@ -135,7 +143,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, failed.Code);
         Assert.Equal(AccountState.WAIT_FOR_FILES, state.State);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == intruder.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.LoginThrottles.Where(t => t.Login == intruder.ThrottleKey(primary.Login)).Select(t => t.Failures).SingleAsync()));
     }
 
     [Fact]
@@ -151,7 +160,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.True(signIn.Succeeded, signIn.FailureCode);
         Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login.Contains(email))));
-        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == email)));
+        Assert.False(await server.InDbAsync(db =>
+            db.AuditEntries.AnyAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == email)));
     }
 
     [Theory]
@@ -168,7 +178,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login.StartsWith(prefix))));
-        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.WhiteLabelId == whiteLabelId && a.Event == AuditEvents.UserAuthenticationFailed)));
+        Assert.False(await server.InDbAsync(db =>
+            db.AuditEntries.AnyAsync(a => a.WhiteLabelId == whiteLabelId && a.Event == AuditEvents.UserAuthenticationFailed)));
     }
 
     [Fact]
@@ -188,7 +199,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         {
             results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => server.InScopeAsync(async services =>
             {
-                var whiteLabel = await services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == whiteLabelId);
+                var whiteLabel = await services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking()
+                    .SingleAsync(w => w.Id == whiteLabelId);
                 var authenticator = ActivatorUtilities.CreateInstance<UserAuthenticator>(services, hashing);
                 return await authenticator.AuthenticateAsync(whiteLabel, primary.Login, "Wrong-Pass1", null, CancellationToken.None);
             }))));
@@ -202,8 +214,10 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == tenant.ThrottleKey(primary.Login)));
         Assert.Equal(16, throttle.Failures);
         // The wait follows the count: 16 × 30 s.
-        Assert.InRange(throttle.BlockedUntil!.Value - server.Clock.GetUtcNow(), TimeSpan.FromSeconds(16 * 30) - TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(16 * 30));
-        var audited = await server.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == primary.Login));
+        Assert.InRange(throttle.BlockedUntil!.Value - server.Clock.GetUtcNow(), TimeSpan.FromSeconds(16 * 30) - TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(16 * 30));
+        var audited = await server.InDbAsync(db =>
+            db.AuditEntries.CountAsync(a => a.Event == AuditEvents.UserAuthenticationFailed && a.Subject == primary.Login));
         Assert.Equal(16, audited);
     }
 
@@ -255,7 +269,8 @@ internal sealed class GatedPasswordHashing(CountdownEvent gate) : PasswordHashin
 
 public sealed class UserAuthenticationTestsOnSqlite(SqliteServerFixture server) : UserAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class UserAuthenticationTestsOnPostgres(PostgresServerFixture server) : UserAuthenticationTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class UserAuthenticationTestsOnPostgres(PostgresServerFixture server)
+    : UserAuthenticationTests(server), IClassFixture<PostgresServerFixture>;
 
 /// <summary>A server of its own for the throttle tests: they advance its clock, which would age other tests' tokens.</summary>
 public sealed class ThrottleServerFixture() : GuichetServer(DatabaseProvider.Sqlite);

@@ -47,7 +47,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
     public async Task UnknownUsername_FaultsWhiteLabelAuthenticationFailed()
     {
         var tenant = await Tenant.CreateAsync(server);
-        var identity = new SoapIdentity("nobody" + Guid.NewGuid().ToString("N")[..10], tenant.Credentials.WsseSecret, tenant.AdminLogin, tenant.AdminPassword);
+        var identity = new SoapIdentity("nobody" + Guid.NewGuid().ToString("N")[..10], tenant.Credentials.WsseSecret, tenant.AdminLogin,
+            tenant.AdminPassword);
 
         var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(tenant.AdminLogin));
 
@@ -103,7 +104,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var created = DateTimeOffset.UtcNow;
 
         var first = await tenant.As(WithFixedToken(tenant, nonce, created).As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
-        var second = await other.As(WithFixedToken(other, nonce, created).As(otherPrimary.Login, otherPrimary.Password)).GetAccountStateAsync(otherPrimary.Login);
+        var second = await other.As(WithFixedToken(other, nonce, created).As(otherPrimary.Login, otherPrimary.Password))
+            .GetAccountStateAsync(otherPrimary.Login);
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, second.State);
@@ -118,7 +120,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow).As(primary.Login, primary.Password);
 
         // The second instance reads the same white label and decrypts its secret with the shared keys.
-        var fresh = await RegisteringClient.Create(second.RegisteringEndpoint, tenant.WhiteLabelOnly.As(primary.Login, primary.Password)).GetAccountStateAsync(primary.Login);
+        var fresh = await RegisteringClient.Create(second.RegisteringEndpoint, tenant.WhiteLabelOnly.As(primary.Login, primary.Password))
+            .GetAccountStateAsync(primary.Login);
         var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
         var fault = await Faults.CatchAsync(() => RegisteringClient.Create(second.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
 
@@ -229,7 +232,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
 
         Assert.Equal(ErrorCodes.WhiteLabelAuthenticationFailed, fault.Code);
         var cut = username[..AuditEntry.MaxSubjectLength];
-        var entry = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.Subject == cut));
+        var entry = await server.InDbAsync(db =>
+            db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.Subject == cut));
         Assert.Equal(username[..AuditEntry.MaxActorLength], entry.Actor);
     }
 
@@ -254,6 +258,8 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
     }
 }
 
-public sealed class WhiteLabelAuthenticationTestsOnSqlite(SqliteServerFixture server) : WhiteLabelAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class WhiteLabelAuthenticationTestsOnSqlite(SqliteServerFixture server)
+    : WhiteLabelAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class WhiteLabelAuthenticationTestsOnPostgres(PostgresServerFixture server) : WhiteLabelAuthenticationTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class WhiteLabelAuthenticationTestsOnPostgres(PostgresServerFixture server)
+    : WhiteLabelAuthenticationTests(server), IClassFixture<PostgresServerFixture>;

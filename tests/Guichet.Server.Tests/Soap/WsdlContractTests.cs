@@ -66,7 +66,8 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
             RawSoap.Envelope(RawSoap.Security(tenant), RawSoap.RegisterPrimary(SampleFiles.Primary())), "registerPrimaryAccount");
         // A fault the guard writes by hand, before SoapCore: the same shape, field errors included.
         var guardFault = await RawSoap.PostAsync(server.RegisteringEndpoint,
-            RawSoap.Envelope(string.Empty, $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>x</accountName><action>NOPE</action></changeAccountStatus>"""),
+            RawSoap.Envelope(string.Empty,
+                $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>x</accountName><action>NOPE</action></changeAccountStatus>"""),
             "changeAccountStatus");
 
         fault.AssertClientFault(ErrorCodes.ValidationFailed);
@@ -102,7 +103,8 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
         var tenant = await server.SharedTenantAsync();
         var account = await tenant.RegisterPrimaryAsync();
         var actionElement = action is null ? string.Empty : $"<action>{action}</action>";
-        var body = $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>{SecurityElement.Escape(account.Login)}</accountName>{actionElement}</changeAccountStatus>""";
+        var body = $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>{SecurityElement.Escape(account.Login)}</accountName>"""
+            + $"""{actionElement}</changeAccountStatus>""";
 
         var response = await RawSoap.PostAsync(server.RegisteringEndpoint,
             RawSoap.Envelope(RawSoap.Security(tenant) + RawSoap.Context(tenant.AdminLogin, tenant.AdminPassword), body), "changeAccountStatus");

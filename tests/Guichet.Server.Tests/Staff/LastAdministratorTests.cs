@@ -61,9 +61,12 @@ public abstract class LastAdministratorTests(GuichetServer server)
         server.InDbAsync(db => db.StaffMembers.Where(s => s.Role == StaffRole.Administrator && !s.Disabled).Select(s => s.Id).ToListAsync());
 
     private Task<int> NoEnabledAdministratorAsync() =>
-        server.InDbAsync(db => db.StaffMembers.Where(s => s.Role == StaffRole.Administrator).ExecuteUpdateAsync(set => set.SetProperty(s => s.Disabled, true)));
+        server.InDbAsync(db => db.StaffMembers
+            .Where(s => s.Role == StaffRole.Administrator)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Disabled, true)));
 }
 
 public sealed class LastAdministratorTestsOnSqlite(SqliteServerFixture server) : LastAdministratorTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class LastAdministratorTestsOnPostgres(PostgresServerFixture server) : LastAdministratorTests(server), IClassFixture<PostgresServerFixture>;
+public sealed class LastAdministratorTestsOnPostgres(PostgresServerFixture server)
+    : LastAdministratorTests(server), IClassFixture<PostgresServerFixture>;

@@ -38,7 +38,8 @@ public static class StaffSteps
         var enrolled = await server.UseAsync<ConfirmTotpEnrolment, Result<TotpEnrolled>>(c =>
             c.HandleAsync(created.StaffId, server.Code(secret), Address, CancellationToken.None));
         Assert.True(enrolled.Succeeded, string.Join("; ", enrolled.Errors));
-        return new EnrolledStaff(created.StaffId, created.Email, Password, secret, enrolled.Value.RecoveryCodes, enrolled.Value.Session.SecurityStamp);
+        return new EnrolledStaff(created.StaffId, created.Email, Password, secret, enrolled.Value.RecoveryCodes,
+            enrolled.Value.Session.SecurityStamp);
     }
 
     public static async Task<byte[]> BeginEnrolmentSecretAsync(this GuichetServer server, Guid staffId)

@@ -51,7 +51,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         Assert.True(stored.MustChangePassword);
         Assert.DoesNotContain(created.OneTimePassword, stored.PasswordHash, StringComparison.Ordinal);
         Assert.Empty(StaffPasswords.OneTimePolicy.Check(created.OneTimePassword));
-        var audit = await server.InDbAsync(db => db.AuditEntries.SingleAsync(e => e.Subject == created.Email && e.Event == AuditEvents.StaffMemberCreated));
+        var audit = await server.InDbAsync(db =>
+            db.AuditEntries.SingleAsync(e => e.Subject == created.Email && e.Event == AuditEvents.StaffMemberCreated));
         Assert.Equal("operator", audit.Actor);
     }
 
@@ -61,7 +62,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var created = await server.CreateStaffAsync();
 
         var first = await server.SignInStaffAsync(created.Email, created.OneTimePassword);
-        var enrolTooSoon = await server.UseAsync<BeginTotpEnrolment, Result<TotpEnrolment>>(b => b.HandleAsync(created.StaffId, CancellationToken.None));
+        var enrolTooSoon = await server.UseAsync<BeginTotpEnrolment, Result<TotpEnrolment>>(b =>
+            b.HandleAsync(created.StaffId, CancellationToken.None));
         var codeTooSoon = await server.VerifyAsync(created.StaffId, "123456");
         var weak = await server.ChangePasswordAsync(created.StaffId, created.OneTimePassword, "faible");
         var same = await server.ChangePasswordAsync(created.StaffId, created.OneTimePassword, created.OneTimePassword);
@@ -79,7 +81,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         Assert.NotEqual(first.Value.SecurityStamp, changed.Value.SecurityStamp);
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, withOld.FailureCode);
         Assert.Equal(StaffNextStep.EnrolTotp, withNew.Value.Next);
-        Assert.False(await server.InDbAsync(db => db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.MustChangePassword).SingleAsync()));
+        Assert.False(await server.InDbAsync(db =>
+            db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.MustChangePassword).SingleAsync()));
     }
 
     [Fact]
@@ -135,7 +138,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
 
         Assert.All(answers, a => Assert.Equal(ErrorCodes.UserAuthenticationFailed, a.FailureCode));
         Assert.Single(answers.Select(a => a.Errors.Single().Message.Split(" (")[0]).Distinct());
-        Assert.All(answers, a => Assert.StartsWith("Adresse électronique ou mot de passe incorrect.", a.Errors.Single().Message, StringComparison.Ordinal));
+        Assert.All(answers, a =>
+            Assert.StartsWith("Adresse électronique ou mot de passe incorrect.", a.Errors.Single().Message, StringComparison.Ordinal));
         foreach (var email in new[] { wrongPassword.Email, disabled.Email, unknown })
         {
             Assert.Equal(1, await FailuresAsync(email));
@@ -187,7 +191,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         Assert.Equal(created.Email, right.Value.Session.Email);
         Assert.Equal(ErrorCodes.TotpAlreadyEnrolled, again.FailureCode);
         Assert.Equal(ErrorCodes.TotpAlreadyEnrolled, reEnrol.FailureCode);
-        var hashes = await server.InDbAsync(db => db.StaffRecoveryCodes.Where(c => c.StaffMemberId == created.StaffId).Select(c => c.CodeHash).ToListAsync());
+        var hashes = await server.InDbAsync(db =>
+            db.StaffRecoveryCodes.Where(c => c.StaffMemberId == created.StaffId).Select(c => c.CodeHash).ToListAsync());
         Assert.Equal(10, hashes.Count);
         Assert.DoesNotContain(hashes, h => right.Value.RecoveryCodes.Any(c => h.Contains(c, StringComparison.Ordinal)));
         Assert.Equal(StaffNextStep.EnterCode, (await server.SignInStaffAsync(created.Email, StaffSteps.Password)).Value.Next);
@@ -243,7 +248,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => server.VerifyAsync(staff.Id, code))));
 
         Assert.Equal(1, results.Count(r => r.Succeeded));
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.FailureCode, new[] { ErrorCodes.InvalidCode, ErrorCodes.UserTemporarilyLocked }));
+        Assert.All(results.Where(r => !r.Succeeded),
+            r => Assert.Contains(r.FailureCode, new[] { ErrorCodes.InvalidCode, ErrorCodes.UserTemporarilyLocked }));
     }
 
     [Fact]
@@ -270,7 +276,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         Assert.NotNull(stored.LastSignInAt);
         var audit = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == staff.Email).OrderBy(e => e.Id).ToListAsync());
         Assert.Contains(audit, e => e is { Event: AuditEvents.StaffAuthenticationFailed, Detail: "totp code", RemoteAddress: StaffSteps.Address });
-        Assert.Contains(audit, e => e.Event == AuditEvents.StaffSignedIn && e.Actor == "staff:" + staff.Email && e.RemoteAddress == StaffSteps.Address);
+        Assert.Contains(audit,
+            e => e.Event == AuditEvents.StaffSignedIn && e.Actor == "staff:" + staff.Email && e.RemoteAddress == StaffSteps.Address);
     }
 
     [Fact]
@@ -281,13 +288,15 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var first = await server.VerifyAsync(staff.Id, staff.RecoveryCodes[0]);
         var reused = await server.VerifyAsync(staff.Id, staff.RecoveryCodes[0]);
         server.PastTheBrake();
-        var typedLoosely = await server.VerifyAsync(staff.Id, " " + staff.RecoveryCodes[1].Replace("-", " ", StringComparison.Ordinal).ToUpperInvariant());
+        var typedLoosely = await server.VerifyAsync(staff.Id,
+            " " + staff.RecoveryCodes[1].Replace("-", " ", StringComparison.Ordinal).ToUpperInvariant());
 
         Assert.Equal(9, first.Value.RecoveryCodesLeft);
         Assert.Equal(ErrorCodes.InvalidCode, reused.FailureCode);
         Assert.Equal(8, typedLoosely.Value.RecoveryCodesLeft);
         Assert.Equal(8, await server.InDbAsync(db => db.StaffRecoveryCodes.CountAsync(c => c.StaffMemberId == staff.Id)));
-        Assert.Equal(2, await server.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Subject == staff.Email && e.Event == AuditEvents.StaffRecoveryCodeUsed)));
+        Assert.Equal(2, await server.InDbAsync(db =>
+            db.AuditEntries.CountAsync(e => e.Subject == staff.Email && e.Event == AuditEvents.StaffRecoveryCodeUsed)));
     }
 
     [Fact]
@@ -324,7 +333,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.TotpNotEnrolled, (await server.VerifyAsync(staff.Id, staff.RecoveryCodes[0])).FailureCode);
         var secret = await server.BeginEnrolmentSecretAsync(staff.Id);
         Assert.NotEqual(staff.Secret, secret);
-        var audit = await server.InDbAsync(db => db.AuditEntries.SingleAsync(e => e.Subject == staff.Email && e.Event == AuditEvents.StaffMemberReset));
+        var audit = await server.InDbAsync(db =>
+            db.AuditEntries.SingleAsync(e => e.Subject == staff.Email && e.Event == AuditEvents.StaffMemberReset));
         Assert.Equal(("staff:" + administrator.Email, StaffSteps.Address), (audit.Actor, audit.RemoteAddress));
     }
 
@@ -337,11 +347,13 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var changed = (await server.ChangePasswordAsync(created.StaffId, created.OneTimePassword, StaffSteps.Password)).Value.SecurityStamp;
         var secret = await server.BeginEnrolmentSecretAsync(created.StaffId);
         var enrolled = (await ConfirmAsync(created.StaffId, server.Code(secret))).Value.Session.SecurityStamp;
-        var holdsAfterEnrolment = (Initial: await server.SessionHoldsAsync(created.StaffId, initial), Changed: await server.SessionHoldsAsync(created.StaffId, changed),
+        var holdsAfterEnrolment = (Initial: await server.SessionHoldsAsync(created.StaffId, initial),
+            Changed: await server.SessionHoldsAsync(created.StaffId, changed),
             Enrolled: await server.SessionHoldsAsync(created.StaffId, enrolled));
 
         await DisableAsync(created.StaffId, StaffActor.Operator);
-        var disabledStamp = await server.InDbAsync(db => db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.SecurityStamp).SingleAsync());
+        var disabledStamp = await server.InDbAsync(db =>
+            db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.SecurityStamp).SingleAsync());
 
         Assert.True(holdsAtFirst);
         Assert.Equal(3, new[] { initial, changed, enrolled }.Distinct().Count());
@@ -399,7 +411,8 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var selfReset = await server.UseAsync<ResetStaffMember, Result<StaffMemberReset>>(r =>
             r.HandleAsync(administrator.Id, StaffActor.Administrator(administrator.Id), null, CancellationToken.None));
         var unknown = await DisableAsync(Guid.NewGuid(), StaffActor.Administrator(administrator.Id));
-        var createByAdministrator = await CreateAsync(new NewStaffMember(StaffSteps.UniqueEmail(), "Y", "Agent"), StaffActor.Administrator(administrator.Id));
+        var createByAdministrator = await CreateAsync(new NewStaffMember(StaffSteps.UniqueEmail(), "Y", "Agent"),
+            StaffActor.Administrator(administrator.Id));
 
         Assert.Equal(ErrorCodes.AccessDenied, byAgent.FailureCode);
         Assert.Equal(ErrorCodes.AccessDenied, createByAgent.FailureCode);
@@ -421,19 +434,23 @@ public abstract class StaffUseCaseTests(GuichetServer server)
         var list = await server.UseAsync<ListStaffMembers, IReadOnlyList<StaffMemberSummary>>(l => l.HandleAsync(CancellationToken.None));
 
         var enrolled = list.Single(s => s.StaffId == staff.Id);
-        Assert.Equal((StaffRole.Agent, true, false, 10, false), (enrolled.Role, enrolled.TotpConfirmed, enrolled.MustChangePassword, enrolled.RecoveryCodesLeft, enrolled.Disabled));
+        Assert.Equal((StaffRole.Agent, true, false, 10, false),
+            (enrolled.Role, enrolled.TotpConfirmed, enrolled.MustChangePassword, enrolled.RecoveryCodesLeft, enrolled.Disabled));
         var created = list.Single(s => s.StaffId == fresh.StaffId);
-        Assert.Equal((StaffRole.Administrator, false, true, 0), (created.Role, created.TotpConfirmed, created.MustChangePassword, created.RecoveryCodesLeft));
+        Assert.Equal((StaffRole.Administrator, false, true, 0),
+            (created.Role, created.TotpConfirmed, created.MustChangePassword, created.RecoveryCodesLeft));
     }
 
     private Task<Result<CreatedStaffMember>> CreateAsync(NewStaffMember request, StaffActor? actor = null) =>
-        server.UseAsync<CreateStaffMember, Result<CreatedStaffMember>>(c => c.HandleAsync(request, actor ?? StaffActor.Operator, null, CancellationToken.None));
+        server.UseAsync<CreateStaffMember, Result<CreatedStaffMember>>(c =>
+            c.HandleAsync(request, actor ?? StaffActor.Operator, null, CancellationToken.None));
 
     private Task<Result<TotpEnrolled>> ConfirmAsync(Guid staffId, string code) =>
         server.UseAsync<ConfirmTotpEnrolment, Result<TotpEnrolled>>(c => c.HandleAsync(staffId, code, StaffSteps.Address, CancellationToken.None));
 
     private Task<Result<StaffMemberSummary>> DisableAsync(Guid staffId, StaffActor actor) =>
-        server.UseAsync<DisableStaffMember, Result<StaffMemberSummary>>(d => d.HandleAsync(staffId, actor, StaffSteps.Address, CancellationToken.None));
+        server.UseAsync<DisableStaffMember, Result<StaffMemberSummary>>(d =>
+            d.HandleAsync(staffId, actor, StaffSteps.Address, CancellationToken.None));
 
     private Task<bool> IsCurrentAsync(Guid staffId, string stamp) =>
         server.UseAsync<IStaffSessionValidator, bool>(v => v.IsCurrentAsync(staffId, stamp, CancellationToken.None));

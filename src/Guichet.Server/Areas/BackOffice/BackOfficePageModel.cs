@@ -49,5 +49,6 @@ public abstract class BackOfficePageModel : PageModel
 
     public static string RoleName(StaffRole role) => role == StaffRole.Administrator ? "Administrateur" : "Agent";
 
-    public static string RoleClaim(StaffRole role) => role == StaffRole.Administrator ? BackOfficeClaims.AdministratorRole : BackOfficeClaims.AgentRole;
+    public static string RoleClaim(StaffRole role) =>
+        role == StaffRole.Administrator ? BackOfficeClaims.AdministratorRole : BackOfficeClaims.AgentRole;
 }

@@ -14,7 +14,8 @@ public sealed class InscriptionModel(SignUp signUp, IOptions<PortalOptions> opti
         get
         {
             var policy = options.Value.PasswordPolicy;
-            return $"Au moins {policy.MinLength} caractères (au plus {policy.MaxLength}), avec au moins une majuscule, une minuscule, un chiffre et un caractère spécial ; sans espace.";
+            return $"Au moins {policy.MinLength} caractères (au plus {policy.MaxLength}), "
+                + "avec au moins une majuscule, une minuscule, un chiffre et un caractère spécial ; sans espace.";
         }
     }
 
@@ -24,7 +25,8 @@ public sealed class InscriptionModel(SignUp signUp, IOptions<PortalOptions> opti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var request = new SignUpRequest(Form.Email, Form.EmailConfirmation, Form.Password, Form.PasswordConfirmation, Form.FirstName, Form.LastName, Form.ContributionsOnly);
+        var request = new SignUpRequest(Form.Email, Form.EmailConfirmation, Form.Password, Form.PasswordConfirmation, Form.FirstName, Form.LastName,
+            Form.ContributionsOnly);
         var result = await signUp.HandleAsync(request, Links, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (!result.Succeeded)
         {

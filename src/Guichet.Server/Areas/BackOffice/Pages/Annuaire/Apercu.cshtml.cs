@@ -34,7 +34,8 @@ public sealed class ApercuModel(PreviewMemberDirectoryImport preview, ApplyMembe
         if (applied.Succeeded)
         {
             var result = applied.Value;
-            Message = $"Import appliqué : {result.Added} entreprise(s) ajoutée(s), {result.Updated} modifiée(s), {result.Unchanged} inchangée(s).";
+            Message = $"Import appliqué : {result.Added} entreprise(s) ajoutée(s), {result.Updated} modifiée(s), "
+                + $"{result.Unchanged} inchangée(s).";
             return RedirectToPage(BackOfficePages.Directory);
         }
 

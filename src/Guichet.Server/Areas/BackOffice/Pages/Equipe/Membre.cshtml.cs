@@ -35,13 +35,15 @@ public sealed class MembreModel(ListStaffMembers list, DisableStaffMember disabl
         }
 
         var result = await disable.HandleAsync(staffId, Actor, RemoteAddress, cancellationToken);
-        return await DoneAsync(staffId, result.Succeeded ? $"Le compte de {result.Value.DisplayName} est désactivé." : null, result.Errors, cancellationToken);
+        return await DoneAsync(staffId, result.Succeeded ? $"Le compte de {result.Value.DisplayName} est désactivé." : null, result.Errors,
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReactiverAsync(Guid staffId, CancellationToken cancellationToken)
     {
         var result = await enable.HandleAsync(staffId, Actor, RemoteAddress, cancellationToken);
-        return await DoneAsync(staffId, result.Succeeded ? $"Le compte de {result.Value.DisplayName} est réactivé." : null, result.Errors, cancellationToken);
+        return await DoneAsync(staffId, result.Succeeded ? $"Le compte de {result.Value.DisplayName} est réactivé." : null, result.Errors,
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReinitialiserAsync(Guid staffId, CancellationToken cancellationToken)
