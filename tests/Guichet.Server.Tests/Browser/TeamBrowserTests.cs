@@ -10,7 +10,8 @@ namespace Guichet.Server.Tests.Browser;
 /// once), resets them (a new one replaces it), disables and re-enables them; the agent's sign-in takes only the last
 /// one-time password; an agent meets the access-denied page. Axe checks every page.
 /// </summary>
-public sealed class TeamBrowserTests(SqliteServerFixture server, BrowserFixture browser) : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
+public sealed class TeamBrowserTests(SqliteServerFixture server, BrowserFixture browser)
+    : IClassFixture<SqliteServerFixture>, IClassFixture<BrowserFixture>
 {
     private int _shots;
 
