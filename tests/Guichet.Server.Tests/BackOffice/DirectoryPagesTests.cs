@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Guichet.Application.Companies;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
+using Guichet.Server.Tests.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Portal;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
     public async Task Upload_ShowsThePreview_ThenAppliesIt_AndTheSearchFindsTheCompanies()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var existing = await NewCompanyAsync("Ancien nom");
+        var existing = await server.NewCompanyAsync("Ancien nom");
         var added = Sirens.Unique();
         var csv = $"SIREN;code adhérent;raison sociale\n{existing.Siren};CODE-2;Nouveau nom\n{added};ADH-9;Société Générale Ébène\n";
 
@@ -60,7 +61,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
     public async Task Apply_AfterTheDirectoryChanged_AppliesNothing_AndShowsTheNewPreview()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var existing = await NewCompanyAsync("Avant");
+        var existing = await server.NewCompanyAsync("Avant");
         using var upload = await staff.Visitor.UploadAsync(Import, Import, "fichier", "a.csv",
             Encoding.UTF8.GetBytes($"{existing.Siren};NOUVEAU;Après\n"));
         var previewPath = WebVisitor.RedirectPath(upload)!;
@@ -125,7 +126,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
         var sirens = new List<string>();
         for (var i = 0; i < 52; i++)
         {
-            sirens.Add((await NewCompanyAsync($"{tag} {i:00}")).Siren);
+            sirens.Add((await server.NewCompanyAsync($"{tag} {i:00}")).Siren);
         }
 
         var (_, page1) = await staff.GetAsync($"/back-office/annuaire?recherche={Uri.EscapeDataString(tag)}");
@@ -143,10 +144,10 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
     public async Task CompanyPage_ShowsItsPeople_StaffAppointWhereNone_ThenRevoke_TheSecondClickIsToldWhatChanged()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var company = await NewCompanyAsync("Sans Administrateur");
+        var company = await server.NewCompanyAsync("Sans Administrateur");
         var (alice, bruno) = (PortalSteps.UniqueEmail(), PortalSteps.UniqueEmail());
-        var aliceRequest = await PendingAsync(company, alice);
-        var brunoRequest = await PendingAsync(company, bruno);
+        var aliceRequest = (await server.PendingRequestAsync(company, alice, new DateTimeOffset(2025, 7, 14, 10, 0, 0, TimeSpan.Zero))).Id;
+        var brunoRequest = (await server.PendingRequestAsync(company, bruno, new DateTimeOffset(2025, 7, 14, 10, 0, 0, TimeSpan.Zero))).Id;
         var path = $"/back-office/annuaire/entreprises/{company.Id}";
         var (_, shown) = await staff.GetAsync(path);
 
@@ -190,37 +191,6 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
     private static string Fingerprint(string page) => FingerprintField().Match(page).Groups[1].Value;
 
     private static List<string> Rows(string page) => [.. RowSiren().Matches(page).Select(m => m.Groups[1].Value)];
-
-    private async Task<Guid> PendingAsync(Company company, string email)
-    {
-        var personId = await server.ConfirmedPersonAsync(email);
-        var membership = new Membership
-        {
-            PersonId = personId,
-            CompanyId = company.Id,
-            Role = MembershipRole.Member,
-            Status = MembershipStatus.Pending,
-            RequestedAt = new DateTimeOffset(2025, 7, 14, 10, 0, 0, TimeSpan.Zero),
-        };
-        await server.InDbAsync(db =>
-        {
-            db.Memberships.Add(membership);
-            return db.SaveChangesAsync();
-        });
-        return membership.Id;
-    }
-
-    private async Task<Company> NewCompanyAsync(string name)
-    {
-        var siren = Sirens.Unique();
-        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren, Name = name };
-        await server.InDbAsync(db =>
-        {
-            db.Companies.Add(company);
-            return db.SaveChangesAsync();
-        });
-        return company;
-    }
 
     [GeneratedRegex("name=\"apercu\" value=\"([0-9a-f]{64})\"")]
     private static partial Regex FingerprintField();

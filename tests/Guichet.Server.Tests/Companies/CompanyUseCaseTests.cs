@@ -16,7 +16,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     [Fact]
     public async Task AddCompany_FirstComerAdministers_NextOneRequests_AndAdministratorsAreEmailed()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var first = PortalSteps.UniqueEmail();
         var second = PortalSteps.UniqueEmail();
         var firstId = await server.ConfirmedPersonAsync(first);
@@ -38,7 +38,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     [Fact]
     public async Task AddCompany_BadSirenOrUnknownPair_SaysSoPlainly()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var id = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
 
         var badChecksum = await AddAsync(id, "732829321", company.MemberCode);
@@ -52,7 +52,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     [Fact]
     public async Task Administration_OnlyAdministratorsDecide_AndTheLastOneStays()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var adminId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
         var memberEmail = PortalSteps.UniqueEmail();
         var memberId = await server.ConfirmedPersonAsync(memberEmail);
@@ -82,7 +82,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     [Fact]
     public async Task Refuse_PendingRequestOnly_AndThePersonIsTold()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var adminId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
         var requesterEmail = PortalSteps.UniqueEmail();
         var requesterId = await server.ConfirmedPersonAsync(requesterEmail);
@@ -105,7 +105,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     [Fact]
     public async Task Remind_FirstAtOnce_ThenAtMostOnceADay()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var adminEmail = PortalSteps.UniqueEmail();
         var adminId = await server.ConfirmedPersonAsync(adminEmail);
         var requesterId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
@@ -145,19 +145,6 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     private Task<Result<Membership>> RemindAsync(Guid personId, Guid membershipId) =>
         server.UseAsync<RemindAccessRequest, Result<Membership>>(r => r.HandleAsync(personId, membershipId, PortalSteps.Links,
             CancellationToken.None));
-
-    /// <summary>A company of the directory with a fresh, Luhn-valid SIREN.</summary>
-    private async Task<Company> NewCompanyAsync()
-    {
-        var siren = Sirens.Unique();
-        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren[..4], Name = "Entreprise " + siren };
-        await server.InDbAsync(db =>
-        {
-            db.Companies.Add(company);
-            return db.SaveChangesAsync();
-        });
-        return company;
-    }
 }
 
 public sealed class CompanyUseCaseTestsOnSqlite(SqliteServerFixture server) : CompanyUseCaseTests(server), IClassFixture<SqliteServerFixture>;

@@ -21,7 +21,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Upload_PreviewsAddedChangedUnchanged_WritesNothing_ThenAppliesIt_Audited()
     {
-        var (kept, renamed, added) = (await NewCompanyAsync(), await NewCompanyAsync(), Sirens.Unique());
+        var (kept, renamed, added) = (await server.NewCompanyAsync(), await server.NewCompanyAsync(), Sirens.Unique());
         var csv = $"SIREN;code;nom\n{kept.Siren};{kept.MemberCode};{kept.Name}\n"
             + $"{renamed.Siren};NEW-{renamed.MemberCode};Nouveau nom\n{added};ADH-N;Ajoutée\n";
 
@@ -54,7 +54,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Apply_DirectoryChangedSinceThePreview_AppliesNothing_TheNewPreviewCanBeApplied()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var added = Sirens.Unique();
         var id = (await StageAsync($"{company.Siren};CODE-A;Nom A\n{added};ADH;Ajout\n")).Value;
         var shown = (await PreviewAsync(id)).Value.Preview;
@@ -131,7 +131,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
         var companies = new List<Company>();
         for (var i = 0; i < 5; i++)
         {
-            companies.Add(await NewCompanyAsync($"{tag} {(char)('E' - i)}"));
+            companies.Add(await server.NewCompanyAsync($"{tag} {(char)('E' - i)}"));
         }
 
         var first = companies[^1];
@@ -159,7 +159,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task IndexCompanies_FillsTheKeysOfCompaniesImportedBeforeThem()
     {
-        var company = await NewCompanyAsync("Œuvres Sociales d'Été");
+        var company = await server.NewCompanyAsync("Œuvres Sociales d'Été");
         await server.InDbAsync(db => db.Database.ExecuteSqlAsync(
             $"UPDATE companies SET \"NameKey\" = NULL, \"MemberCodeKey\" = NULL WHERE \"Siren\" = {company.Siren}"));
 
@@ -172,9 +172,9 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Staff_AppointWhereNoAdministrator_APendingRequester_WhoIsEmailed_AuditedAsStaff()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var email = PortalSteps.UniqueEmail();
-        var request = await PendingAsync(company, email);
+        var request = await server.PendingRequestAsync(company, email);
 
         var appointed = await AppointAsync(new CompanyActor.Staff(_staff), company.Id, request.Id);
 
@@ -190,12 +190,12 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Staff_Appoint_WhereTheCompanyHasAnAdministrator_IsRefused_ByName()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var adminEmail = PortalSteps.UniqueEmail();
         var admin = await server.ConfirmedPersonAsync(adminEmail);
         await server.UseAsync<AddCompany, Result<AddedCompany>>(a => a.HandleAsync(admin, company.Siren, company.MemberCode,
             PortalSteps.Links, default));
-        var request = await PendingAsync(company, PortalSteps.UniqueEmail());
+        var request = await server.PendingRequestAsync(company, PortalSteps.UniqueEmail());
 
         var refused = await AppointAsync(new CompanyActor.Staff(_staff), company.Id, request.Id);
 
@@ -208,9 +208,9 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Staff_TwoAppointmentsFromOnePage_TheSecondIsRefused()
     {
-        var company = await NewCompanyAsync();
-        var one = await PendingAsync(company, PortalSteps.UniqueEmail());
-        var two = await PendingAsync(company, PortalSteps.UniqueEmail());
+        var company = await server.NewCompanyAsync();
+        var one = await server.PendingRequestAsync(company, PortalSteps.UniqueEmail());
+        var two = await server.PendingRequestAsync(company, PortalSteps.UniqueEmail());
 
         var first = await AppointAsync(new CompanyActor.Staff(_staff), company.Id, one.Id);
         var second = await AppointAsync(new CompanyActor.Staff(_staff), company.Id, two.Id);
@@ -222,7 +222,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task Staff_RevokeTheLastAdministrator_IsAllowed_ACompanyAdministratorIsNot()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var admin = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
         var membership = (await server.UseAsync<AddCompany, Result<AddedCompany>>(a =>
             a.HandleAsync(admin, company.Siren, company.MemberCode, PortalSteps.Links, default))).Value.Membership;
@@ -241,8 +241,8 @@ public abstract class MemberDirectoryTests(GuichetServer server)
     [Fact]
     public async Task CompanyAdministrator_OnAnotherCompanysMembership_FindsNothing()
     {
-        var mine = await NewCompanyAsync();
-        var theirs = await NewCompanyAsync();
+        var mine = await server.NewCompanyAsync();
+        var theirs = await server.NewCompanyAsync();
         var admin = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
         await server.UseAsync<AddCompany, Result<AddedCompany>>(a => a.HandleAsync(admin, mine.Siren, mine.MemberCode, PortalSteps.Links, default));
         var other = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
@@ -276,38 +276,6 @@ public abstract class MemberDirectoryTests(GuichetServer server)
 
     private Task<Result<Membership>> RevokeAsync(CompanyActor actor, Guid companyId, Guid membershipId) =>
         server.UseAsync<RevokeMembership, Result<Membership>>(u => u.HandleAsync(actor, companyId, membershipId, PortalSteps.Links, default));
-
-    /// <summary>A pending request of a new person (written straight: the company may have no administrator to send it to).</summary>
-    private async Task<Membership> PendingAsync(Company company, string email)
-    {
-        var personId = await server.ConfirmedPersonAsync(email);
-        var membership = new Membership
-        {
-            PersonId = personId,
-            CompanyId = company.Id,
-            Role = MembershipRole.Member,
-            Status = MembershipStatus.Pending,
-            RequestedAt = server.Clock.GetUtcNow(),
-        };
-        await server.InDbAsync(db =>
-        {
-            db.Memberships.Add(membership);
-            return db.SaveChangesAsync();
-        });
-        return membership;
-    }
-
-    private async Task<Company> NewCompanyAsync(string? name = null)
-    {
-        var siren = Sirens.Unique();
-        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren, Name = name ?? "Entreprise " + siren };
-        await server.InDbAsync(db =>
-        {
-            db.Companies.Add(company);
-            return db.SaveChangesAsync();
-        });
-        return company;
-    }
 }
 
 public sealed class MemberDirectoryTestsOnSqlite(SqliteServerFixture server) : MemberDirectoryTests(server), IClassFixture<SqliteServerFixture>;

@@ -2,6 +2,7 @@ using System.Net;
 using Guichet.Domain.Companies;
 using Guichet.Domain.People;
 using Guichet.Server.Areas.Portal;
+using Guichet.Server.Tests.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -19,10 +20,10 @@ public abstract class CompanyScopeTests(GuichetServer server)
     [Fact]
     public async Task CompanyHome_OpensToItsActiveMembers_NotToPendingOrStrangers()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var member = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Active);
         var pending = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Pending);
-        var stranger = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
+        var stranger = await PersonWithAsync(await server.NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(member, $"/entreprise/{company.Id}"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(pending, $"/entreprise/{company.Id}"));
@@ -33,10 +34,10 @@ public abstract class CompanyScopeTests(GuichetServer server)
     [Fact]
     public async Task ManageUsers_OpensToTheCompanysAdministratorsOnly_ForReadingAndPosting()
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
         var member = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Active);
-        var otherAdministrator = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
+        var otherAdministrator = await PersonWithAsync(await server.NewCompanyAsync(), MembershipRole.Administrator, MembershipStatus.Active);
         var page = $"/entreprise/{company.Id}/utilisateurs";
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(administrator, page));
@@ -53,8 +54,8 @@ public abstract class CompanyScopeTests(GuichetServer server)
     [Fact]
     public async Task CompanyAdministrator_ActingOnAnotherCompanysMember_ByAddressOrForm_ChangesNothing()
     {
-        var mine = await NewCompanyAsync();
-        var theirs = await NewCompanyAsync();
+        var mine = await server.NewCompanyAsync();
+        var theirs = await server.NewCompanyAsync();
         var administrator = await PersonWithAsync(mine, MembershipRole.Administrator, MembershipStatus.Active);
         var theirMember = await PersonWithAsync(theirs, MembershipRole.Member, MembershipStatus.Active);
         var theirMembership = await server.InDbAsync(db => db.Memberships.Where(m => m.PersonId == theirMember.Id).Select(m => m.Id).SingleAsync());
@@ -76,7 +77,7 @@ public abstract class CompanyScopeTests(GuichetServer server)
     [Fact]
     public async Task OutsideItsScope_TheSharedErrorPageAnswers()
     {
-        var member = await PersonWithAsync(await NewCompanyAsync(), MembershipRole.Member, MembershipStatus.Active);
+        var member = await PersonWithAsync(await server.NewCompanyAsync(), MembershipRole.Member, MembershipStatus.Active);
         using var visitor = new WebVisitor(server);
         await visitor.SignInToPortalAsync(member.Email);
 
@@ -94,7 +95,7 @@ public abstract class CompanyScopeTests(GuichetServer server)
     [InlineData("pas-un-identifiant")]
     public async Task CompanyPolicies_WithoutACompanyInTheRoute_Refuse(string? routeValue)
     {
-        var company = await NewCompanyAsync();
+        var company = await server.NewCompanyAsync();
         var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
         var user = PortalClaims.For(administrator, passwordExpired: false);
 
@@ -146,18 +147,6 @@ public abstract class CompanyScopeTests(GuichetServer server)
             return db.SaveChangesAsync();
         });
         return person;
-    }
-
-    private async Task<Company> NewCompanyAsync()
-    {
-        var siren = Sirens.Unique();
-        var company = new Company { Siren = siren, MemberCode = "ADH-" + siren[..4], Name = "Entreprise " + siren };
-        await server.InDbAsync(db =>
-        {
-            db.Companies.Add(company);
-            return db.SaveChangesAsync();
-        });
-        return company;
     }
 }
 
