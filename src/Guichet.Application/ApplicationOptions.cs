@@ -1,4 +1,5 @@
 using Guichet.Application.Enrolment;
+using Guichet.Application.Partners;
 using Guichet.Application.People;
 using Guichet.Application.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ internal static class ApplicationOptions
         AddSecurity(services);
         AddEnrolment(services);
         AddPortal(services);
+        AddPartners(services);
         return services;
     }
 
@@ -61,6 +63,19 @@ internal static class ApplicationOptions
             .Validate(o => o.PasswordLifetime > TimeSpan.Zero, Positive($"{Section}:{nameof(PortalOptions.PasswordLifetime)}", "548.00:00:00"))
             .Validate(o => o.Tools.All(t => !string.IsNullOrWhiteSpace(t.Name) && IsWebAddress(t.Url)),
                 $"{Section}:{nameof(PortalOptions.Tools)}: every tool needs a Name and an absolute http(s) Url.")
+            .ValidateOnStart();
+    }
+
+    private static void AddPartners(IServiceCollection services)
+    {
+        const string Section = PartnerOptions.Section;
+        services.AddOptions<PartnerOptions>().BindConfiguration(Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.FundName),
+                $"{Section}:{nameof(PartnerOptions.FundName)} is required, as sentences name it after \"de\" (e.g. l'Opcommerce).")
+            .Validate(o => IsWebAddress(o.ContactUrl),
+                $"{Section}:{nameof(PartnerOptions.ContactUrl)} must be an absolute http(s) address, e.g. https://www.example.fr/contact.")
+            .Validate(o => o.Tools.All(t => !string.IsNullOrWhiteSpace(t.Name) && IsWebAddress(t.Url)),
+                $"{Section}:{nameof(PartnerOptions.Tools)}: every tool needs a Name and an absolute http(s) Url.")
             .ValidateOnStart();
     }
 

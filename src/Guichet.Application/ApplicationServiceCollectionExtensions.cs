@@ -5,6 +5,7 @@ using Guichet.Application.Companies;
 using Guichet.Application.Enrolment;
 using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
+using Guichet.Application.Partners;
 using Guichet.Application.People;
 using Guichet.Application.Security;
 using Guichet.Application.Staff;
@@ -64,6 +65,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<PeopleQueries>();
+        services.AddScoped<PartnerQueries>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();

@@ -2,6 +2,7 @@ using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
 using Guichet.Domain.Enrolment;
+using Guichet.Domain.Partners;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
@@ -34,6 +35,10 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StagedDirectoryImport> StagedDirectoryImports => Set<StagedDirectoryImport>();
 
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
+
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+
+    public DbSet<EstablishmentAccess> EstablishmentAccesses => Set<EstablishmentAccess>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
@@ -70,5 +75,6 @@ public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbC
         modelBuilder.Entity<Account>().Property(a => a.Siret).UseCollation("C");
         modelBuilder.Entity<Company>().Property(c => c.NameKey).UseCollation("C");
         modelBuilder.Entity<Company>().Property(c => c.MemberCodeKey).UseCollation("C");
+        modelBuilder.Entity<Establishment>().Property(e => e.NameKey).UseCollation("C");
     }
 }

@@ -18,6 +18,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.DisplayName);
+        // The back office's queue: Partenaire sign-ups, newest first, still waiting for an establishment.
+        builder.HasIndex(p => new { p.SignedUpIn, p.CreatedAt });
     }
 }
 

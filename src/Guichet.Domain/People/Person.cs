@@ -24,6 +24,9 @@ public sealed class Person
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Where "Créer un compte" was filled in: the back office lists Partenaire sign-ups still waiting for access.</summary>
+    public PortalSpace SignedUpIn { get; set; } = PortalSpace.Entreprise;
+
     /// <summary>Renewed when the password changes: every session issued before is refused.</summary>
     public Guid SecurityStamp { get; set; } = Guid.NewGuid();
 

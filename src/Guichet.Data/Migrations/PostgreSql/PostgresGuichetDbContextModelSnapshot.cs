@@ -400,6 +400,97 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("enrolment_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Siren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siren");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("NameKey", "Siret");
+
+                    b.ToTable("establishments", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Partners.EstablishmentAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EstablishmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
+
+                    b.HasIndex("PersonId", "EstablishmentId")
+                        .IsUnique();
+
+                    b.ToTable("establishment_accesses", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -441,6 +532,11 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SignedUpIn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -449,6 +545,8 @@ namespace Guichet.Data.Migrations.PostgreSql
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("SignedUpIn", "CreatedAt");
 
                     b.ToTable("people", (string)null);
                 });
@@ -781,6 +879,25 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Partners.EstablishmentAccess", b =>
+                {
+                    b.HasOne("Guichet.Domain.Partners.Establishment", "Establishment")
+                        .WithMany()
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Establishment");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>

@@ -387,6 +387,96 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("enrolment_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siren");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("NameKey", "Siret");
+
+                    b.ToTable("establishments", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Partners.EstablishmentAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EstablishmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
+
+                    b.HasIndex("PersonId", "EstablishmentId")
+                        .IsUnique();
+
+                    b.ToTable("establishment_accesses", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,6 +518,11 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignedUpIn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -436,6 +531,8 @@ namespace Guichet.Data.Migrations.Sqlite
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("SignedUpIn", "CreatedAt");
 
                     b.ToTable("people", (string)null);
                 });
@@ -762,6 +859,25 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Partners.EstablishmentAccess", b =>
+                {
+                    b.HasOne("Guichet.Domain.Partners.Establishment", "Establishment")
+                        .WithMany()
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Establishment");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
