@@ -47,7 +47,8 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = "Retour à la connexion" })).ToBeVisibleAsync();
         await CheckAsync(page, "email-envoye");
 
-        var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single(), "compte/valider?jeton=");
+        var mail = (await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single();
+        var link = PortalServer.LinkIn(mail, "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "partenaire/compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         await page.GotoAsync(link);
         await ExpectTitle("Valider la création de mon compte");
