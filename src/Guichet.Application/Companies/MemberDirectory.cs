@@ -5,6 +5,7 @@ using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
+using Guichet.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Companies;
@@ -16,9 +17,9 @@ namespace Guichet.Application.Companies;
 public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>An uploaded file, for the staff member who uploaded it only, within its hour.</summary>
-    public async Task<Result<StagedDirectoryImport>> FindStagedAsync(Guid id, StaffCaller actor, bool tracked, CancellationToken cancellationToken)
+    public async Task<Result<StagedImport>> FindStagedAsync(Guid id, StaffCaller actor, bool tracked, CancellationToken cancellationToken)
     {
-        var query = db.StagedDirectoryImports.Where(s => s.Id == id && s.StagedBy == actor.AuditName);
+        var query = db.StagedImports.Where(s => s.Id == id && s.Kind == StagedImportKind.MemberDirectory && s.StagedBy == actor.AuditName);
         var staged = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
         if (staged is null)
         {
@@ -43,7 +44,7 @@ public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeP
     /// with the counts, one per company changed (from and to: the member codes; detail: the names).
     /// </summary>
     public async Task<Result<DirectoryImport>> ApplyAsync(IReadOnlyList<DirectoryLine> lines, string? expected, string actor, string? remoteAddress,
-        StagedDirectoryImport? staged, CancellationToken cancellationToken)
+        StagedImport? staged, CancellationToken cancellationToken)
     {
         try
         {
@@ -58,7 +59,7 @@ public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeP
 
             if (staged is not null)
             {
-                db.StagedDirectoryImports.Remove(staged);
+                db.StagedImports.Remove(staged);
             }
 
             foreach (var added in preview.Added)

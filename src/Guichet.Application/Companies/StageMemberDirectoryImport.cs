@@ -1,14 +1,14 @@
 using Guichet.Application.Accounts;
 using Guichet.Data;
 using Guichet.Domain.Common;
-using Guichet.Domain.Companies;
+using Guichet.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Companies;
 
 /// <summary>
 /// The back office's upload of the member directory, step one: the file checked as the operator's command checks it,
-/// then kept for an hour (<see cref="StagedDirectoryImport"/>) for its preview and "Appliquer l'import". Nothing of the
+/// then kept for an hour (<see cref="StagedImport"/>) for its preview and "Appliquer l'import". Nothing of the
 /// directory is written. Older uploads past their hour are purged on the way.
 /// </summary>
 public sealed class StageMemberDirectoryImport(GuichetDbContext db, TimeProvider clock)
@@ -40,15 +40,16 @@ public sealed class StageMemberDirectoryImport(GuichetDbContext db, TimeProvider
         }
 
         var now = clock.GetUtcNow();
-        await db.StagedDirectoryImports.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var staged = db.StagedDirectoryImports.Add(new StagedDirectoryImport
+        await db.StagedImports.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var staged = db.StagedImports.Add(new StagedImport
         {
+            Kind = StagedImportKind.MemberDirectory,
             Text = text.Value,
-            FileName = Path.GetFileName(fileName) is { Length: > StagedDirectoryImport.MaxFileNameLength } name
-                ? name[..StagedDirectoryImport.MaxFileNameLength] : Path.GetFileName(fileName),
+            FileName = Path.GetFileName(fileName) is { Length: > StagedImport.MaxFileNameLength } name
+                ? name[..StagedImport.MaxFileNameLength] : Path.GetFileName(fileName),
             StagedBy = actor.AuditName,
             StagedAt = now,
-            ExpiresAt = now + StagedDirectoryImport.Lifetime,
+            ExpiresAt = now + StagedImport.Lifetime,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return staged.Id;

@@ -102,7 +102,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches($"<span id=\"fichier-erreur\" class=\"erreur\">{Regex.Escape(message)}", page);
-        Assert.False(await server.InDbAsync(db => db.StagedDirectoryImports.AnyAsync(s => s.StagedBy == staff.AuditName)));
+        Assert.False(await server.InDbAsync(db => db.StagedImports.AnyAsync(s => s.StagedBy == staff.AuditName)));
     }
 
     [Fact]
