@@ -3,6 +3,7 @@ using Guichet.Application.Accounts.Files;
 using Guichet.Application.Auditing;
 using Guichet.Application.Companies;
 using Guichet.Application.Enrolment;
+using Guichet.Application.Imports;
 using Guichet.Application.Mail;
 using Guichet.Application.Maintenance;
 using Guichet.Application.Partners;
@@ -75,6 +76,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<AppointAdministrator>();
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<CompanyQueries>();
+        services.AddScoped<StagedImports>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<ImportMemberDirectory>();
         services.AddScoped<StageMemberDirectoryImport>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Guichet.Application.Accounts;
 using Guichet.Application.Companies;
+using Guichet.Application.Imports;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
@@ -102,7 +103,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
         var bytes = content switch
         {
             "latin1" => Encoding.Latin1.GetBytes($"{Sirens.Unique()};ADH;Société\n"),
-            "large" => new byte[MemberDirectoryFile.MaxBytes + 1],
+            "large" => new byte[CsvUpload.MaxBytes + 1],
             "header" => Encoding.UTF8.GetBytes("SIREN;code;nom\n"),
             _ => Encoding.UTF8.GetBytes(content),
         };
