@@ -67,6 +67,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ChangePassword>();
         services.AddScoped<PeopleQueries>();
         services.AddScoped<PartnerQueries>();
+        services.AddScoped<EstablishmentDirectory>();
+        services.AddScoped<ImportEstablishments>();
+        services.AddScoped<StageEstablishmentImport>();
+        services.AddScoped<PreviewEstablishmentImport>();
+        services.AddScoped<ApplyEstablishmentImport>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();
