@@ -72,6 +72,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<StageEstablishmentImport>();
         services.AddScoped<PreviewEstablishmentImport>();
         services.AddScoped<ApplyEstablishmentImport>();
+        services.AddScoped<SearchEstablishments>();
+        services.AddScoped<GetEstablishment>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();
