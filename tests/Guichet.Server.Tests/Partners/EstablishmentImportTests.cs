@@ -88,7 +88,8 @@ public abstract class EstablishmentImportTests(GuichetServer server)
         var forged = await ApplyAsync(id, null);
 
         Assert.Equal(ErrorCodes.DirectoryChanged, stale.FailureCode);
-        Assert.StartsWith("Les établissements ont changé depuis l'aperçu : rien n'a été appliqué.", stale.Errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("Les établissements ont changé depuis l'aperçu : rien n'a été appliqué.", stale.Errors[0].Message,
+            StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.DirectoryChanged, forged.FailureCode);
         Assert.False(await server.InDbAsync(db => db.Establishments.AnyAsync(e => e.Siret == added)));
         Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor == _staff.AuditName)));
@@ -200,7 +201,8 @@ public abstract class EstablishmentImportTests(GuichetServer server)
     [InlineData("{siret};Nom;;7500;Paris", ErrorCodes.InvalidPostalCode, "Le code postal doit comporter 5 chiffres.")]
     [InlineData("{siret};Nom;;ABCDE;Paris", ErrorCodes.InvalidPostalCode, "Le code postal doit comporter 5 chiffres.")]
     [InlineData("{siret};Nom;;75001", ErrorCodes.InvalidFile, "5 colonnes attendues (siret;nom;adresse;code_postal;ville), 4 trouvée(s)")]
-    [InlineData("{siret};Nom;1;rue A;75001;Paris", ErrorCodes.InvalidFile, "5 colonnes attendues (siret;nom;adresse;code_postal;ville), 6 trouvée(s)")]
+    [InlineData("{siret};Nom;1;rue A;75001;Paris", ErrorCodes.InvalidFile,
+        "5 colonnes attendues (siret;nom;adresse;code_postal;ville), 6 trouvée(s)")]
     public async Task Upload_ALineBreakingARule_IsRefusedAtItsNumber_NothingStaged(string line, string code, string message)
     {
         var siret = Sirets.Unique();
@@ -248,7 +250,8 @@ public abstract class EstablishmentImportTests(GuichetServer server)
         var result = await StageAsync(Header + $"{siret};Un;;;\n{Sirets.Unique()};Deux;;;\n{Sirets.Spaced(siret)};Trois;;;\n");
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((ErrorCodes.AlreadyExists, "ligne 4", $"Le SIRET {siret} figure déjà à la ligne 2."), (error.Code, error.Field, error.Message));
+        Assert.Equal((ErrorCodes.AlreadyExists, "ligne 4", $"Le SIRET {siret} figure déjà à la ligne 2."),
+            (error.Code, error.Field, error.Message));
     }
 
     [Fact]
@@ -302,7 +305,8 @@ public abstract class EstablishmentImportTests(GuichetServer server)
         server.UseAsync<ImportEstablishments, Result<EstablishmentsImport>>(u => u.HandleAsync(content, "operator", default));
 }
 
-public sealed class EstablishmentImportTestsOnSqlite(SqliteServerFixture server) : EstablishmentImportTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class EstablishmentImportTestsOnSqlite(SqliteServerFixture server) : EstablishmentImportTests(server),
+    IClassFixture<SqliteServerFixture>;
 
 public sealed class EstablishmentImportTestsOnPostgres(PostgresServerFixture server) : EstablishmentImportTests(server),
     IClassFixture<PostgresServerFixture>;

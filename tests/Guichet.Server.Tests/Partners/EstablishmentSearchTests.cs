@@ -114,7 +114,8 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
             "recherche", default));
 }
 
-public sealed class EstablishmentSearchTestsOnSqlite(SqliteServerFixture server) : EstablishmentSearchTests(server), IClassFixture<SqliteServerFixture>;
+public sealed class EstablishmentSearchTestsOnSqlite(SqliteServerFixture server) : EstablishmentSearchTests(server),
+    IClassFixture<SqliteServerFixture>;
 
 public sealed class EstablishmentSearchTestsOnPostgres(PostgresServerFixture server) : EstablishmentSearchTests(server),
     IClassFixture<PostgresServerFixture>;

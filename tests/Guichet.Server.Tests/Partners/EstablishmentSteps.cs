@@ -29,7 +29,7 @@ public static class EstablishmentSteps
         return establishment;
     }
 
-    /// <summary>A new person holding access to <paramref name="establishment"/>, granted at <paramref name="grantedAt"/> by <paramref name="grantedBy"/>.</summary>
+    /// <summary>A new person holding access to <paramref name="establishment"/>, granted then by <paramref name="grantedBy"/>.</summary>
     public static async Task<Person> HolderAsync(this GuichetServer server, Establishment establishment, string email, string firstName,
         string lastName, DateTimeOffset grantedAt, string grantedBy = "staff:agent@guichet.test")
     {
