@@ -2,6 +2,7 @@ using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
 using Guichet.Domain.Enrolment;
+using Guichet.Domain.Imports;
 using Guichet.Domain.Partners;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
@@ -32,7 +33,7 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
-    public DbSet<StagedDirectoryImport> StagedDirectoryImports => Set<StagedDirectoryImport>();
+    public DbSet<StagedImport> StagedImports => Set<StagedImport>();
 
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 

@@ -1,5 +1,7 @@
 using Guichet.Application.Accounts;
+using Guichet.Application.Imports;
 using Guichet.Domain.Common;
+using Guichet.Domain.Imports;
 
 namespace Guichet.Application.Companies;
 
@@ -10,12 +12,12 @@ namespace Guichet.Application.Companies;
 /// asks them to look at the new preview. Applied once: the uploaded file goes with it. Audited in their name, with their
 /// address.
 /// </summary>
-public sealed class ApplyMemberDirectoryImport(MemberDirectory directory)
+public sealed class ApplyMemberDirectoryImport(MemberDirectory directory, StagedImports staging)
 {
     public async Task<Result<DirectoryImport>> HandleAsync(Guid stagedId, string? shownFingerprint, StaffCaller actor,
         CancellationToken cancellationToken)
     {
-        var staged = await directory.FindStagedAsync(stagedId, actor, tracked: true, cancellationToken);
+        var staged = await staging.FindAsync(StagedImportKind.MemberDirectory, stagedId, actor, tracked: true, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged.Cast<DirectoryImport>();

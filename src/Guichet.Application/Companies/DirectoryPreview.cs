@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 
 namespace Guichet.Application.Companies;
 
@@ -12,23 +11,12 @@ public sealed record DirectoryChange(string Siren, string OldMemberCode, string 
 public sealed record DirectoryPreview(IReadOnlyList<DirectoryAddition> Added, IReadOnlyList<DirectoryChange> Changed, int Unchanged)
 {
     /// <summary>Equal for two previews that make the same changes: what the apply step compares with what was shown.</summary>
-    public string Fingerprint()
-    {
-        var text = new StringBuilder();
-        foreach (var added in Added)
-        {
-            text.Append("+\t").Append(added.Siren).Append('\t').Append(added.MemberCode).Append('\t').Append(added.Name).Append('\n');
-        }
-
-        foreach (var changed in Changed)
-        {
-            text.Append("~\t").Append(changed.Siren).Append('\t').Append(changed.OldMemberCode).Append('\t').Append(changed.OldName)
-                .Append('\t').Append(changed.NewMemberCode).Append('\t').Append(changed.NewName).Append('\n');
-        }
-
-        text.Append('=').Append(Unchanged);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    public string Fingerprint() => Imports.Fingerprint.Of(
+    [
+        .. Added.Select(a => new[] { "+", a.Siren, a.MemberCode, a.Name }),
+        .. Changed.Select(c => new[] { "~", c.Siren, c.OldMemberCode, c.OldName, c.NewMemberCode, c.NewName }),
+        ["=", Unchanged.ToString(CultureInfo.InvariantCulture)],
+    ]);
 }
 
 /// <summary>An import applied: its counts, and the preview it applied.</summary>

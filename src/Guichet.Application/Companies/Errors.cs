@@ -69,25 +69,7 @@ public static class CompanyErrors
 
     public static Error DirectoryFileMissing(string field) => new(ErrorCodes.Required, "Choisissez le fichier CSV de l'annuaire.", field);
 
-    public static Error DirectoryFileType(string field) =>
-        new(ErrorCodes.UnsupportedMediaType, "Le fichier doit être un fichier CSV (extension .csv ou .txt).", field);
-
-    public static Error DirectoryFileTooLarge(int megabytes, string field) =>
-        new(ErrorCodes.FileTooLarge, $"Le fichier dépasse {megabytes} Mo : découpez-le ou retirez les colonnes inutiles.", field);
-
-    public static Error DirectoryFileEmpty(string field) => new(ErrorCodes.InvalidFile, "Le fichier est vide.", field);
-
-    public static Error DirectoryFileEncoding(string field) => new(ErrorCodes.InvalidFile,
-        "Le fichier n'est pas un texte en UTF-8 : dans le tableur, enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) ».",
-        field);
-
     public static Error DirectoryNoCompany(string field) => new(ErrorCodes.InvalidFile, "Le fichier ne contient aucune entreprise.", field);
-
-    public static Error StagedImportNotFound { get; } =
-        new(ErrorCodes.StagedImportNotFound, "Cet aperçu n'existe pas ou a déjà été appliqué : déposez le fichier à nouveau.");
-
-    public static Error StagedImportExpired { get; } =
-        new(ErrorCodes.StagedImportExpired, "Cet aperçu a plus d'une heure : déposez le fichier à nouveau.");
 
     /// <summary>The directory changed between the preview and "Appliquer l'import": nothing applied, the new preview shown.</summary>
     public static Error DirectoryChangedSincePreview { get; } = new(ErrorCodes.DirectoryChanged,

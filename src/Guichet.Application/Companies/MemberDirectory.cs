@@ -1,33 +1,20 @@
-using System.Data;
-using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
+using Guichet.Application.Imports;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
+using Guichet.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Companies;
 
 /// <summary>
 /// The steps the member-directory imports share (the operator's command, the back office's preview and apply): what a
-/// checked file changes in the directory, and applying exactly that, all or nothing.
+/// checked file changes in the directory, and applying exactly that, all or nothing (<see cref="StagedImports"/>).
 /// </summary>
-public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, StagedImports staging)
 {
-    /// <summary>An uploaded file, for the staff member who uploaded it only, within its hour.</summary>
-    public async Task<Result<StagedDirectoryImport>> FindStagedAsync(Guid id, StaffCaller actor, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.StagedDirectoryImports.Where(s => s.Id == id && s.StagedBy == actor.AuditName);
-        var staged = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
-        if (staged is null)
-        {
-            return CompanyErrors.StagedImportNotFound;
-        }
-
-        return staged.IsExpired(clock.GetUtcNow()) ? CompanyErrors.StagedImportExpired : staged;
-    }
-
     /// <summary>The companies added, changed (old and new code and name) and unchanged, in the file's order.</summary>
     public async Task<DirectoryPreview> PreviewAsync(IReadOnlyList<DirectoryLine> lines, CancellationToken cancellationToken)
     {
@@ -38,27 +25,19 @@ public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeP
     /// <summary>
     /// Applies the file in one serializable transaction, if it still makes the changes of <paramref name="expected"/> (a
     /// <see cref="DirectoryPreview.Fingerprint"/>; null: whatever they are now), removing <paramref name="staged"/> (the
-    /// uploaded file) in the same transaction, so that it is applied once. A concurrent change of the directory fails the whole import with
-    /// <see cref="CompanyErrors.DirectoryChangedSincePreview"/>; so does a preview that no longer matches. One audit line
-    /// with the counts, one per company changed (from and to: the member codes; detail: the names).
+    /// uploaded file) in the same transaction, so that it is applied once. A concurrent change of the directory fails the
+    /// whole import with <see cref="CompanyErrors.DirectoryChangedSincePreview"/>; so does a preview that no longer matches.
+    /// One audit line with the counts, one per company changed (from and to: the member codes; detail: the names).
     /// </summary>
-    public async Task<Result<DirectoryImport>> ApplyAsync(IReadOnlyList<DirectoryLine> lines, string? expected, string actor, string? remoteAddress,
-        StagedDirectoryImport? staged, CancellationToken cancellationToken)
-    {
-        try
+    public Task<Result<DirectoryImport>> ApplyAsync(IReadOnlyList<DirectoryLine> lines, string? expected, string actor, string? remoteAddress,
+        StagedImport? staged, CancellationToken cancellationToken) =>
+        staging.ApplyAsync(staged, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
             var existing = await ExistingAsync(lines, tracked: true, cancellationToken);
             var preview = Preview(lines, existing);
             if (expected is not null && preview.Fingerprint() != expected)
             {
-                db.ChangeTracker.Clear();
-                return Result<DirectoryImport>.Failure(CompanyErrors.DirectoryChangedSincePreview);
-            }
-
-            if (staged is not null)
-            {
-                db.StagedDirectoryImports.Remove(staged);
+                return CompanyErrors.DirectoryChangedSincePreview;
             }
 
             foreach (var added in preview.Added)
@@ -79,17 +58,8 @@ public sealed class MemberDirectory(GuichetDbContext db, AuditTrail audit, TimeP
             var result = new DirectoryImport(preview.Added.Count, preview.Changed.Count, preview.Unchanged);
             audit.Record(actor, AuditEvents.DirectoryImported, null, null, remoteAddress: remoteAddress,
                 detail: $"{result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch (Exception exception) when (exception is DbUpdateConcurrencyException || DbErrors.IsSerializationFailure(exception)
-            || (exception is DbUpdateException update && DbErrors.IsUniqueViolation(update)))
-        {
-            db.ChangeTracker.Clear();
-            return Result<DirectoryImport>.Failure(CompanyErrors.DirectoryChangedSincePreview);
-        }
-    }
+            return Result<DirectoryImport>.Success(result);
+        }, CompanyErrors.DirectoryChangedSincePreview, cancellationToken);
 
     private async Task<Dictionary<string, Company>> ExistingAsync(IReadOnlyList<DirectoryLine> lines, bool tracked,
         CancellationToken cancellationToken)

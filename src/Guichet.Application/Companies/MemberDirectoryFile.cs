@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Guichet.Application.Imports;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 using Guichet.Identifiers;
@@ -13,71 +10,18 @@ public sealed record DirectoryLine(int Line, string Siren, string MemberCode, st
 
 /// <summary>
 /// The member-directory file (<c>SIREN;code adhérent;raison sociale</c>, an optional header line), as the operator's
-/// command and the back office's upload both read it: UTF-8 text (a byte-order mark allowed), every line checked, every bad
-/// line reported with its number.
+/// command and the back office's upload both read it (<see cref="CsvUpload"/>): every line checked, every bad line
+/// reported with its number.
 /// </summary>
 public static class MemberDirectoryFile
 {
-    /// <summary>Some 80,000 companies: far more than a fund's directory, far less than a risk for the server.</summary>
-    public const int MaxMegabytes = 5;
-
-    public const int MaxBytes = MaxMegabytes * 1024 * 1024;
-
-    private static readonly string[] s_extensions = [".csv", ".txt"];
-
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>An uploaded file's name: a spreadsheet's CSV export, not a workbook or a PDF picked by mistake.</summary>
-    public static Error? CheckName(string? fileName, string field) =>
-        s_extensions.Contains(Path.GetExtension(fileName ?? string.Empty),
-            StringComparer.OrdinalIgnoreCase) ? null : CompanyErrors.DirectoryFileType(field);
-
-    /// <summary>The file's bytes as text: not empty, at most <see cref="MaxBytes"/>, UTF-8, no NUL (a binary file).</summary>
-    public static Result<string> Decode(ReadOnlySpan<byte> bytes, string field)
-    {
-        if (bytes.Length > MaxBytes)
-        {
-            return CompanyErrors.DirectoryFileTooLarge(MaxMegabytes, field);
-        }
-
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
-        {
-            bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        }
-
-        string text;
-        try
-        {
-            text = s_strictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return CompanyErrors.DirectoryFileEncoding(field);
-        }
-
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            return CompanyErrors.DirectoryFileEncoding(field);
-        }
-
-        return string.IsNullOrWhiteSpace(text) ? CompanyErrors.DirectoryFileEmpty(field) : text;
-    }
-
     /// <summary>Every line checked; one bad line and the file is refused, with every bad line (field <c>ligne N</c>).</summary>
     public static async Task<Result<IReadOnlyList<DirectoryLine>>> ReadAsync(TextReader csv, string field)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = ";",
-            HasHeaderRecord = false,
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
         var lines = new List<DirectoryLine>();
         var sirens = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<Error>();
-        using var reader = new CsvReader(csv, configuration);
+        using var reader = CsvUpload.Reader(csv);
         while (await reader.ReadAsync())
         {
             var line = reader.Parser.RawRow;
@@ -89,7 +33,7 @@ public static class MemberDirectoryFile
 
             var code = reader.GetField(1) ?? string.Empty;
             var name = reader.GetField(2) ?? string.Empty;
-            var at = $"ligne {line}";
+            var at = CsvUpload.LineField(line);
             if (reader.Parser.Count != 3)
             {
                 errors.Add(CompanyErrors.DirectoryColumns(reader.Parser.Count, at));

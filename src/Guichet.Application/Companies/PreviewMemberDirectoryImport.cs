@@ -1,5 +1,7 @@
 using Guichet.Application.Accounts;
+using Guichet.Application.Imports;
 using Guichet.Domain.Common;
+using Guichet.Domain.Imports;
 
 namespace Guichet.Application.Companies;
 
@@ -11,11 +13,11 @@ public sealed record StagedDirectoryPreview(Guid Id, string FileName, DateTimeOf
 /// companies, changed ones with their old and new code and name, the unchanged count). Only its uploader sees it. Nothing
 /// is written.
 /// </summary>
-public sealed class PreviewMemberDirectoryImport(MemberDirectory directory)
+public sealed class PreviewMemberDirectoryImport(MemberDirectory directory, StagedImports staging)
 {
     public async Task<Result<StagedDirectoryPreview>> HandleAsync(Guid stagedId, StaffCaller actor, CancellationToken cancellationToken)
     {
-        var staged = await directory.FindStagedAsync(stagedId, actor, tracked: false, cancellationToken);
+        var staged = await staging.FindAsync(StagedImportKind.MemberDirectory, stagedId, actor, tracked: false, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged.Cast<StagedDirectoryPreview>();

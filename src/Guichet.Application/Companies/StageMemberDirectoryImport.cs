@@ -1,33 +1,22 @@
 using Guichet.Application.Accounts;
-using Guichet.Data;
+using Guichet.Application.Imports;
 using Guichet.Domain.Common;
-using Guichet.Domain.Companies;
-using Microsoft.EntityFrameworkCore;
+using Guichet.Domain.Imports;
 
 namespace Guichet.Application.Companies;
 
 /// <summary>
 /// The back office's upload of the member directory, step one: the file checked as the operator's command checks it,
-/// then kept for an hour (<see cref="StagedDirectoryImport"/>) for its preview and "Appliquer l'import". Nothing of the
-/// directory is written. Older uploads past their hour are purged on the way.
+/// then kept for an hour (<see cref="StagedImports"/>) for its preview and "Appliquer l'import". Nothing of the
+/// directory is written.
 /// </summary>
-public sealed class StageMemberDirectoryImport(GuichetDbContext db, TimeProvider clock)
+public sealed class StageMemberDirectoryImport(StagedImports staging)
 {
     /// <param name="field">The form's file field, under which the file's own errors are shown.</param>
     public async Task<Result<Guid>> HandleAsync(string? fileName, ReadOnlyMemory<byte>? content, StaffCaller actor, string field,
         CancellationToken cancellationToken)
     {
-        if (content is not { } bytes || string.IsNullOrEmpty(fileName))
-        {
-            return CompanyErrors.DirectoryFileMissing(field);
-        }
-
-        if (MemberDirectoryFile.CheckName(fileName, field) is { } wrongType)
-        {
-            return wrongType;
-        }
-
-        var text = MemberDirectoryFile.Decode(bytes.Span, field);
+        var text = CsvUpload.Text(fileName, content, CompanyErrors.DirectoryFileMissing(field), field);
         if (!text.Succeeded)
         {
             return text.Cast<Guid>();
@@ -39,18 +28,6 @@ public sealed class StageMemberDirectoryImport(GuichetDbContext db, TimeProvider
             return lines.Cast<Guid>();
         }
 
-        var now = clock.GetUtcNow();
-        await db.StagedDirectoryImports.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var staged = db.StagedDirectoryImports.Add(new StagedDirectoryImport
-        {
-            Text = text.Value,
-            FileName = Path.GetFileName(fileName) is { Length: > StagedDirectoryImport.MaxFileNameLength } name
-                ? name[..StagedDirectoryImport.MaxFileNameLength] : Path.GetFileName(fileName),
-            StagedBy = actor.AuditName,
-            StagedAt = now,
-            ExpiresAt = now + StagedDirectoryImport.Lifetime,
-        }).Entity;
-        await db.SaveChangesAsync(cancellationToken);
-        return staged.Id;
+        return await staging.StageAsync(StagedImportKind.MemberDirectory, fileName!, text.Value, actor, cancellationToken);
     }
 }

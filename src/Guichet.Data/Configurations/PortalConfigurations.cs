@@ -42,19 +42,6 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     }
 }
 
-internal sealed class StagedDirectoryImportConfiguration : IEntityTypeConfiguration<StagedDirectoryImport>
-{
-    public void Configure(EntityTypeBuilder<StagedDirectoryImport> builder)
-    {
-        builder.ToTable("staged_directory_imports");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Text).IsRequired();
-        builder.Property(s => s.FileName).HasMaxLength(StagedDirectoryImport.MaxFileNameLength).IsRequired();
-        builder.Property(s => s.StagedBy).HasMaxLength(250).IsRequired();
-        builder.HasIndex(s => s.ExpiresAt);
-    }
-}
-
 internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {
     public void Configure(EntityTypeBuilder<Membership> builder)

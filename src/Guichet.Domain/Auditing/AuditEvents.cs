@@ -49,6 +49,12 @@ public static class AuditEvents
     /// <summary>One line per company whose member code or name an import changed: from and to are <c>code · name</c>.</summary>
     public const string DirectoryCompanyChanged = "directory.company_changed";
 
+    // Partners: the establishments of training bodies.
+    public const string EstablishmentsImported = "partner.establishments_imported";
+
+    /// <summary>One line per establishment an import changed: subject the SIRET, from and to the names, detail every field changed.</summary>
+    public const string EstablishmentChanged = "partner.establishment_changed";
+
     // Staff (the back office's own accounts).
     public const string StaffMemberCreated = "staff.member_created";
     public const string StaffAuthenticationFailed = "staff.authentication_failed";

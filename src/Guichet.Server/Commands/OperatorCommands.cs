@@ -1,4 +1,5 @@
 using Guichet.Application.Companies;
+using Guichet.Application.Partners;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Guichet.Domain.Common;
@@ -8,13 +9,13 @@ namespace Guichet.Server.Commands;
 
 /// <summary>
 /// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>,
-/// <c>import-members</c>, <c>create-staff</c>, <c>reset-staff</c>.
+/// <c>import-members</c>, <c>import-establishments</c>, <c>create-staff</c>, <c>reset-staff</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
 {
     private static readonly string[] s_names =
-        ["migrate", "create-white-label", "create-admin", "import-members", "create-staff", "reset-staff", "help"];
+        ["migrate", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff", "reset-staff", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -36,6 +37,9 @@ public static class OperatorCommands
             case "import-members":
                 await DatabaseSetup.MigrateAsync(services);
                 return await ImportMembersAsync(services, options, output);
+            case "import-establishments":
+                await DatabaseSetup.MigrateAsync(services);
+                return await ImportEstablishmentsAsync(services, options, output);
             case "create-staff":
                 await DatabaseSetup.MigrateAsync(services);
                 return await CreateStaffAsync(services, options, output);
@@ -56,6 +60,9 @@ public static class OperatorCommands
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
           create-admin --white-label CODE --login LOGIN [--password P]
           import-members --file members.csv      (SIREN;code adhérent;raison sociale — all lines valid or nothing imported)
+          import-establishments --file establishments.csv
+                                                 (header siret;nom;adresse;code_postal;ville, UTF-8 — all lines valid or
+                                                  nothing imported; creates and updates, never deletes)
           create-staff --email E --name "N" --role agent|administrator
                                                  (back office; prints a one-time password: the first sign-in changes it
                                                   and enrols an authenticator app)
@@ -145,6 +152,29 @@ public static class OperatorCommands
 
         await output.WriteLineAsync(
             $"Member directory imported: {result.Value.Added} added, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.");
+        return 0;
+    }
+
+    private static async Task<int> ImportEstablishmentsAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        if (!Has(options, "file") || !File.Exists(options["file"]))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        // The bytes, not a reader: the file is checked as an upload is (size, UTF-8), not decoded leniently.
+        var content = await File.ReadAllBytesAsync(options["file"]!);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ImportEstablishments>().HandleAsync(content, "operator", CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await output.WriteLineAsync("Nothing imported: fix these lines and run again.");
+            return await FailAsync(output, result.Errors);
+        }
+
+        await output.WriteLineAsync(
+            $"Establishments imported: {result.Value.Added} added, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.");
         return 0;
     }
 

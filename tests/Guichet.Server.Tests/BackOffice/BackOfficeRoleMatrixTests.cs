@@ -19,7 +19,8 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         "/back-office/acces-refuse", "/back-office/deconnexion", "/back-office/dossiers", "/back-office/marques-blanches",
         "/back-office/marques-blanches/nouvelle", "/back-office/marques-blanches/demo", "/back-office/marques-blanches/demo/modifier",
         "/back-office/annuaire", "/back-office/annuaire/import", $"/back-office/annuaire/import/{Guid.NewGuid()}",
-        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal",
+        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal", "/back-office/etablissements",
+        "/back-office/etablissements/import", $"/back-office/etablissements/apercu/{Guid.NewGuid()}", "/back-office/etablissements/35600000000048",
     };
 
     [Theory]
@@ -83,6 +84,24 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal((HttpStatusCode.OK, "text/csv"), (export.StatusCode, export.Content.Headers.ContentType?.MediaType));
+    }
+
+    /// <summary>
+    /// Decision: the establishments' pages and their import are open to every staff member, as the member directory's
+    /// are (agents open partners' accesses, so they maintain the establishments they grant).
+    /// </summary>
+    [Theory]
+    [InlineData(StaffRole.Agent, "/back-office/etablissements")]
+    [InlineData(StaffRole.Agent, "/back-office/etablissements/import")]
+    [InlineData(StaffRole.Administrator, "/back-office/etablissements")]
+    [InlineData(StaffRole.Administrator, "/back-office/etablissements/import")]
+    public async Task Staff_OpenTheEstablishmentsPages_WhateverTheirRole(StaffRole role, string path)
+    {
+        using var staff = await SignedInStaff.SignInAsync(server, role);
+
+        using var response = await staff.Visitor.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>The role-matrix cell "an agent on white-label settings": every page of the white labels, by GET.</summary>

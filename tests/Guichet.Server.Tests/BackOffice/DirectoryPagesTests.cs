@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Guichet.Application.Companies;
+using Guichet.Application.Imports;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
 using Guichet.Server.Tests.Companies;
@@ -93,7 +93,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
         {
             "latin1" => Encoding.Latin1.GetBytes($"{Sirens.Unique()};ADH;Société\n"),
             "empty" => [],
-            "large" => Encoding.UTF8.GetBytes(new string('a', MemberDirectoryFile.MaxBytes + 10)),
+            "large" => Encoding.UTF8.GetBytes(new string('a', CsvUpload.MaxBytes + 10)),
             _ => Encoding.UTF8.GetBytes($"{Sirens.Unique()};ADH;Bon\n"),
         };
 
@@ -102,7 +102,7 @@ public abstract partial class DirectoryPagesTests(GuichetServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches($"<span id=\"fichier-erreur\" class=\"erreur\">{Regex.Escape(message)}", page);
-        Assert.False(await server.InDbAsync(db => db.StagedDirectoryImports.AnyAsync(s => s.StagedBy == staff.AuditName)));
+        Assert.False(await server.InDbAsync(db => db.StagedImports.AnyAsync(s => s.StagedBy == staff.AuditName)));
     }
 
     [Fact]

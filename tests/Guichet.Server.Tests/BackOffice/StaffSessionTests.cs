@@ -129,7 +129,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
         Assert.Contains("<title>Accès refusé — Guichet — Back office</title>", text, StringComparison.Ordinal);
         Assert.Contains("Camille Contrôle", text, StringComparison.Ordinal);
         Assert.Contains("Se déconnecter", text, StringComparison.Ordinal);
-        foreach (var section in new[] { "Tableau de bord", "Dossiers", "Annuaire des adhérents", "Journal d'audit" })
+        foreach (var section in new[] { "Tableau de bord", "Dossiers", "Annuaire des adhérents", "Établissements", "Journal d'audit" })
         {
             Assert.Contains($">{section}</a>", text, StringComparison.Ordinal);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Guichet.Application.Accounts;
 using Guichet.Application.Companies;
+using Guichet.Application.Imports;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
@@ -82,7 +83,7 @@ public abstract class MemberDirectoryTests(GuichetServer server)
 
         var byOther = await server.UseAsync<ApplyMemberDirectoryImport, Result<DirectoryImport>>(u => u.HandleAsync(id, fingerprint, other,
             default));
-        await server.InDbAsync(db => db.StagedDirectoryImports.Where(s => s.Id == id)
+        await server.InDbAsync(db => db.StagedImports.Where(s => s.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, server.Clock.GetUtcNow().AddSeconds(-1))));
         var expired = await ApplyAsync(id, fingerprint);
 
@@ -102,17 +103,17 @@ public abstract class MemberDirectoryTests(GuichetServer server)
         var bytes = content switch
         {
             "latin1" => Encoding.Latin1.GetBytes($"{Sirens.Unique()};ADH;Société\n"),
-            "large" => new byte[MemberDirectoryFile.MaxBytes + 1],
+            "large" => new byte[CsvUpload.MaxBytes + 1],
             "header" => Encoding.UTF8.GetBytes("SIREN;code;nom\n"),
             _ => Encoding.UTF8.GetBytes(content),
         };
-        var before = await server.InDbAsync(db => db.StagedDirectoryImports.CountAsync(s => s.StagedBy == _staff.AuditName));
+        var before = await server.InDbAsync(db => db.StagedImports.CountAsync(s => s.StagedBy == _staff.AuditName));
 
         var result = await server.UseAsync<StageMemberDirectoryImport, Result<Guid>>(u => u.HandleAsync(name, bytes, _staff, "fichier", default));
 
         Assert.Equal(code, result.FailureCode);
         Assert.StartsWith(message, Assert.Single(result.Errors, e => e.Field == "fichier").Message, StringComparison.Ordinal);
-        Assert.Equal(before, await server.InDbAsync(db => db.StagedDirectoryImports.CountAsync(s => s.StagedBy == _staff.AuditName)));
+        Assert.Equal(before, await server.InDbAsync(db => db.StagedImports.CountAsync(s => s.StagedBy == _staff.AuditName)));
     }
 
     [Fact]

@@ -119,7 +119,9 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         BackOfficePages.WhiteLabel or BackOfficePages.EditWhiteLabel when area == BackOfficePages.Area =>
             new() { ["area"] = area, ["code"] = "demo" },
         BackOfficePages.DirectoryCompany when area == BackOfficePages.Area => new() { ["area"] = area, ["companyId"] = s_company },
-        BackOfficePages.DirectoryImportPreview when area == BackOfficePages.Area => new() { ["area"] = area, ["importId"] = s_company },
+        BackOfficePages.DirectoryImportPreview or BackOfficePages.EstablishmentsImportPreview when area == BackOfficePages.Area =>
+            new() { ["area"] = area, ["importId"] = s_company },
+        BackOfficePages.Establishment when area == BackOfficePages.Area => new() { ["area"] = area, ["siret"] = "35600000000048" },
         PartnerPages.Establishment when area == PartnerPages.Area => new() { ["area"] = area, ["siret"] = Siret },
         _ => new() { ["area"] = area },
     };

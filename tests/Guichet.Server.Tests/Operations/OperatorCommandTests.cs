@@ -159,6 +159,37 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task ImportEstablishments_ValidFile_ImportsAndUpdates_AuditedAsOperator_ABadLineImportsNothing()
+    {
+        var (a, b, c) = (Sirets.Unique(), Sirets.Unique(), Sirets.Unique());
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        await File.WriteAllTextAsync(good, $"siret;nom;adresse;code_postal;ville\n{a};Alpha Formation;1 rue A;75001;Paris\n"
+            + $"{Sirets.Spaced(b)};\"Béta; et fils\";;;\n");
+        await File.WriteAllTextAsync(bad, $"siret;nom;adresse;code_postal;ville\n{a};Alpha renommée;;;\n{c};Gamma;;;\n"
+            + $"{c[..13]};Mauvais SIRET;;;\n{c};Gamma doublon;;;\n{Sirets.Unique()};;;;\n");
+        var output = new StringWriter();
+
+        var imported = await OperatorCommands.RunAsync(server.Services, ["import-establishments", "--file", good], output);
+        var refused = await OperatorCommands.RunAsync(server.Services, ["import-establishments", "--file", bad], output);
+        var missing = await OperatorCommands.RunAsync(server.Services, ["import-establishments", "--file", good + ".absent"], output);
+
+        Assert.Equal((0, 1, 2), (imported, refused, missing));
+        var text = output.ToString();
+        Assert.Contains("Establishments imported: 2 added, 0 updated, 0 unchanged.", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing imported: fix these lines and run again.", text, StringComparison.Ordinal);
+        Assert.Contains("ligne 4", text, StringComparison.Ordinal);
+        Assert.Contains($"Le SIRET {c} figure déjà à la ligne 3.", text, StringComparison.Ordinal);
+        Assert.Contains("ligne 6", text, StringComparison.Ordinal);
+        Assert.Contains("import-establishments --file", text, StringComparison.Ordinal);
+        Assert.Equal("Béta; et fils", await server.InDbAsync(db => db.Establishments.Where(e => e.Siret == b).Select(e => e.Name).SingleAsync()));
+        Assert.Equal("Alpha Formation", await server.InDbAsync(db => db.Establishments.Where(e => e.Siret == a).Select(e => e.Name).SingleAsync()));
+        Assert.False(await server.InDbAsync(db => db.Establishments.AnyAsync(e => e.Siret == c)));
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.EstablishmentsImported
+            && e.Actor == "operator" && e.Detail == "2 added, 0 updated, 0 unchanged")));
+    }
+
+    [Fact]
     public async Task CreateStaff_PrintsAOneTimePasswordThatSignsIn()
     {
         var email = StaffSteps.UniqueEmail();

@@ -331,39 +331,6 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Companies.StagedDirectoryImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<DateTimeOffset>("StagedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("StagedBy")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("staged_directory_imports", (string)null);
-                });
-
             modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
                 {
                     b.Property<long>("Id")
@@ -398,6 +365,44 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("enrolment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Imports.StagedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("StagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StagedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("staged_imports", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>

@@ -320,39 +320,6 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Domain.Companies.StagedDirectoryImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StagedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StagedBy")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("staged_directory_imports", (string)null);
-                });
-
             modelBuilder.Entity("Guichet.Domain.Enrolment.EnrolmentJob", b =>
                 {
                     b.Property<long>("Id")
@@ -385,6 +352,44 @@ namespace Guichet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("enrolment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.Imports.StagedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("staged_imports", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>

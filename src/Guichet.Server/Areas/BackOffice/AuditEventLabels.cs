@@ -34,6 +34,8 @@ public static class AuditEventLabels
         [AuditEvents.MembershipMadeAdministrator] = "Nomination d'un administrateur d'entreprise",
         [AuditEvents.DirectoryImported] = "Import de l'annuaire des adhérents",
         [AuditEvents.DirectoryCompanyChanged] = "Entreprise modifiée par un import de l'annuaire",
+        [AuditEvents.EstablishmentsImported] = "Import des établissements",
+        [AuditEvents.EstablishmentChanged] = "Établissement modifié par un import",
         [AuditEvents.StaffMemberCreated] = "Membre de l'équipe créé",
         [AuditEvents.StaffAuthenticationFailed] = "Échec de connexion au back office",
         [AuditEvents.StaffSignedIn] = "Connexion au back office",

@@ -49,6 +49,15 @@ public static class BackOfficePages
     public const string DirectoryImportPreview = "/Annuaire/Apercu";
     public const string DirectoryCompany = "/Annuaire/Entreprise";
 
+    /// <summary>
+    /// The establishments of the Partenaire space: the search, the CSV upload, its preview and apply (route value
+    /// <c>importId</c>), one establishment and who holds access to it (route value <c>siret</c>).
+    /// </summary>
+    public const string Establishments = "/Etablissements/Index";
+    public const string EstablishmentsImport = "/Etablissements/Import";
+    public const string EstablishmentsImportPreview = "/Etablissements/Apercu";
+    public const string Establishment = "/Etablissements/Etablissement";
+
     /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
     public static readonly string TeamFolder = "/Equipe";
 
