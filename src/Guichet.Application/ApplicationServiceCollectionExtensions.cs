@@ -65,6 +65,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<PeopleQueries>();
+        services.AddScoped<IndexPeople>();
         services.AddScoped<PartnerQueries>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
