@@ -67,6 +67,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<PeopleQueries>();
         services.AddScoped<IndexPeople>();
         services.AddScoped<PartnerQueries>();
+        services.AddScoped<FindPartnerPeople>();
+        services.AddScoped<GetPartnerPerson>();
+        services.AddScoped<GrantEstablishmentAccess>();
+        services.AddScoped<RemoveEstablishmentAccess>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();

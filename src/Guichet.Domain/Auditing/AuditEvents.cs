@@ -49,6 +49,12 @@ public static class AuditEvents
     /// <summary>One line per company whose member code or name an import changed: from and to are <c>code · name</c>.</summary>
     public const string DirectoryCompanyChanged = "directory.company_changed";
 
+    // Partenaire space: staff open and remove a person's access to establishments (subject: the person's email; detail:
+    // the SIRET), creating an establishment on the way when it is not known yet (subject: its SIRET).
+    public const string EstablishmentAccessGranted = "partners.grant_access";
+    public const string EstablishmentAccessRemoved = "partners.remove_access";
+    public const string EstablishmentCreated = "partners.create_establishment";
+
     // Staff (the back office's own accounts).
     public const string StaffMemberCreated = "staff.member_created";
     public const string StaffAuthenticationFailed = "staff.authentication_failed";
