@@ -98,11 +98,11 @@ public sealed class GrantEstablishmentAccess(
             return Result<GrantedAccess>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
-        foreach (var establishment in created)
+        foreach (var e in created)
         {
-            db.Establishments.Add(establishment);
-            audit.Record(staff.AuditName, AuditEvents.EstablishmentCreated, null, establishment.Siret, remoteAddress: staff.RemoteAddress,
-                detail: $"{establishment.Name} — {Establishment.PostalAddress(establishment.Address, establishment.PostalCode, establishment.City)}");
+            db.Establishments.Add(e);
+            audit.Record(staff.AuditName, AuditEvents.EstablishmentCreated, null, e.Siret, remoteAddress: staff.RemoteAddress,
+                detail: $"{e.Name} — {Establishment.PostalAddress(e.Address, e.PostalCode, e.City)}");
         }
 
         foreach (var establishment in establishments)
