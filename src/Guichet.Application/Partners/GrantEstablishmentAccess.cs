@@ -51,7 +51,8 @@ public sealed class GrantEstablishmentAccess(
     {
         var errors = new List<Error>();
         var sirets = Sirets(errors, grant.Sirets);
-        if (errors.Count > 0)
+        // The wrong lines are reported with what the right ones meet (granted already, unknown): all in one answer.
+        if (sirets.Count == 0)
         {
             return Result<GrantedAccess>.Failure(ErrorCodes.ValidationFailed, errors);
         }
@@ -101,8 +102,9 @@ public sealed class GrantEstablishmentAccess(
         foreach (var e in created)
         {
             db.Establishments.Add(e);
+            var address = Establishment.PostalAddress(e.Address, e.PostalCode, e.City);
             audit.Record(staff.AuditName, AuditEvents.EstablishmentCreated, null, e.Siret, remoteAddress: staff.RemoteAddress,
-                detail: $"{e.Name} — {Establishment.PostalAddress(e.Address, e.PostalCode, e.City)}");
+                detail: address.Length > 0 ? $"{e.Name} — {address}" : e.Name);
         }
 
         foreach (var establishment in establishments)
