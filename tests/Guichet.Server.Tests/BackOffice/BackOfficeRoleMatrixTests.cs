@@ -19,7 +19,8 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         "/back-office/acces-refuse", "/back-office/deconnexion", "/back-office/dossiers", "/back-office/marques-blanches",
         "/back-office/marques-blanches/nouvelle", "/back-office/marques-blanches/demo", "/back-office/marques-blanches/demo/modifier",
         "/back-office/annuaire", "/back-office/annuaire/import", $"/back-office/annuaire/import/{Guid.NewGuid()}",
-        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal",
+        $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal", "/back-office/partenaires",
+        $"/back-office/partenaires/{Guid.NewGuid()}",
     };
 
     [Theory]

@@ -69,7 +69,7 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
             PathOf(emails.ManageUsers(s_company)));
     }
 
-    /// <summary>The area, and a company, staff member or folder number for their pages (elsewhere it would become a query string).</summary>
+    /// <summary>The area, and a company, staff member, person or folder number for their pages (elsewhere it would become a query string).</summary>
     private static RouteValueDictionary ValuesFor(string area, string page) => page switch
     {
         PortalPages.Company or PortalPages.CompanyUsers => new() { ["area"] = area, ["companyId"] = s_company },
@@ -79,6 +79,7 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
             new() { ["area"] = area, ["code"] = "demo" },
         BackOfficePages.DirectoryCompany when area == BackOfficePages.Area => new() { ["area"] = area, ["companyId"] = s_company },
         BackOfficePages.DirectoryImportPreview when area == BackOfficePages.Area => new() { ["area"] = area, ["importId"] = s_company },
+        BackOfficePages.PartnerPerson when area == BackOfficePages.Area => new() { ["area"] = area, ["personId"] = s_company },
         _ => new() { ["area"] = area },
     };
 
