@@ -1,3 +1,4 @@
+using Guichet.Application.Accounts;
 using Guichet.Application.Partners;
 using Guichet.Domain.Common;
 using Guichet.Server.Areas.Portal;
@@ -120,6 +121,10 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
         ModelState.TryGetValue(field, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
 
     public static string SpaceName(Domain.People.PortalSpace space) => IndexModel.SpaceName(space);
+
+    /// <summary>Who granted, as staff know each other: the email of <c>staff:&lt;email&gt;</c>.</summary>
+    public static string StaffName(string auditName) =>
+        auditName.StartsWith(StaffCaller.AuditPrefix, StringComparison.Ordinal) ? auditName[StaffCaller.AuditPrefix.Length..] : auditName;
 
     private static string EmailNotSent(string which, string email) =>
         $"Le courriel {which} n'a pas pu être envoyé à {email} : prévenez la personne par un autre moyen.";
