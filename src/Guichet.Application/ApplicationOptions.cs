@@ -70,6 +70,7 @@ internal static class ApplicationOptions
     {
         const string Section = PartnerOptions.Section;
         services.AddOptions<PartnerOptions>().BindConfiguration(Section)
+            .PostConfigure(o => o.Tools = o.Tools.Count == 0 ? PartnerOptions.ExampleTools : o.Tools)
             .Validate(o => !string.IsNullOrWhiteSpace(o.FundName),
                 $"{Section}:{nameof(PartnerOptions.FundName)} is required, as sentences name it after \"de\" (e.g. l'Opcommerce).")
             .Validate(o => IsWebAddress(o.ContactUrl),

@@ -1,6 +1,6 @@
 namespace Guichet.Application.Partners;
 
-/// <summary>"de" before a name, contracted or elided as French wants: "du Fafiec", "des OPCO", "d'Akto", "de l'Opco".</summary>
+/// <summary>"de" and "à" before a name, contracted or elided as French wants: "du Fafiec", "d'Akto", "au Fafiec", "à l'Opco".</summary>
 public static class FrenchPreposition
 {
     private const string Vowels = "aeiouyhàâäéèêëîïôöùûüAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜ";
@@ -11,5 +11,13 @@ public static class FrenchPreposition
         _ when name.StartsWith("les ", StringComparison.OrdinalIgnoreCase) => "des " + name[4..],
         [var first, ..] when Vowels.Contains(first) => "d'" + name,
         _ => "de " + name,
+    };
+
+    /// <summary>"à" before a name: "au Fafiec", "aux OPCO", "à l'Opcommerce", "à Akto" ("à" is never elided).</summary>
+    public static string A(string name) => name switch
+    {
+        _ when name.StartsWith("le ", StringComparison.OrdinalIgnoreCase) => "au " + name[3..],
+        _ when name.StartsWith("les ", StringComparison.OrdinalIgnoreCase) => "aux " + name[4..],
+        _ => "à " + name,
     };
 }

@@ -16,8 +16,14 @@ public sealed class PartnerOptions
     /// <summary>Where a training body finds its contact at the fund ("Nous contacter").</summary>
     public string ContactUrl { get; set; } = "https://www.lopcommerce.com/nous-contacter";
 
-    /// <summary>The tools a person with at least one establishment sees on the space's home.</summary>
-    public List<ToolLink> Tools { get; set; } =
+    /// <summary>
+    /// The tools a person with at least one establishment sees on the space's home; <see cref="ExampleTools"/> when the
+    /// settings name none. Empty here, not the examples: the configuration binder adds a list's configured items to the
+    /// ones it finds, so configured tools would otherwise come after the examples instead of replacing them.
+    /// </summary>
+    public List<ToolLink> Tools { get; set; } = [];
+
+    public static List<ToolLink> ExampleTools =>
     [
         new()
         {
@@ -35,4 +41,7 @@ public sealed class PartnerOptions
 
     /// <summary>"de" and the fund's name, as French writes them together.</summary>
     public string OfFund => FrenchPreposition.De(FundName.Trim());
+
+    /// <summary>"à" and the fund's name, as French writes them together: "à l'Opcommerce", "au Fafiec".</summary>
+    public string ToFund => FrenchPreposition.A(FundName.Trim());
 }

@@ -1,4 +1,5 @@
 using Guichet.Data;
+using Guichet.Domain.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Partners;
@@ -15,14 +16,19 @@ public sealed class PartnerQueries(GuichetDbContext db)
 {
     /// <summary>The person's establishments, grouped by training body (SIREN) then in SIRET order.</summary>
     public async Task<IReadOnlyList<GrantedEstablishment>> EstablishmentsOfAsync(Guid personId, CancellationToken cancellationToken) =>
-        await Granted(personId).OrderBy(e => e.Siret).ToListAsync(cancellationToken);
+        await Shown(Granted(personId).OrderBy(a => a.Establishment!.Siret)).ToListAsync(cancellationToken);
 
     /// <summary>One establishment, or null when the person was not granted it (unknown and refused look the same).</summary>
     public async Task<GrantedEstablishment?> EstablishmentOfAsync(Guid personId, string? siret, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(siret) ? null : await Granted(personId).SingleOrDefaultAsync(e => e.Siret == siret, cancellationToken);
+        string.IsNullOrEmpty(siret)
+            ? null
+            : await Shown(Granted(personId).Where(a => a.Establishment!.Siret == siret)).SingleOrDefaultAsync(cancellationToken);
 
-    private IQueryable<GrantedEstablishment> Granted(Guid personId) =>
-        db.EstablishmentAccesses.AsNoTracking().Where(a => a.PersonId == personId)
-            .Select(a => new GrantedEstablishment(a.Establishment!.Siret, a.Establishment.Name, a.Establishment.Address,
-                a.Establishment.PostalCode, a.Establishment.City, a.GrantedAt));
+    private IQueryable<EstablishmentAccess> Granted(Guid personId) =>
+        db.EstablishmentAccesses.AsNoTracking().Where(a => a.PersonId == personId);
+
+    // Sorted and filtered before this projection: EF translates no member of a record built by its constructor.
+    private static IQueryable<GrantedEstablishment> Shown(IQueryable<EstablishmentAccess> accesses) =>
+        accesses.Select(a => new GrantedEstablishment(a.Establishment!.Siret, a.Establishment.Name, a.Establishment.Address,
+            a.Establishment.PostalCode, a.Establishment.City, a.GrantedAt));
 }

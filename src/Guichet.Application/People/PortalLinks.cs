@@ -1,6 +1,9 @@
 namespace Guichet.Application.People;
 
-/// <summary>Where links in emails point: the portal's public base address.</summary>
+/// <summary>
+/// Where links in emails point: the public base address of the space the person was in (the site's root for the
+/// Entreprise space, <c>…/partenaire</c> for the Partenaire space), whose pages have the same names under it.
+/// </summary>
 public sealed record PortalLinks(string BaseUrl)
 {
     public string ValidateEmail(string token) => $"{Base}/compte/valider?jeton={Uri.EscapeDataString(token)}";
@@ -13,7 +16,8 @@ public sealed record PortalLinks(string BaseUrl)
 
     public string ManageUsers(Guid companyId) => $"{Base}/entreprise/{companyId}/utilisateurs";
 
-    public string Home => $"{Base}/";
+    /// <summary>The space's home: "https://…/" at the site's root, "https://…/partenaire" for a space with a path.</summary>
+    public string Home => Uri.TryCreate(Base, UriKind.Absolute, out var uri) && uri.AbsolutePath != "/" ? Base : $"{Base}/";
 
     private string Base => BaseUrl.TrimEnd('/');
 }

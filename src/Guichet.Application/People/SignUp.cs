@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Application.People;
 
 /// <summary>
-/// "Créer un compte": checks the form, creates the person unconfirmed and emails the validation link. An email
-/// already known gets the same answer on the page (nothing is revealed) and its owner an email instead.
+/// "Créer un compte", in either space: checks the form, creates the person unconfirmed (recording the space) and emails
+/// the validation link, whose base (the <c>links</c> given) is the space's. An email already known gets the same answer
+/// on the page (nothing is revealed) and its owner an email instead, with that space's links.
 /// </summary>
 public sealed class SignUp(
     GuichetDbContext db,
@@ -67,6 +68,7 @@ public sealed class SignUp(
             PasswordHash = hashing.Hash(request.Password!),
             PasswordChangedAt = now,
             ContributionsOnly = request.ContributionsOnly,
+            SignedUpIn = request.Space,
             CreatedAt = now,
         };
         db.People.Add(person);

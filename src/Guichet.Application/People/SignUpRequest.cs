@@ -1,6 +1,8 @@
+using Guichet.Domain.People;
+
 namespace Guichet.Application.People;
 
-/// <summary>The sign-up form.</summary>
+/// <summary>The sign-up form, and the space whose form it is (the person is recorded as signed up there).</summary>
 public sealed record SignUpRequest(
     string? Email,
     string? EmailConfirmation,
@@ -8,4 +10,5 @@ public sealed record SignUpRequest(
     string? PasswordConfirmation,
     string? FirstName,
     string? LastName,
-    bool ContributionsOnly);
+    bool ContributionsOnly,
+    PortalSpace Space = PortalSpace.Entreprise);

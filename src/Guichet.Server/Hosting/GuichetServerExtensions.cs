@@ -1,5 +1,6 @@
 using Guichet.Application;
 using Guichet.Server.Areas.BackOffice;
+using Guichet.Server.Areas.Partners;
 using Guichet.Server.Areas.Portal;
 using Guichet.Server.Pages;
 using Guichet.Server.Soap;
@@ -21,6 +22,7 @@ public static class GuichetServerExtensions
         builder.Services.AddRegisteringService();
         builder.Services.AddSharedPages();
         builder.Services.AddPortal();
+        builder.Services.AddPartners();
         builder.Services.AddBackOffice();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Guichet.Server.Areas.BackOffice;
+using Guichet.Server.Areas.Partners;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,9 @@ public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
     /// <summary>The address that failed was the back office's: lead back there rather than to the portal.</summary>
     public bool FromBackOffice => new PathString(OriginalPath).StartsWithSegments(BackOfficePages.PathBase);
 
-    public string HomePath => FromBackOffice ? BackOfficePages.PathBase : "/";
+    /// <summary>The back office's home, the Partenaire space's or the portal's, whichever the failing address was under.</summary>
+    public string HomePath => FromBackOffice ? BackOfficePages.PathBase
+        : new PathString(OriginalPath).StartsWithSegments(PartnerPages.PathBase) ? PartnerPages.PathBase : "/";
 
     private string? OriginalPath =>
         HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;

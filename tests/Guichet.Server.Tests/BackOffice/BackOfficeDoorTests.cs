@@ -82,7 +82,7 @@ public sealed class BackOfficeDoorTests(SqliteServerFixture server) : IClassFixt
         Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
         Assert.Null(await schemes.GetDefaultForbidSchemeAsync());
         Assert.Null(await schemes.GetDefaultSignInSchemeAsync());
-        Assert.Equal(["BackOffice", "BackOfficePending", "Portal"],
+        Assert.Equal(["BackOffice", "BackOfficePending", "Partners", "Portal"],
             (await schemes.GetAllSchemesAsync()).Select(s => s.Name).Order(StringComparer.Ordinal));
     }
 

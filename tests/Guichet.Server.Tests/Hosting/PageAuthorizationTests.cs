@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Tests.BackOffice;
 using Guichet.Server.Tests.Infrastructure;
+using Guichet.Server.Tests.Partners;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,16 @@ public sealed partial class PageAuthorizationTests(StaffSessionServer server) : 
         "/erreur",
         "/connexion", "/inscription", "/inscription/email-envoye", "/compte/valider", "/mot-de-passe-oublie", "/compte/nouveau-mot-de-passe",
         "/back-office/connexion",
+        "/partenaire/connexion", "/partenaire/inscription", "/partenaire/inscription/email-envoye", "/partenaire/compte/valider",
+        "/partenaire/mot-de-passe-oublie", "/partenaire/compte/nouveau-mot-de-passe",
     ];
 
-    private static readonly Dictionary<string, string> s_signIn = new() { ["Portal"] = "/connexion", ["BackOffice"] = "/back-office/connexion" };
+    private static readonly Dictionary<string, string> s_signIn = new()
+    {
+        ["Portal"] = "/connexion",
+        ["BackOffice"] = "/back-office/connexion",
+        ["Partners"] = "/partenaire/connexion",
+    };
 
     [Fact]
     public async Task Anonymous_EveryPageOutsideTheOpenList_IsSentToItsAreasSignIn()
@@ -63,6 +71,40 @@ public sealed partial class PageAuthorizationTests(StaffSessionServer server) : 
     }
 
     [Fact]
+    public async Task SignedInPortalPerson_OnEveryPartenairePage_IsSentToThePartenaireSignIn()
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        using var visitor = new WebVisitor(server);
+        // The Entreprise cookie's path is "/": the browser sends it to /partenaire too, where it counts for nothing.
+        await visitor.SignInToPortalAsync(person.Email);
+
+        foreach (var (path, _) in Pages().Where(p => p.Area == "Partners" && !s_open.Contains(p.Path)))
+        {
+            using var response = await visitor.GetAsync(path);
+            Assert.True(WebVisitor.RedirectPath(response) == "/partenaire/connexion", $"{path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task PartenaireCookie_OnEveryEntrepriseOrBackOfficePage_CountsForNothing()
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPartnersAsync(person.Email);
+        // Accepted by the Partenaire space; then forced onto every path: a browser would not even send it outside /partenaire.
+        using var accepted = await visitor.GetAsync("/partenaire");
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var cookie = visitor.Cookies.GetAllCookies().Single(c => c.Name == "guichet.partenaire");
+        visitor.SetCookie(cookie.Name, cookie.Value, "/");
+
+        foreach (var (path, area) in Pages().Where(p => p.Area is "Portal" or "BackOffice" && !s_open.Contains(p.Path)))
+        {
+            using var response = await visitor.GetAsync(path);
+            Assert.True(WebVisitor.RedirectPath(response) == s_signIn[area!], $"{path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task StaffCookie_OnEveryPortalPage_CountsForNothing()
     {
         var staff = server.Sessions.Open(BackOfficeClaims.AdministratorRole, server.Clock.GetUtcNow());
@@ -73,10 +115,10 @@ public sealed partial class PageAuthorizationTests(StaffSessionServer server) : 
         using var accepted = await visitor.GetAsync("/back-office/acces-refuse");
         Assert.Equal(HttpStatusCode.Forbidden, accepted.StatusCode);
 
-        foreach (var (path, _) in Pages().Where(p => p.Area == "Portal" && !s_open.Contains(p.Path)))
+        foreach (var (path, area) in Pages().Where(p => p.Area is "Portal" or "Partners" && !s_open.Contains(p.Path)))
         {
             using var response = await visitor.GetAsync(path);
-            Assert.True(WebVisitor.RedirectPath(response) == "/connexion", $"{path}: {response.StatusCode}");
+            Assert.True(WebVisitor.RedirectPath(response) == s_signIn[area!], $"{path}: {response.StatusCode}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Guichet.Application.People;
 using Guichet.Server.Areas.BackOffice;
+using Guichet.Server.Areas.Partners;
 using Guichet.Server.Areas.Portal;
 using Guichet.Server.Hosting;
 using Guichet.Server.Tests.Infrastructure;
@@ -15,6 +16,8 @@ namespace Guichet.Server.Tests.Hosting;
 /// </summary>
 public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
+    private const string Siret = "36252187900034";
+
     private static readonly Guid s_company = Guid.NewGuid();
 
     public static TheoryData<string, string> PortalAddresses => new()
@@ -34,6 +37,29 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         { PortalPages.CompanyUsers, $"/entreprise/{s_company}/utilisateurs" },
     };
 
+    public static TheoryData<string, string> PartnerAddresses => new()
+    {
+        { PartnerPages.Home, "/partenaire" },
+        { PartnerPages.Establishment, $"/partenaire/etablissements/{Siret}" },
+        { PartnerPages.SignIn, "/partenaire/connexion" },
+        { PartnerPages.SignOut, "/partenaire/deconnexion" },
+        { PartnerPages.SignUp, "/partenaire/inscription" },
+        { PartnerPages.ValidationEmailSent, "/partenaire/inscription/email-envoye" },
+        { PartnerPages.ValidateEmail, "/partenaire/compte/valider" },
+        { PartnerPages.ForgottenPassword, "/partenaire/mot-de-passe-oublie" },
+        { PartnerPages.NewPassword, "/partenaire/compte/nouveau-mot-de-passe" },
+        { PartnerPages.ExpiredPassword, "/partenaire/compte/mot-de-passe-expire" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PartnerAddresses))]
+    public void PartnerPageName_LeadsToItsAddress(string page, string address)
+    {
+        var links = server.Services.GetRequiredService<LinkGenerator>();
+
+        Assert.Equal(address, links.GetPathByPage(page, values: ValuesFor(PartnerPages.Area, page)));
+    }
+
     [Theory]
     [MemberData(nameof(PortalAddresses))]
     public void PortalPageName_LeadsToItsAddressOfAlways(string page, string address)
@@ -48,7 +74,8 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
     {
         var links = server.Services.GetRequiredService<LinkGenerator>();
         var names = PageNames(typeof(PortalPages)).Select(page => (Area: PortalPages.Area, Page: page))
-            .Concat(PageNames(typeof(BackOfficePages)).Select(page => (Area: BackOfficePages.Area, Page: page)));
+            .Concat(PageNames(typeof(BackOfficePages)).Select(page => (Area: BackOfficePages.Area, Page: page)))
+            .Concat(PageNames(typeof(PartnerPages)).Select(page => (Area: PartnerPages.Area, Page: page)));
 
         Assert.All(names, name => Assert.NotNull(links.GetPathByPage(name.Page, values: ValuesFor(name.Area, name.Page))));
     }
@@ -69,6 +96,20 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
             PathOf(emails.ManageUsers(s_company)));
     }
 
+    [Fact]
+    public void LinksInEmailsFromThePartenaireSpace_LeadToItsPages()
+    {
+        var links = server.Services.GetRequiredService<LinkGenerator>();
+        var emails = PartnerPages.Space.LinksFrom("https://guichet.example.fr/");
+        string PathOf(string url) => new Uri(url).AbsolutePath;
+
+        Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.ValidateEmail), PathOf(emails.ValidateEmail("t")));
+        Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.NewPassword), PathOf(emails.ResetPassword("t")));
+        Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.SignIn), PathOf(emails.Login));
+        Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.ForgottenPassword), PathOf(emails.LostPassword));
+        Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.Home), PathOf(emails.Home));
+    }
+
     /// <summary>The area, and a company, staff member, person or folder number for their pages (elsewhere it would become a query string).</summary>
     private static RouteValueDictionary ValuesFor(string area, string page) => page switch
     {
@@ -80,6 +121,7 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         BackOfficePages.DirectoryCompany when area == BackOfficePages.Area => new() { ["area"] = area, ["companyId"] = s_company },
         BackOfficePages.DirectoryImportPreview when area == BackOfficePages.Area => new() { ["area"] = area, ["importId"] = s_company },
         BackOfficePages.PartnerPerson when area == BackOfficePages.Area => new() { ["area"] = area, ["personId"] = s_company },
+        PartnerPages.Establishment when area == PartnerPages.Area => new() { ["area"] = area, ["siret"] = Siret },
         _ => new() { ["area"] = area },
     };
 

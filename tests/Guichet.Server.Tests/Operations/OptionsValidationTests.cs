@@ -17,6 +17,9 @@ public sealed class OptionsValidationTests
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
     [InlineData("Portal:PasswordMinLength=4", "Portal:PasswordMinLength must be at least 8")]
     [InlineData("Portal:PublicBaseUrl=guichet.example.fr", "Portal:PublicBaseUrl must be empty or an absolute http(s) address")]
+    [InlineData("Partners:FundName= ", "Partners:FundName is required")]
+    [InlineData("Partners:ContactUrl=www.lopcommerce.com", "Partners:ContactUrl must be an absolute http(s) address")]
+    [InlineData("Partners:Tools:0:Url=ftp://outils.example.fr", "Partners:Tools: every tool needs a Name and an absolute http(s) Url")]
     public void InvalidSetting_StopsTheStart_NamingTheSetting(string settings, string expected)
     {
         var pairs = settings.Split('|').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();

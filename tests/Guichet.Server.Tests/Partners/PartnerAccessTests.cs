@@ -50,7 +50,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
             StringComparison.Ordinal);
         Assert.Contains($"- SIRET {first.Siret} : Formations Nord, 12 rue de la Paix, 75002 Paris", text, StringComparison.Ordinal);
         Assert.Contains($"- SIRET {second.Siret} : Formations Sud, 75002 Paris", text, StringComparison.Ordinal);
-        Assert.Equal(PartnerSteps.SignInLink, PortalServer.LinkIn(mail, "/partenaire/connexion"));
+        Assert.Equal(PartnerAccessSteps.SignInLink, PortalServer.LinkIn(mail, "/partenaire/connexion"));
     }
 
     [Fact]

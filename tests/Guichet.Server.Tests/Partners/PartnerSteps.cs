@@ -1,53 +1,70 @@
-using Guichet.Application.Accounts;
-using Guichet.Application.Partners;
-using Guichet.Domain.Common;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Guichet.Domain.Partners;
-using Guichet.Domain.People;
 using Guichet.Server.Tests.Infrastructure;
-using Guichet.Server.Tests.Portal;
 
 namespace Guichet.Server.Tests.Partners;
 
-/// <summary>People and establishments written straight into the store, and the partner-access use cases called as pages call them.</summary>
+/// <summary>
+/// Establishments and accesses written straight into the store (the back office's grant is tested on its own), and the
+/// settings of a Partenaire space that are not the defaults, so that the pages are seen reading them.
+/// </summary>
 public static class PartnerSteps
 {
-    /// <summary>The sign-in link the pages give the grant (the Partenaire space's).</summary>
-    public const string SignInLink = "http://portail.test/partenaire/connexion";
+    public const string FundName = "le Fafiec";
+    public const string ContactUrl = "https://fonds.example.org/nous-contacter";
+    public const string ToolName = "Suivi des stagiaires";
+    public const string ToolUrl = "https://outils.example.org/stagiaires";
 
-    /// <summary>A person with a unique email; by default signed up in the Partenaire space, address validated, now.</summary>
-    public static async Task<Person> PersonAsync(this GuichetServer server, string? email = null, string firstName = "Prénom",
-        string lastName = "Nom", PortalSpace space = PortalSpace.Partenaire, bool confirmed = true, DateTimeOffset? createdAt = null)
+    public static readonly KeyValuePair<string, string>[] Settings =
+    [
+        new("Partners:FundName", FundName),
+        new("Partners:ContactUrl", ContactUrl),
+        new("Partners:Tools:0:Name", ToolName),
+        new("Partners:Tools:0:Description", "Déclarer les présences de vos stagiaires."),
+        new("Partners:Tools:0:Url", ToolUrl),
+    ];
+
+    /// <summary>The page's text with its blanks as a browser shows them: every run of spaces and line breaks is one space.</summary>
+    public static string Text(string html) => Regex.Replace(html, @"\s+", " ");
+
+    /// <summary>Signs in on the Partenaire space's form, as a person does.</summary>
+    public static async Task SignInToPartnersAsync(this WebVisitor visitor, string email, string password = WebVisitor.Password)
     {
-        var at = createdAt ?? server.Clock.GetUtcNow();
-        var person = new Person
-        {
-            Email = email ?? PortalSteps.UniqueEmail(),
-            FirstName = firstName,
-            LastName = lastName,
-            PasswordHash = "not-a-hash",
-            PasswordChangedAt = at,
-            CreatedAt = at,
-            EmailConfirmedAt = confirmed ? at : null,
-            SignedUpIn = space,
-        };
-        await server.InDbAsync(db =>
-        {
-            db.People.Add(person);
-            return db.SaveChangesAsync();
-        });
-        return person;
+        using var response = await visitor.SubmitAsync("/partenaire/connexion", "/partenaire/connexion", ("Email", email), ("Password", password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(visitor.Cookies.GetAllCookies(), c => c.Name == "guichet.partenaire" && c.Path == "/partenaire");
     }
 
-    /// <summary>An establishment of a fresh SIREN, with an address.</summary>
-    public static async Task<Establishment> EstablishmentAsync(this GuichetServer server, string? name = null, string? siret = null)
+    /// <summary>A SIRET of <paramref name="siren"/> with a random NIC and a valid Luhn key, computed here independently.</summary>
+    public static string NewSiret(string siren)
     {
-        siret ??= Sirens.UniqueSiret();
+        var digits = (siren + RandomNumberGenerator.GetInt32(0, 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+            .Select(c => c - '0').ToList();
+        for (var key = 0; key < 10; key++)
+        {
+            // From the right, the key first: every second digit doubled, i.e. those at even positions from the left.
+            var candidate = digits.Append(key).ToList();
+            var sum = candidate.Select((d, i) => i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d).Sum();
+            if (sum % 10 == 0)
+            {
+                return string.Concat(candidate);
+            }
+        }
+
+        throw new InvalidOperationException("Unreachable: one key always completes a Luhn number.");
+    }
+
+    public static async Task<Establishment> NewEstablishmentAsync(this GuichetServer server, string siren, string? name = null)
+    {
+        var siret = NewSiret(siren);
         var establishment = new Establishment
         {
             Siret = siret,
-            Name = name ?? "Organisme " + siret,
-            Address = "12 rue de la Paix",
-            PostalCode = "75002",
+            Name = name ?? "Établissement " + siret[9..],
+            Address = "12 rue des Écoles",
+            PostalCode = "75005",
             City = "Paris",
             CreatedAt = server.Clock.GetUtcNow(),
         };
@@ -59,18 +76,31 @@ public static class PartnerSteps
         return establishment;
     }
 
-    public static Task<Result<GrantedAccess>> GrantAsync(this GuichetServer server, StaffCaller staff, Guid personId, IReadOnlyList<string?> sirets,
-        params EstablishmentDetails[] newEstablishments) =>
-        server.UseAsync<GrantEstablishmentAccess, Result<GrantedAccess>>(u =>
-            u.HandleAsync(staff, new AccessGrant(personId, sirets, newEstablishments), SignInLink, CancellationToken.None));
-
-    public static Task<Result<RemovedAccess>> RemoveAsync(this GuichetServer server, StaffCaller staff, Guid personId, string? siret) =>
-        server.UseAsync<RemoveEstablishmentAccess, Result<RemovedAccess>>(u => u.HandleAsync(staff, personId, siret, CancellationToken.None));
-
-    public static async Task<PartnerPeople> FindAsync(this GuichetServer server, string? text)
+    /// <summary>Opens the person's access to the establishments, as staff will.</summary>
+    public static Task GrantAsync(this GuichetServer server, Guid personId, params Establishment[] establishments) => server.InDbAsync(db =>
     {
-        var found = await server.UseAsync<FindPartnerPeople, Result<PartnerPeople>>(u => u.HandleAsync(text, "recherche", CancellationToken.None));
-        Assert.True(found.Succeeded, string.Join("; ", found.Errors));
-        return found.Value;
-    }
+        foreach (var establishment in establishments)
+        {
+            db.EstablishmentAccesses.Add(new EstablishmentAccess
+            {
+                PersonId = personId,
+                EstablishmentId = establishment.Id,
+                GrantedAt = server.Clock.GetUtcNow(),
+                GrantedBy = "staff:agent@fonds.example.org",
+            });
+        }
+
+        return db.SaveChangesAsync();
+    });
+}
+
+/// <summary>The server with the Partenaire settings of <see cref="PartnerSteps"/>, one per provider.</summary>
+public sealed class PartnerSqliteServer() : GuichetServer(DatabaseProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => PartnerSteps.Settings;
+}
+
+public sealed class PartnerPostgresServer() : GuichetServer(DatabaseProvider.PostgreSql)
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => PartnerSteps.Settings;
 }

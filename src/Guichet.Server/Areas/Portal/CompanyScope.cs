@@ -1,5 +1,6 @@
 using Guichet.Application.Companies;
 using Guichet.Domain.Companies;
+using Guichet.Server.People;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Guichet.Server.Areas.Portal;

@@ -1,3 +1,6 @@
+using Guichet.Domain.People;
+using Guichet.Server.People;
+
 namespace Guichet.Server.Areas.Portal;
 
 /// <summary>
@@ -25,4 +28,26 @@ public static class PortalPages
     /// <summary>Open to anyone; every other portal page needs <see cref="PortalPolicies.Person"/>.</summary>
     public static readonly IReadOnlyList<string> Anonymous =
         [SignIn, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword];
+
+    /// <summary>The Entreprise space as its shared pages (sign-up, email links, sign-in, passwords) see it.</summary>
+    public static readonly PersonSpace Space = new()
+    {
+        Space = PortalSpace.Entreprise,
+        Area = Area,
+        Scheme = PortalClaims.Scheme,
+        PathBase = string.Empty,
+        Header = "Web Services Entreprise",
+        Pages = new(Home, SignIn, SignOut, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword, ExpiredPassword),
+        Words = new()
+        {
+            EmailLabel = "Adresse électronique",
+            EmailConfirmationLabel = "Confirmation de l'adresse électronique",
+            PasswordConfirmationLabel = "Confirmation du mot de passe",
+            AsksContributionsOnly = true,
+            SignUpButton = "Créer mon compte",
+            EmailSentTitle = "Email de validation envoyé",
+            EmailSentBefore = "Un email de validation a été envoyé à ",
+            Validated = "Félicitations, votre compte est validé.",
+        },
+    };
 }

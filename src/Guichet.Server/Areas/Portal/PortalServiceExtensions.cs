@@ -1,11 +1,7 @@
 using System.Threading.RateLimiting;
-using Guichet.Application.People;
-using Guichet.Server.Hosting;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Guichet.Server.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Areas.Portal;
@@ -22,18 +18,7 @@ public static class PortalServiceExtensions
             .Validate(o => o.AnonymousFormPostsPerMinute > 0, "Portal:AnonymousFormPostsPerMinute must be at least 1.")
             .ValidateOnStart();
         services.AddRazorPages();
-        services.Configure<RazorPagesOptions>(options =>
-        {
-            options.Conventions.AuthorizeAreaFolder(PortalPages.Area, "/", PortalPolicies.Person);
-            options.Conventions.AddAreaFolderApplicationModelConvention(PortalPages.Area, "/",
-                model => model.Filters.Add(new ExpiredPasswordFilter()));
-            foreach (var page in PortalPages.Anonymous)
-            {
-                options.Conventions.AllowAnonymousToAreaPage(PortalPages.Area, page);
-                options.Conventions.AddAreaPageApplicationModelConvention(PortalPages.Area, page,
-                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AnonymousFormsPolicy)));
-            }
-        });
+        services.Configure<RazorPagesOptions>(options => options.AddPersonSpace(PortalPages.Space, PortalPolicies.Person, PortalPages.Anonymous));
         // Forms anyone may post (log in, sign up, lost password, resend…): a per-address budget per minute, on top of
         // the per-login brake, so that one client cannot hammer them.
         services.AddRateLimiter(options =>
@@ -49,28 +34,7 @@ public static class PortalServiceExtensions
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        services.AddAuthentication().AddCookie(PortalClaims.Scheme);
-        services.AddOptions<CookieAuthenticationOptions>(PortalClaims.Scheme)
-            .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
-        {
-            options.Cookie.Name = "guichet.portal";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = links.PathOfPage(PortalPages.Area, PortalPages.SignIn);
-            options.LogoutPath = links.PathOfPage(PortalPages.Area, PortalPages.SignOut);
-            options.ReturnUrlParameter = "retour";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
-            options.Events.OnValidatePrincipal = ValidateSecurityStampAsync;
-            // A signed-in person outside a company's scope gets the error page ("n'existe pas ou vous n'y avez pas
-            // accès"), not the sign-in form again.
-            options.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        services.AddPersonCookie(PortalPages.Space, "guichet.portal", cookiePath: null);
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Person, Person().Build())
             .AddPolicy(PortalPolicies.CompanyMember, Person().AddRequirements(new CompanyScopeRequirement(administrator: false)).Build())
@@ -79,18 +43,5 @@ public static class PortalServiceExtensions
         return services;
     }
 
-    private static AuthorizationPolicyBuilder Person() =>
-        new AuthorizationPolicyBuilder(PortalClaims.Scheme).RequireAuthenticatedUser();
-
-    /// <summary>A password change renews the person's stamp: every cookie issued before it stops working, everywhere.</summary>
-    private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
-    {
-        var people = context.HttpContext.RequestServices.GetRequiredService<PeopleQueries>();
-        var stamp = await people.SecurityStampAsync(context.Principal!.PersonId(), context.HttpContext.RequestAborted);
-        if (stamp is null || stamp.ToString() != context.Principal!.FindFirst(PortalClaims.SecurityStamp)?.Value)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(PortalClaims.Scheme);
-        }
-    }
+    private static AuthorizationPolicyBuilder Person() => PersonSpaceSetup.PersonPolicy(PortalPages.Space);
 }

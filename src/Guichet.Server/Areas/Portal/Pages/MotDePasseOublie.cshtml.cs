@@ -1,23 +1,6 @@
 using Guichet.Application.People;
-using Microsoft.AspNetCore.Mvc;
+using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Portal.Pages;
 
-public sealed class MotDePasseOublieModel(RequestPasswordReset reset) : PortalPageModel
-{
-    [BindProperty]
-    public string? Email { get; set; }
-
-    public bool Sent { get; private set; }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        await reset.HandleAsync(Email, Links, cancellationToken);
-        Sent = true;
-        return Page();
-    }
-}
+public sealed class MotDePasseOublieModel(RequestPasswordReset reset) : ForgottenPasswordPageModel(PortalPages.Space, reset);

@@ -1,7 +1,7 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Partners;
 using Guichet.Domain.Common;
-using Guichet.Server.Areas.Portal;
+using Guichet.Server.Areas.Partners;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.Areas.BackOffice.Pages.Partenaires;
@@ -21,9 +21,6 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
     public const string NewEstablishmentsField = nameof(NewEstablishments);
     public const string SiretField = "siret";
     public const string ConfirmationField = "confirmation";
-
-    /// <summary>The Partenaire space's sign-in, under the portal's address (the space's own pages are another part's).</summary>
-    public const string PartnerSignInPath = "/partenaire/connexion";
 
     /// <summary>"SIRET des établissements (un par ligne)".</summary>
     [BindProperty(Name = SiretsField)]
@@ -63,7 +60,8 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
     public async Task<IActionResult> OnPostOuvrirAsync(Guid personId, CancellationToken cancellationToken)
     {
         var lines = (Sirets ?? string.Empty).Split('\n').Select(l => l.Trim()).ToList();
-        var signIn = PortalEmailLinks.For(HttpContext).BaseUrl.TrimEnd('/') + PartnerSignInPath;
+        // The Partenaire space's sign-in, where the person goes from the email.
+        var signIn = PartnerPages.Space.LinksFor(HttpContext).Login;
         var result = await grant.HandleAsync(FilesActor, new AccessGrant(personId, lines, NewEstablishments), signIn, cancellationToken);
         if (result.Succeeded)
         {

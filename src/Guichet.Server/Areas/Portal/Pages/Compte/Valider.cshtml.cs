@@ -1,26 +1,6 @@
 using Guichet.Application.People;
-using Microsoft.AspNetCore.Mvc;
+using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
-public sealed class ValiderModel(ValidateEmail validate) : PortalPageModel
-{
-    [BindProperty(SupportsGet = true, Name = "jeton")]
-    public string? Token { get; set; }
-
-    public bool Validated { get; private set; }
-
-    public string? Error { get; private set; }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var result = await validate.HandleAsync(Token, cancellationToken);
-        Validated = result.Succeeded;
-        Error = result.Succeeded ? null : result.Errors[0].Message;
-        return Page();
-    }
-}
+public sealed class ValiderModel(ValidateEmail validate) : ValidateEmailPageModel(PortalPages.Space, validate);

@@ -1,0 +1,6 @@
+using Guichet.Application.People;
+using Guichet.Server.People;
+
+namespace Guichet.Server.Areas.Partners.Pages.Compte;
+
+public sealed class MotDePasseExpireModel(ChangePassword change) : ExpiredPasswordPageModel(PartnerPages.Space, change);

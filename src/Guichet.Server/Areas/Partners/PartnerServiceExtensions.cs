@@ -1,0 +1,21 @@
+using Guichet.Server.People;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Guichet.Server.Areas.Partners;
+
+public static class PartnerServiceExtensions
+{
+    /// <summary>
+    /// The Partenaire space at <c>/partenaire</c>: its pages, its cookie (sent under <c>/partenaire</c> only), its policy.
+    /// Its anonymous forms share the Entreprise space's per-address budget (<c>AddPortal</c>).
+    /// </summary>
+    public static IServiceCollection AddPartners(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.Configure<RazorPagesOptions>(options =>
+            options.AddPersonSpace(PartnerPages.Space, PartnerPolicies.Person, PartnerPages.Anonymous));
+        services.AddPersonCookie(PartnerPages.Space, "guichet.partenaire", PartnerPages.PathBase);
+        services.AddAuthorizationBuilder().AddPolicy(PartnerPolicies.Person, PersonSpaceSetup.PersonPolicy(PartnerPages.Space).Build());
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Guichet.Application.People;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Server.People;
+
+/// <summary>The page after "Créer un compte" (partial <c>_EmailSent</c>), with "Renvoyer à nouveau l'email".</summary>
+public abstract class EmailSentPageModel(PersonSpace space, ResendValidationEmail resend) : PersonPageModel(space)
+{
+    public string? SentTo { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public void OnGet() => SentTo = TempData.Peek("SentTo") as string;
+
+    public async Task<IActionResult> OnPostResendAsync(string? email, CancellationToken cancellationToken)
+    {
+        await resend.HandleAsync(email, Links, cancellationToken);
+        TempData["SentTo"] = email;
+        Message = "Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.";
+        return RedirectToPage(Space.Pages.ValidationEmailSent);
+    }
+}

@@ -1,0 +1,36 @@
+using Guichet.Application.People;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Server.People;
+
+/// <summary>The forced change of an expired password (partial <c>_ExpiredPassword</c>); <see cref="ExpiredPasswordFilter"/> leads here.</summary>
+public abstract class ExpiredPasswordPageModel(PersonSpace space, ChangePassword change) : PersonPageModel(space)
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? PasswordConfirmation { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await change.HandleAsync(PersonId, CurrentPassword, Password, PasswordConfirmation, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ShowErrors(result.Errors);
+            return Page();
+        }
+
+        // The stamp changed: sign in again with a fresh cookie, other sessions are closed.
+        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(result.Value, passwordExpired: false, Space.Scheme));
+        return RedirectToPage(Space.Pages.Home);
+    }
+}

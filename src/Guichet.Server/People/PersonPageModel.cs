@@ -1,0 +1,30 @@
+using Guichet.Application.People;
+using Guichet.Domain.Common;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Guichet.Server.People;
+
+/// <summary>
+/// Base of every page of a space of people: which space it is, who is signed in there, the links its emails carry, and
+/// use-case errors mapped onto the form.
+/// </summary>
+public abstract class PersonPageModel(PersonSpace space) : PageModel
+{
+    public PersonSpace Space => space;
+
+    protected Guid PersonId => User.PersonId();
+
+    protected PortalLinks Links => space.LinksFor(HttpContext);
+
+    protected string? RemoteAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Each error under its field (the form's property name), or at the top of the form when it has none.</summary>
+    protected void ShowErrors(IEnumerable<Error> errors, string? prefix = null)
+    {
+        foreach (var error in errors)
+        {
+            var key = error.Field is null ? string.Empty : prefix is null ? error.Field : $"{prefix}.{error.Field}";
+            ModelState.AddModelError(key, error.Message);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Guichet.Application.People;
+using Guichet.Domain.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Server.People;
+
+/// <summary>"Connexion" (partial <c>_SignIn</c>): signs the person in to the space's own cookie only.</summary>
+public abstract class SignInPageModel(PersonSpace space, SignIn signIn) : PersonPageModel(space)
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "retour")]
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public bool OfferResend { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await signIn.HandleAsync(Email, Password, RemoteAddress, cancellationToken);
+        if (!result.Succeeded)
+        {
+            OfferResend = result.FailureCode == ErrorCodes.EmailNotConfirmed;
+            ShowErrors(result.Errors);
+            Password = null;
+            return Page();
+        }
+
+        var (person, expired) = (result.Value.Person, result.Value.PasswordExpired);
+        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, expired, Space.Scheme));
+        if (expired)
+        {
+            return RedirectToPage(Space.Pages.ExpiredPassword);
+        }
+
+        // Only a local address of this space: an attacker's link cannot send the person elsewhere after login.
+        if (Space.AcceptsReturnUrl(ReturnUrl, Url.IsLocalUrl))
+        {
+            return LocalRedirect(ReturnUrl!);
+        }
+
+        return RedirectToPage(await LandingPageAsync(person.Id, cancellationToken));
+    }
+
+    /// <summary>Where the person lands after signing in without a return address: the space's home by default.</summary>
+    protected virtual Task<string> LandingPageAsync(Guid personId, CancellationToken cancellationToken) => Task.FromResult(Space.Pages.Home);
+}
