@@ -20,7 +20,7 @@ public sealed class EstablishmentBrowserTests(SqliteServerFixture server, Browse
     public async Task Agent_UploadsPreviewsAndAppliesTheEstablishments_ThenFindsThemBySiretSirenAndName()
     {
         var siren = Sirens.Unique();
-        var existing = await server.NewEstablishmentAsync(siren, "Atelier Ancien", "1 rue A", "69001", "Lyon");
+        var existing = await server.NewEstablishmentAsync("Atelier Ancien", siren, "1 rue A", "69001", "Lyon");
         var email = PortalSteps.UniqueEmail();
         await server.HolderAsync(existing, email, "Zoé", "Abel", server.Clock.GetUtcNow());
         var added = Sirets.Unique(siren);

@@ -23,7 +23,7 @@ public abstract partial class EstablishmentPagesTests(GuichetServer server)
     public async Task Upload_ShowsThePreview_ThenAppliesIt_AndTheSearchFindsTheEstablishments()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var existing = await server.NewEstablishmentAsync(Sirens.Unique(), "Ancien nom", address: "1 rue A", postalCode: "69001", city: "Lyon");
+        var existing = await server.NewEstablishmentAsync("Ancien nom", address: "1 rue A", postalCode: "69001", city: "Lyon");
         var added = Sirets.Unique();
         var csv = Header + $"{existing.Siret};Nouveau nom;1 rue A;69001;Lyon\n{added};Institut Éveil Numérique;2 avenue B;33000;Bordeaux\n";
 
@@ -65,7 +65,7 @@ public abstract partial class EstablishmentPagesTests(GuichetServer server)
     public async Task Apply_AfterTheEstablishmentsChanged_AppliesNothing_AndShowsTheNewPreview()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var existing = await server.NewEstablishmentAsync(Sirens.Unique(), "Avant");
+        var existing = await server.NewEstablishmentAsync("Avant");
         using var upload = await staff.Visitor.UploadAsync(Import, Import, "fichier", "e.csv",
             Encoding.UTF8.GetBytes(Header + $"{existing.Siret};Après;;;\n"));
         var previewPath = WebVisitor.RedirectPath(upload)!;
@@ -154,7 +154,7 @@ public abstract partial class EstablishmentPagesTests(GuichetServer server)
         var sirets = new List<string>();
         for (var i = 0; i < 52; i++)
         {
-            sirets.Add((await server.NewEstablishmentAsync(siren, $"Organisme {i:00}")).Siret);
+            sirets.Add((await server.NewEstablishmentAsync($"Organisme {i:00}", siren)).Siret);
         }
 
         var (_, page1) = await staff.GetAsync($"/back-office/etablissements?recherche={siren}");
@@ -174,8 +174,8 @@ public abstract partial class EstablishmentPagesTests(GuichetServer server)
     {
         using var staff = await FilesStaff.SignInAsync(server);
         var siren = Sirens.Unique();
-        var establishment = await server.NewEstablishmentAsync(siren, "Centre Lumière", "3 place Bellecour", "69002", "Lyon");
-        await server.NewEstablishmentAsync(siren, "Centre Lumière Annexe");
+        var establishment = await server.NewEstablishmentAsync("Centre Lumière", siren, "3 place Bellecour", "69002", "Lyon");
+        await server.NewEstablishmentAsync("Centre Lumière Annexe", siren);
         var email = PortalSteps.UniqueEmail();
         await server.HolderAsync(establishment, email, "Zoé", "Abel", new DateTimeOffset(2025, 7, 14, 10, 0, 0, TimeSpan.Zero),
             "staff:agent@guichet.test");
@@ -200,7 +200,7 @@ public abstract partial class EstablishmentPagesTests(GuichetServer server)
     public async Task EstablishmentPage_NobodyHoldsAccess_SaysSo()
     {
         using var staff = await FilesStaff.SignInAsync(server);
-        var establishment = await server.NewEstablishmentAsync(Sirens.Unique(), "Sans Personne", address: "", postalCode: "", city: "");
+        var establishment = await server.NewEstablishmentAsync("Sans Personne", address: "", postalCode: "", city: "");
 
         var (_, page) = await staff.GetAsync($"/back-office/etablissements/{establishment.Siret}");
 

@@ -24,8 +24,8 @@ public abstract class EstablishmentImportTests(GuichetServer server)
     [Fact]
     public async Task Upload_PreviewsAddedChangedUnchanged_WritesNothing_ThenAppliesIt_Audited()
     {
-        var kept = await server.NewEstablishmentAsync(Sirens.Unique(), "Formation Kept");
-        var moved = await server.NewEstablishmentAsync(Sirens.Unique(), "Formation Avant", address: "1 rue A", postalCode: "69001", city: "Lyon");
+        var kept = await server.NewEstablishmentAsync("Formation Kept");
+        var moved = await server.NewEstablishmentAsync("Formation Avant", address: "1 rue A", postalCode: "69001", city: "Lyon");
         var added = Sirets.Unique();
         var csv = Header + $"{kept.Siret};{kept.Name};{kept.Address};{kept.PostalCode};{kept.City}\n"
             + $"{Sirets.Spaced(moved.Siret)};Formation Après;2 rue B;69002;Lyon\n{added};\"Organisme; Éveil\";;;\n";
@@ -63,7 +63,7 @@ public abstract class EstablishmentImportTests(GuichetServer server)
     [Fact]
     public async Task Apply_NeverDeletes_AnEstablishmentLeftOutOfTheFile_KeepsItAndItsAccess()
     {
-        var left = await server.NewEstablishmentAsync(Sirens.Unique());
+        var left = await server.NewEstablishmentAsync();
         await server.HolderAsync(left, PortalSteps.UniqueEmail(), "Léa", "Martin", server.Clock.GetUtcNow());
         var id = (await StageAsync(Header + $"{Sirets.Unique()};Autre;;;\n")).Value;
 
@@ -77,7 +77,7 @@ public abstract class EstablishmentImportTests(GuichetServer server)
     [Fact]
     public async Task Apply_EstablishmentsChangedSinceThePreview_AppliesNothing_TheNewPreviewCanBeApplied()
     {
-        var existing = await server.NewEstablishmentAsync(Sirens.Unique());
+        var existing = await server.NewEstablishmentAsync();
         var added = Sirets.Unique();
         var id = (await StageAsync(Header + $"{existing.Siret};Nom A;;;\n{added};Ajout;;;\n")).Value;
         var shown = (await PreviewAsync(id)).Value.Preview;
@@ -268,7 +268,7 @@ public abstract class EstablishmentImportTests(GuichetServer server)
     [Fact]
     public async Task Import_OneBadLine_WritesNothing_NotEvenTheGoodLines()
     {
-        var existing = await server.NewEstablishmentAsync(Sirens.Unique(), "Inchangé");
+        var existing = await server.NewEstablishmentAsync("Inchangé");
         var good = Sirets.Unique();
 
         var refused = await ImportAsync(Header + $"{good};Bon;;;\n{existing.Siret};Renommé;;;\n{Sirets.Unique()};Bon;;1;\n");

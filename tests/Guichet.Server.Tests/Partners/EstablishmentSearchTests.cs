@@ -12,12 +12,12 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
     public async Task Search_BySiret_BlanksAllowed_FindsThatOneOnly()
     {
         var siren = Sirens.Unique();
-        var one = await server.NewEstablishmentAsync(siren, "Organisme Siret");
-        await server.NewEstablishmentAsync(siren, "Organisme Siret");
+        var one = await server.NewEstablishmentAsync("Organisme Siret", siren);
+        await server.NewEstablishmentAsync("Organisme Siret", siren);
 
         var found = await SearchAsync(Sirets.Spaced(one.Siret));
 
-        Assert.Equal([new EstablishmentRow(one.Siret, "Organisme Siret", "75005", "Paris", 0)], found.Value.Rows);
+        Assert.Equal([new EstablishmentRow(one.Siret, "Organisme Siret", "75002", "Paris", 0)], found.Value.Rows);
         Assert.Null(found.Value.Next);
     }
 
@@ -25,8 +25,8 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
     public async Task Search_BySiren_FindsEveryEstablishmentOfTheTrainingBody_AndNoOther()
     {
         var siren = Sirens.Unique();
-        var mine = new[] { await server.NewEstablishmentAsync(siren, "Beta"), await server.NewEstablishmentAsync(siren, "Alpha") };
-        await server.NewEstablishmentAsync(Sirens.Unique(), "Alpha");
+        var mine = new[] { await server.NewEstablishmentAsync("Beta", siren), await server.NewEstablishmentAsync("Alpha", siren) };
+        await server.NewEstablishmentAsync("Alpha");
 
         var found = await SearchAsync($"{siren[..3]} {siren[3..6]} {siren[6..]}");
 
@@ -40,7 +40,7 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
         var establishments = new List<Domain.Partners.Establishment>();
         for (var i = 0; i < 5; i++)
         {
-            establishments.Add(await server.NewEstablishmentAsync(Sirens.Unique(), $"{tag} {(char)('E' - i)}"));
+            establishments.Add(await server.NewEstablishmentAsync($"{tag} {(char)('E' - i)}"));
         }
 
         var first = establishments[^1];
@@ -62,8 +62,8 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
     [Fact]
     public async Task Search_NothingTyped_ListsEveryEstablishment_ByPages()
     {
-        await server.NewEstablishmentAsync(Sirens.Unique());
-        await server.NewEstablishmentAsync(Sirens.Unique());
+        await server.NewEstablishmentAsync();
+        await server.NewEstablishmentAsync();
 
         var page = await SearchAsync(null, pageSize: 1);
 
@@ -85,12 +85,12 @@ public abstract class EstablishmentSearchTests(GuichetServer server)
     public async Task Card_ShowsTheEstablishment_AndWhoHoldsAccess_ByName_WithTheGrant()
     {
         var siren = Sirens.Unique();
-        var establishment = await server.NewEstablishmentAsync(siren, "Centre de Formation", "3 place Bellecour", "69002", "Lyon");
-        await server.NewEstablishmentAsync(siren, "Centre de Formation Annexe");
+        var establishment = await server.NewEstablishmentAsync("Centre de Formation", siren, "3 place Bellecour", "69002", "Lyon");
+        await server.NewEstablishmentAsync("Centre de Formation Annexe", siren);
         var at = new DateTimeOffset(2025, 7, 14, 10, 0, 0, TimeSpan.Zero);
         var zoe = await server.HolderAsync(establishment, PortalSteps.UniqueEmail(), "Zoé", "Abel", at, "staff:agent@guichet.test");
         var luc = await server.HolderAsync(establishment, PortalSteps.UniqueEmail(), "Luc", "Bernard", at.AddDays(1), "operator");
-        await server.HolderAsync(await server.NewEstablishmentAsync(Sirens.Unique()), PortalSteps.UniqueEmail(), "Autre", "Personne", at);
+        await server.HolderAsync(await server.NewEstablishmentAsync(), PortalSteps.UniqueEmail(), "Autre", "Personne", at);
 
         var card = await server.UseAsync<GetEstablishment, EstablishmentCard?>(u => u.HandleAsync(Sirets.Spaced(establishment.Siret), default));
 

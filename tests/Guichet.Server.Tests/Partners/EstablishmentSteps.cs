@@ -4,12 +4,31 @@ using Guichet.Server.Tests.Infrastructure;
 
 namespace Guichet.Server.Tests.Partners;
 
-/// <summary>
-/// People holding access written straight into the store, with who granted it and when, for tests of the establishments'
-/// back office (establishments themselves: <see cref="PartnerSteps.NewEstablishmentAsync"/>).
-/// </summary>
+/// <summary>Establishments and accesses written straight into the store, for tests of the establishments' import, search and pages.</summary>
 public static class EstablishmentSteps
 {
+    /// <summary>An establishment with a fresh SIRET (of <paramref name="siren"/> when given).</summary>
+    public static async Task<Establishment> NewEstablishmentAsync(this GuichetServer server, string? name = null, string? siren = null,
+        string address = "1 rue de la Paix", string postalCode = "75002", string city = "Paris")
+    {
+        var siret = Sirets.Unique(siren);
+        var establishment = new Establishment
+        {
+            Siret = siret,
+            Name = name ?? "Établissement " + siret,
+            Address = address,
+            PostalCode = postalCode,
+            City = city,
+            CreatedAt = server.Clock.GetUtcNow(),
+        };
+        await server.InDbAsync(db =>
+        {
+            db.Establishments.Add(establishment);
+            return db.SaveChangesAsync();
+        });
+        return establishment;
+    }
+
     /// <summary>A new person holding access to <paramref name="establishment"/>, granted then by <paramref name="grantedBy"/>.</summary>
     public static async Task<Person> HolderAsync(this GuichetServer server, Establishment establishment, string email, string firstName,
         string lastName, DateTimeOffset grantedAt, string grantedBy = "staff:agent@guichet.test")

@@ -106,7 +106,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
         await visitor.SignInToPartnersAsync(person.Email);
 
         var answers = new List<string>();
-        foreach (var siret in new[] { sameBody.Siret, otherBody.Siret, Sirets.Unique(), "pas-un-siret", mine.Siret + "0" })
+        foreach (var siret in new[] { sameBody.Siret, otherBody.Siret, PartnerSteps.NewSiret(Sirens.Unique()), "pas-un-siret", mine.Siret + "0" })
         {
             using var response = await visitor.GetAsync($"/partenaire/etablissements/{siret}");
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{siret}: {response.StatusCode}");
