@@ -53,7 +53,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
         using var staff = await FilesStaff.SignInAsync(server);
         var person = await server.PersonAsync(firstName: "Inès", lastName: "Moreau");
         var known = await server.EstablishmentAsync("Institut Connu");
-        var unknown = Sirens.UniqueSiret();
+        var unknown = Sirets.Unique();
         var path = $"{List}/{person.Id}";
         var (_, shown) = await staff.GetAsync(path);
         Assert.Contains("<h1>Inès Moreau</h1>", shown, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public static class PartnerAccessSteps
     /// <summary>An establishment of a fresh SIREN, with an address.</summary>
     public static async Task<Establishment> EstablishmentAsync(this GuichetServer server, string? name = null, string? siret = null)
     {
-        siret ??= Sirens.UniqueSiret();
+        siret ??= Sirets.Unique();
         var establishment = new Establishment
         {
             Siret = siret,

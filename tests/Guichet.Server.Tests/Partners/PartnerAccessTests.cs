@@ -58,7 +58,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     {
         var person = await server.PersonAsync();
         var known = await server.EstablishmentAsync();
-        var unknown = Sirens.UniqueSiret();
+        var unknown = Sirets.Unique();
 
         var result = await server.GrantAsync(_staff, person.Id, [known.Siret, unknown]);
 
@@ -73,11 +73,11 @@ public abstract class PartnerAccessTests(PartnerServer server)
     {
         var person = await server.PersonAsync();
         var known = await server.EstablishmentAsync();
-        var unknown = Sirens.UniqueSiret();
+        var unknown = Sirets.Unique();
         var spaced = $"{unknown[..3]} {unknown[3..6]} {unknown[6..9]} {unknown[9..]}";
 
         var result = await server.GrantAsync(_staff, person.Id, [known.Siret, unknown],
-            new EstablishmentDetails(Sirens.UniqueSiret(), "Ignoré : pas dans la liste", null, null, null),
+            new EstablishmentDetails(Sirets.Unique(), "Ignoré : pas dans la liste", null, null, null),
             new EstablishmentDetails(spaced, "  Académie Œnologie  ", " 3 place Bellecour ", "69002", " Lyon "));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
@@ -99,7 +99,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_WrongSiretsOrDetails_EachErrorSaysWhich_NothingIsWritten_AndLaPostesRuleIsAccepted()
     {
         var person = await server.PersonAsync();
-        var (unknown, laPoste) = (Sirens.UniqueSiret(), Sirens.LaPosteSiret());
+        var (unknown, laPoste) = (Sirets.Unique(), Sirets.LaPoste());
         var badKey = unknown[..13] + (char)('0' + ((unknown[13] - '0' + 1) % 10));
 
         var result = await server.GrantAsync(_staff, person.Id, [laPoste, badKey, "1234", "", "   ", unknown],
@@ -178,7 +178,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     {
         var person = await server.PersonAsync();
         var known = await server.EstablishmentAsync();
-        var unknown = Sirens.UniqueSiret();
+        var unknown = Sirets.Unique();
         server.BeforeNextAccessSave(() => server.EstablishmentAsync("Créé par un collègue", unknown));
 
         var result = await server.GrantAsync(_staff, person.Id, [known.Siret, unknown],
