@@ -38,10 +38,10 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     public async Task PersonWithAccesses_SeesExactlyTheirs_GroupedByTrainingBody_AndTheToolsOfTheSettings()
     {
         var (bodyA, bodyB) = (Sirens.Unique(), Sirens.Unique());
-        var a1 = await server.NewEstablishmentAsync(bodyA, "Centre Lumière");
-        var a2 = await server.NewEstablishmentAsync(bodyA);
-        var a3 = await server.NewEstablishmentAsync(bodyA);
-        var b1 = await server.NewEstablishmentAsync(bodyB);
+        var a1 = await server.NewEstablishmentAsync("Centre Lumière", siren: bodyA);
+        var a2 = await server.NewEstablishmentAsync(siren: bodyA);
+        var a3 = await server.NewEstablishmentAsync(siren: bodyA);
+        var b1 = await server.NewEstablishmentAsync(siren: bodyB);
         var person = await WebVisitor.CreatePersonAsync(server);
         var other = await WebVisitor.CreatePersonAsync(server);
         await server.GrantAsync(person.Id, a1, a2, b1);
@@ -64,7 +64,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
         Assert.Contains($"Organisme de formation — SIREN {bodyA[..3]} {bodyA[3..6]} {bodyA[6..]}", text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/partenaire/etablissements/{s}\">{s[..3]} {s[3..6]} {s[6..9]} {s[9..]}</a>", text, StringComparison.Ordinal);
         Assert.Contains("<td>Centre Lumière</td>", text, StringComparison.Ordinal);
-        Assert.Contains("12 rue des Écoles<br /> 75005 Paris", text, StringComparison.Ordinal);
+        Assert.Contains("1 rue de la Paix<br /> 75002 Paris", text, StringComparison.Ordinal);
         Assert.DoesNotContain(a3.Siret, text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{PartnerSteps.ToolUrl}\" rel=\"noopener\">{PartnerSteps.ToolName}</a>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Demander l'accès", text, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     [Fact]
     public async Task EstablishmentPage_OfAGrantedOne_ShowsItsDetailsAndTheTools()
     {
-        var establishment = await server.NewEstablishmentAsync(Sirens.Unique(), "Atelier Boussole");
+        var establishment = await server.NewEstablishmentAsync("Atelier Boussole", siren: Sirens.Unique());
         var person = await WebVisitor.CreatePersonAsync(server);
         await server.GrantAsync(person.Id, establishment);
         using var visitor = new WebVisitor(server);
@@ -87,7 +87,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
         var s = establishment.Siret;
         Assert.Contains("<h1>Atelier Boussole</h1>", text, StringComparison.Ordinal);
         Assert.Contains($"<dd>{s[..3]} {s[3..6]} {s[6..9]} {s[9..]}</dd>", text, StringComparison.Ordinal);
-        Assert.Contains("12 rue des Écoles<br /> 75005 Paris", text, StringComparison.Ordinal);
+        Assert.Contains("1 rue de la Paix<br /> 75002 Paris", text, StringComparison.Ordinal);
         Assert.Contains(PartnerSteps.ToolName, text, StringComparison.Ordinal);
     }
 
@@ -95,9 +95,9 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     public async Task EstablishmentPage_NotGrantedSameBody_OtherBody_Unknown_OrMalformed_IsTheSame404()
     {
         var body = Sirens.Unique();
-        var mine = await server.NewEstablishmentAsync(body);
-        var sameBody = await server.NewEstablishmentAsync(body);
-        var otherBody = await server.NewEstablishmentAsync(Sirens.Unique());
+        var mine = await server.NewEstablishmentAsync(siren: body);
+        var sameBody = await server.NewEstablishmentAsync(siren: body);
+        var otherBody = await server.NewEstablishmentAsync(siren: Sirens.Unique());
         var person = await WebVisitor.CreatePersonAsync(server);
         var other = await WebVisitor.CreatePersonAsync(server);
         await server.GrantAsync(person.Id, mine);
@@ -106,7 +106,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
         await visitor.SignInToPartnersAsync(person.Email);
 
         var answers = new List<string>();
-        foreach (var siret in new[] { sameBody.Siret, otherBody.Siret, PartnerSteps.NewSiret(Sirens.Unique()), "pas-un-siret", mine.Siret + "0" })
+        foreach (var siret in new[] { sameBody.Siret, otherBody.Siret, Sirets.Unique(), "pas-un-siret", mine.Siret + "0" })
         {
             using var response = await visitor.GetAsync($"/partenaire/etablissements/{siret}");
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{siret}: {response.StatusCode}");
@@ -123,7 +123,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     [Fact]
     public async Task EntrepriseSession_DoesNotOpenTheEstablishmentsOfItsPerson()
     {
-        var establishment = await server.NewEstablishmentAsync(Sirens.Unique());
+        var establishment = await server.NewEstablishmentAsync(siren: Sirens.Unique());
         var person = await WebVisitor.CreatePersonAsync(server);
         await server.GrantAsync(person.Id, establishment);
         using var visitor = new WebVisitor(server);

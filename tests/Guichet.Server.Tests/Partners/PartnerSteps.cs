@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Guichet.Domain.Partners;
 using Guichet.Server.Tests.Infrastructure;
@@ -7,8 +6,9 @@ using Guichet.Server.Tests.Infrastructure;
 namespace Guichet.Server.Tests.Partners;
 
 /// <summary>
-/// Establishments and accesses written straight into the store (the back office's grant is tested on its own), and the
-/// settings of a Partenaire space that are not the defaults, so that the pages are seen reading them.
+/// Accesses written straight into the store (the back office's grant is tested on its own; establishments come from
+/// <see cref="EstablishmentSteps"/>), and the settings of a Partenaire space that are not the defaults, so that the pages
+/// are seen reading them.
 /// </summary>
 public static class PartnerSteps
 {
@@ -35,45 +35,6 @@ public static class PartnerSteps
         using var response = await visitor.SubmitAsync("/partenaire/connexion", "/partenaire/connexion", ("Email", email), ("Password", password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(visitor.Cookies.GetAllCookies(), c => c.Name == "guichet.partenaire" && c.Path == "/partenaire");
-    }
-
-    /// <summary>A SIRET of <paramref name="siren"/> with a random NIC and a valid Luhn key, computed here independently.</summary>
-    public static string NewSiret(string siren)
-    {
-        var digits = (siren + RandomNumberGenerator.GetInt32(0, 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
-            .Select(c => c - '0').ToList();
-        for (var key = 0; key < 10; key++)
-        {
-            // From the right, the key first: every second digit doubled, i.e. those at even positions from the left.
-            var candidate = digits.Append(key).ToList();
-            var sum = candidate.Select((d, i) => i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d).Sum();
-            if (sum % 10 == 0)
-            {
-                return string.Concat(candidate);
-            }
-        }
-
-        throw new InvalidOperationException("Unreachable: one key always completes a Luhn number.");
-    }
-
-    public static async Task<Establishment> NewEstablishmentAsync(this GuichetServer server, string siren, string? name = null)
-    {
-        var siret = NewSiret(siren);
-        var establishment = new Establishment
-        {
-            Siret = siret,
-            Name = name ?? "Établissement " + siret[9..],
-            Address = "12 rue des Écoles",
-            PostalCode = "75005",
-            City = "Paris",
-            CreatedAt = server.Clock.GetUtcNow(),
-        };
-        await server.InDbAsync(db =>
-        {
-            db.Establishments.Add(establishment);
-            return db.SaveChangesAsync();
-        });
-        return establishment;
     }
 
     /// <summary>Opens the person's access to the establishments, as staff will.</summary>
