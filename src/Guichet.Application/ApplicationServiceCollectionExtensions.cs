@@ -66,6 +66,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<PeopleQueries>();
+        services.AddScoped<IndexPeople>();
         services.AddScoped<PartnerQueries>();
         services.AddScoped<EstablishmentDirectory>();
         services.AddScoped<ImportEstablishments>();
@@ -74,6 +75,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ApplyEstablishmentImport>();
         services.AddScoped<SearchEstablishments>();
         services.AddScoped<GetEstablishment>();
+        services.AddScoped<FindPartnerPeople>();
+        services.AddScoped<GetPartnerPerson>();
+        services.AddScoped<GrantEstablishmentAccess>();
+        services.AddScoped<RemoveEstablishmentAccess>();
         services.AddScoped<CompanyAdministrators>();
         services.AddScoped<MembershipDecisions>();
         services.AddScoped<AddCompany>();

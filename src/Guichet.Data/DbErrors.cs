@@ -24,4 +24,23 @@ public static class DbErrors
         { InnerException: { } inner } => IsSerializationFailure(inner),
         _ => false,
     };
+
+    /// <summary>
+    /// Saves; false when a concurrent change made the save fail — a unique index, a concurrency token, or a serializable
+    /// transaction that lost — after which nothing of it was written and the tracker is cleared for the page's reload.
+    /// </summary>
+    public static async Task<bool> TrySaveChangesAsync(this DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception)
+            when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception) || IsSerializationFailure(exception))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 }

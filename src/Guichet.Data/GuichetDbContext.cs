@@ -77,5 +77,6 @@ public sealed class PostgresGuichetDbContext(DbContextOptions<PostgresGuichetDbC
         modelBuilder.Entity<Company>().Property(c => c.NameKey).UseCollation("C");
         modelBuilder.Entity<Company>().Property(c => c.MemberCodeKey).UseCollation("C");
         modelBuilder.Entity<Establishment>().Property(e => e.NameKey).UseCollation("C");
+        modelBuilder.Entity<Person>().Property(p => p.NameKey).UseCollation("C");
     }
 }

@@ -50,4 +50,35 @@ public static class PartnerErrors
 
     public static Error SearchPageLinkInvalid(string field) =>
         new(ErrorCodes.InvalidValue, "Ce lien de pagination n'est pas valide : revenez à la première page.", field);
+    public static Error SiretsRequired(string field) => new(ErrorCodes.Required, "Indiquez au moins un SIRET, un par ligne.", field);
+
+    /// <summary>An error of one line of a list of SIRETs, naming the line as it was typed.</summary>
+    public static Error InList(string typed, Error error) => error with { Message = $"« {typed} » : {error.Message}" };
+
+    /// <summary>
+    /// The SIRET is in no establishment yet: staff give its name (and address) to create it while granting. The field is
+    /// the SIRET itself, so that the page knows which establishments to ask about.
+    /// </summary>
+    public static Error UnknownEstablishment(string siret) => new(ErrorCodes.UnknownEstablishment,
+        $"L'établissement {siret} n'est pas encore connu : indiquez son nom (et si possible son adresse) pour le créer.", siret);
+
+    public static Error AlreadyGranted(string siret, string field) =>
+        new(ErrorCodes.AlreadyGranted, $"Cette personne a déjà accès à l'établissement {siret}.", field);
+
+    public static Error PersonNotFound { get; } = new(ErrorCodes.PersonNotFound, "Cette personne n'existe pas ou plus.");
+
+    /// <summary>Nobody has shown that they own the address yet: an access opened to it could reach a stranger.</summary>
+    public static Error EmailNotConfirmed { get; } = new(ErrorCodes.EmailNotConfirmed,
+        "Cette personne n'a pas encore validé son adresse électronique : son accès pourra être ouvert une fois l'adresse validée.");
+
+    /// <summary>A unique index refused the save: a double click, or another staff member granting or creating the same.</summary>
+    public static Error GrantedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Ces accès viennent d'être modifiés, ou l'un de ces établissements créé, par ailleurs (double clic ou autre membre de "
+        + "l'équipe) : rien n'a été enregistré. Voici la situation actuelle ; recommencez si besoin.");
+
+    public static Error AccessNotFound(string siret) =>
+        new(ErrorCodes.AccessNotFound, $"Cette personne n'a pas (ou plus) accès à l'établissement {siret} : rien n'a été modifié.");
+
+    public static Error SearchTextTooLong(string field, int max) =>
+        new(ErrorCodes.TooLong, $"La recherche ne peut dépasser {max} caractères.", field);
 }

@@ -1,4 +1,5 @@
 using Guichet.Domain.Common;
+using Guichet.Domain.People;
 using Guichet.Identifiers;
 
 namespace Guichet.Application.People;
@@ -37,7 +38,7 @@ internal static class PersonFields
         {
             errors.Add(required);
         }
-        else if (value.Trim().Length > 100)
+        else if (value.Trim().Length > Person.MaxNameLength)
         {
             errors.Add(tooLong);
         }

@@ -13,8 +13,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Email).HasMaxLength(250).IsRequired();
         builder.HasIndex(p => p.Email).IsUnique();
-        builder.Property(p => p.FirstName).HasMaxLength(100).IsRequired();
-        builder.Property(p => p.LastName).HasMaxLength(100).IsRequired();
+        builder.Property(p => p.FirstName).HasMaxLength(Person.MaxNameLength).IsRequired();
+        builder.Property(p => p.LastName).HasMaxLength(Person.MaxNameLength).IsRequired();
+        // The back office finds a person by a part of their name: no index serves "contains", the query reads the table.
+        builder.Property(p => p.NameKey).HasMaxLength(Person.MaxNameKeyLength);
         builder.Property(p => p.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.DisplayName);

@@ -54,6 +54,11 @@ public static class AuditEvents
 
     /// <summary>One line per establishment an import changed: subject the SIRET, from and to the names, detail every field changed.</summary>
     public const string EstablishmentChanged = "partner.establishment_changed";
+    // Partenaire space: staff open and remove a person's access to establishments (subject: the person's email; detail:
+    // the SIRET), creating an establishment on the way when it is not known yet (subject: its SIRET).
+    public const string EstablishmentAccessGranted = "partner.access_granted";
+    public const string EstablishmentAccessRemoved = "partner.access_removed";
+    public const string EstablishmentCreated = "partner.establishment_created";
 
     // Staff (the back office's own accounts).
     public const string StaffMemberCreated = "staff.member_created";

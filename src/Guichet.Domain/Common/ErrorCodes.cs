@@ -79,4 +79,10 @@ public static class ErrorCodes
     public const string StagedImportExpired = "STAGED_IMPORT_EXPIRED";
     public const string DirectoryChanged = "DIRECTORY_CHANGED";
     public const string FileTooLarge = "FILE_TOO_LARGE";
+
+    // Partenaire space: the accesses staff open and remove.
+    public const string PersonNotFound = "PERSON_NOT_FOUND";
+    public const string UnknownEstablishment = "UNKNOWN_ESTABLISHMENT";
+    public const string AlreadyGranted = "ALREADY_GRANTED";
+    public const string AccessNotFound = "ACCESS_NOT_FOUND";
 }

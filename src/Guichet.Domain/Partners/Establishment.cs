@@ -59,4 +59,8 @@ public sealed class Establishment
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>"12 rue de la Paix, 75002 Paris", leaving out what is empty.</summary>
+    public static string PostalAddress(string address, string postalCode, string city) =>
+        string.Join(", ", new[] { address.Trim(), $"{postalCode.Trim()} {city.Trim()}".Trim() }.Where(part => part.Length > 0));
 }

@@ -1,5 +1,6 @@
 using Guichet.Application.Accounts.Files;
 using Guichet.Application.Companies;
+using Guichet.Application.People;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public static class DatabaseSetup
         // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
         await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<IndexCompanies>().HandleAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IndexPeople>().HandleAsync(cancellationToken);
     }
 
     /// <summary>Credentials are printed once, here, and never stored in clear.</summary>

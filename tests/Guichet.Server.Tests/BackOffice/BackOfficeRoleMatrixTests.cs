@@ -21,6 +21,7 @@ public sealed class BackOfficeRoleMatrixTests(SqliteServerFixture server) : ICla
         "/back-office/annuaire", "/back-office/annuaire/import", $"/back-office/annuaire/import/{Guid.NewGuid()}",
         $"/back-office/annuaire/entreprises/{Guid.NewGuid()}", "/back-office/journal", "/back-office/etablissements",
         "/back-office/etablissements/import", $"/back-office/etablissements/apercu/{Guid.NewGuid()}", "/back-office/etablissements/35600000000048",
+        "/back-office/partenaires", $"/back-office/partenaires/{Guid.NewGuid()}",
     };
 
     [Theory]

@@ -110,7 +110,7 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         Assert.Equal(links.PathOfPage(PartnerPages.Area, PartnerPages.Home), PathOf(emails.Home));
     }
 
-    /// <summary>The area, and a company, staff member or folder number for their pages (elsewhere it would become a query string).</summary>
+    /// <summary>The area, and a company, staff member, person or folder number for their pages (elsewhere it would become a query string).</summary>
     private static RouteValueDictionary ValuesFor(string area, string page) => page switch
     {
         PortalPages.Company or PortalPages.CompanyUsers => new() { ["area"] = area, ["companyId"] = s_company },
@@ -122,6 +122,7 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         BackOfficePages.DirectoryImportPreview or BackOfficePages.EstablishmentsImportPreview when area == BackOfficePages.Area =>
             new() { ["area"] = area, ["importId"] = s_company },
         BackOfficePages.Establishment when area == BackOfficePages.Area => new() { ["area"] = area, ["siret"] = "35600000000048" },
+        BackOfficePages.PartnerPerson when area == BackOfficePages.Area => new() { ["area"] = area, ["personId"] = s_company },
         PartnerPages.Establishment when area == PartnerPages.Area => new() { ["area"] = area, ["siret"] = Siret },
         _ => new() { ["area"] = area },
     };

@@ -14,8 +14,8 @@ namespace Guichet.Server.Tests.Infrastructure;
 public sealed record SeededCompany(Guid Id, string Siren, string MemberCode, string Name);
 
 /// <summary>
-/// The real server on SQLite for the web portal's browser tests: its mail goes through SMTP to a real
-/// <see cref="SmtpTestServer"/>, and links in emails use the address the browser came in on.
+/// The real server (on SQLite unless a subclass says otherwise) for the web portal's browser tests: its mail goes through
+/// SMTP to a real <see cref="SmtpTestServer"/>, and links in emails use the address the browser came in on.
 /// </summary>
 public class PortalServer : GuichetServer
 {
@@ -26,6 +26,12 @@ public class PortalServer : GuichetServer
 
     public PortalServer()
         : base(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The same on another provider, for rules of the store whose emails are read back.</summary>
+    protected PortalServer(DatabaseProvider provider)
+        : base(provider)
     {
     }
 

@@ -72,10 +72,10 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         // Staff open two establishments of one training body and one of another (the back office's grant is tested on its own).
         var personId = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
         var (body, otherBody) = (Sirens.Unique(), Sirens.Unique());
-        var first = await server.NewEstablishmentAsync("Centre de formation Horizon", siren: body);
-        var second = await server.NewEstablishmentAsync("Centre de formation Horizon — Lyon", siren: body);
-        var third = await server.NewEstablishmentAsync("Institut Boussole", siren: otherBody);
-        var refused = await server.NewEstablishmentAsync("Institut Boussole — Nantes", siren: otherBody);
+        var first = await server.NewEstablishmentAsync("Centre de formation Horizon", body);
+        var second = await server.NewEstablishmentAsync("Centre de formation Horizon — Lyon", body);
+        var third = await server.NewEstablishmentAsync("Institut Boussole", otherBody);
+        var refused = await server.NewEstablishmentAsync("Institut Boussole — Nantes", otherBody);
         await server.GrantAsync(personId, first, second, third);
         await page.ReloadAsync();
 

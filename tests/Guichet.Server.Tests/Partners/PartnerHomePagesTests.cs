@@ -38,7 +38,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     public async Task PersonWithAccesses_SeesExactlyTheirs_GroupedByTrainingBody_AndTheToolsOfTheSettings()
     {
         var (bodyA, bodyB) = (Sirens.Unique(), Sirens.Unique());
-        var a1 = await server.NewEstablishmentAsync("Centre Lumière", siren: bodyA);
+        var a1 = await server.NewEstablishmentAsync("Centre Lumière", bodyA);
         var a2 = await server.NewEstablishmentAsync(siren: bodyA);
         var a3 = await server.NewEstablishmentAsync(siren: bodyA);
         var b1 = await server.NewEstablishmentAsync(siren: bodyB);
@@ -74,7 +74,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
     [Fact]
     public async Task EstablishmentPage_OfAGrantedOne_ShowsItsDetailsAndTheTools()
     {
-        var establishment = await server.NewEstablishmentAsync("Atelier Boussole", siren: Sirens.Unique());
+        var establishment = await server.NewEstablishmentAsync("Atelier Boussole", Sirens.Unique());
         var person = await WebVisitor.CreatePersonAsync(server);
         await server.GrantAsync(person.Id, establishment);
         using var visitor = new WebVisitor(server);

@@ -526,6 +526,11 @@ namespace Guichet.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -512,6 +512,10 @@ namespace Guichet.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PasswordChangedAt")
                         .HasColumnType("INTEGER");
 

@@ -58,6 +58,13 @@ public static class BackOfficePages
     public const string EstablishmentsImportPreview = "/Etablissements/Apercu";
     public const string Establishment = "/Etablissements/Etablissement";
 
+    /// <summary>
+    /// Partner access (every staff member): find a person (or see the queue of Partenaire sign-ups waiting), then one
+    /// person's establishments (route value <c>personId</c>), where staff grant and remove them.
+    /// </summary>
+    public const string Partners = "/Partenaires/Index";
+    public const string PartnerPerson = "/Partenaires/Personne";
+
     /// <summary>The folder of the staff administration's pages, for its policy (a folder, not a page name).</summary>
     public static readonly string TeamFolder = "/Equipe";
 
