@@ -1,20 +1,21 @@
+using Guichet.Server.Tests.BackOffice;
 using Guichet.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Guichet.Server.Tests.Partners;
 
 /// <summary>
 /// The Partenaire guide's journey in a real Chromium, by its words: "Créer un compte" on /partenaire, the validation
-/// email through the real SMTP server, "Valider la création de mon compte", "Se connecter", the no-access page; then, the
-/// accesses open, the establishments and one of them; another body's SIRET by address is refused. Axe checks every page.
+/// email through the real SMTP server, "Valider la création de mon compte", "Se connecter", the no-access page; then an
+/// agent opens access in the back office, the confirmation email arrives, the person sees the establishments and one of
+/// them; another body's SIRET by address is refused; a removal is emailed and closes the page. Axe checks every page.
 /// </summary>
 public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>, IClassFixture<BrowserFixture>
 {
     private int _shots;
 
     [Fact]
-    public async Task SignUpValidateSignIn_NoAccessPage_ThenTheGrantedEstablishments()
+    public async Task GuideJourney_SignUpValidateSignIn_AccessOpenedByStaff_EmailedAndShown_ThenARemoval()
     {
         var email = PortalServer.NewEmail("of");
         await using var context = await BackOfficeBrowser.NewContextAsync(browser, server, 1024, 768);
@@ -69,20 +70,51 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
             .ToHaveAttributeAsync("href", "https://www.lopcommerce.com/nous-contacter");
         await CheckAsync(page, "sans-acces");
 
-        // Staff open two establishments of one training body and one of another (the back office's grant is tested on its own).
-        var personId = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
+        // An agent opens, in the back office, two establishments of one training body (one created on the spot) and one of
+        // another body; a fourth establishment of that other body stays closed.
         var (body, otherBody) = (Sirens.Unique(), Sirens.Unique());
         var first = await server.NewEstablishmentAsync("Centre de formation Horizon", body);
-        var second = await server.NewEstablishmentAsync("Centre de formation Horizon — Lyon", body);
+        var second = Sirets.Unique(body);
         var third = await server.NewEstablishmentAsync("Institut Boussole", otherBody);
         var refused = await server.NewEstablishmentAsync("Institut Boussole — Nantes", otherBody);
-        await server.GrantAsync(personId, first, second, third);
+        using var agent = await FilesStaff.SignInAsync(server);
+        await using var staffContext = await BackOfficeBrowser.NewContextAsync(browser, server);
+        await agent.AddCookiesToAsync(staffContext);
+        var staff = await staffContext.NewPageAsync();
+        var desk = staff.Locator("main");
+        await staff.GotoAsync("/back-office/partenaires");
+        await desk.GetByLabel("Adresse électronique ou nom").FillAsync(email);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
+        await Assertions.Expect(staff.Locator("main h1")).ToHaveTextAsync("Odile Formatrice");
+        await desk.GetByLabel("SIRET des établissements (un par ligne)").FillAsync($"{first.Siret}\n{Sirets.Spaced(second)}\n{third.Siret}");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Ouvrir l'accès" }).ClickAsync();
+        var created = desk.Locator($"fieldset[data-siret='{second}']");
+        await created.GetByLabel("Nom (obligatoire)").FillAsync("Centre de formation Horizon — Lyon");
+        await created.GetByLabel("Adresse", new() { Exact = true }).FillAsync("8 rue Mercière");
+        await created.GetByLabel("Code postal").FillAsync("69002");
+        await created.GetByLabel("Ville").FillAsync("Lyon");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Créer et ouvrir l'accès" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("table.etablissements tbody tr")).ToHaveCountAsync(3);
+        await CheckAsync(staff, "back-office-acces-ouvert");
+
+        // "Vous recevez un mail de confirmation d'ouverture d'accès", through the real SMTP server.
+        var opened = (await server.WaitForMailAsync(email, "Ouverture de votre accès au Web Services Partenaire")).Single();
+        foreach (var line in new[] { $"SIRET {first.Siret} : Centre de formation Horizon", $"SIRET {second} : Centre de formation Horizon — Lyon",
+            $"SIRET {third.Siret} : Institut Boussole" })
+        {
+            Assert.Contains(line, opened.TextBody, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(refused.Siret, opened.TextBody, StringComparison.Ordinal);
+        Assert.Contains(new Uri(server.BaseAddress, "partenaire/connexion").ToString(), opened.TextBody, StringComparison.Ordinal);
         await page.ReloadAsync();
 
         await ExpectTitle("Vos établissements");
         Assert.Equal(2, await main.Locator("section").CountAsync());
-        var shown = await main.Locator("tr[data-siret]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.siret)");
-        Assert.Equal(new[] { first.Siret, second.Siret, third.Siret }.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+        string[] granted = [first.Siret, second, third.Siret];
+        Assert.Equal(granted.Order(StringComparer.Ordinal), (await ShownSiretsAsync(main)).Order(StringComparer.Ordinal));
+        await ExpectText("8 rue Mercière");
         await ExpectText("Demandes de prise en charge");
         await CheckAsync(page, "etablissements");
 
@@ -90,6 +122,7 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         await ExpectTitle("Institut Boussole");
         await CheckAsync(page, "etablissement");
 
+        // A person of one body trying the other establishment of a body they reach, or one they were never granted.
         await page.GotoAsync($"/partenaire/etablissements/{refused.Siret}");
         await ExpectTitle("Page introuvable");
         await ExpectNoTextAsync(main, refused.Name);
@@ -97,10 +130,25 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         await Follow("Retour à l'accueil");
         await ExpectTitle("Vos établissements");
 
+        // The agent removes one access: the person is told by email and no longer reaches it.
+        await desk.GetByRole(AriaRole.Button, new() { Name = $"Retirer l'accès à Institut Boussole ({third.Siret})" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Confirmer le retrait" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("table.etablissements tbody tr")).ToHaveCountAsync(2);
+        var removed = (await server.WaitForMailAsync(email, "Retrait de votre accès à un établissement")).Single();
+        Assert.Contains($"SIRET {third.Siret} : Institut Boussole", removed.TextBody, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        Assert.Equal(new[] { first.Siret, second }.Order(StringComparer.Ordinal), (await ShownSiretsAsync(main)).Order(StringComparer.Ordinal));
+        await page.GotoAsync($"/partenaire/etablissements/{third.Siret}");
+        await ExpectTitle("Page introuvable");
+        await Follow("Retour à l'accueil");
+
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await ExpectTitle("Connexion");
         await ExpectText("Vous êtes déconnecté.");
     }
+
+    private static Task<string[]> ShownSiretsAsync(ILocator main) =>
+        main.Locator("tr[data-siret]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.siret)");
 
     private static Task ExpectNoTextAsync(ILocator main, string text) => Assertions.Expect(main).Not.ToContainTextAsync(text);
 
