@@ -6,8 +6,9 @@ using Guichet.Server.Tests.Infrastructure;
 namespace Guichet.Server.Tests.Partners;
 
 /// <summary>
-/// Establishments and accesses written straight into the store (the back office's grant is tested on its own), and the
-/// settings of a Partenaire space that are not the defaults, so that the pages are seen reading them.
+/// Accesses written straight into the store (the back office's grant is tested on its own; establishments come from
+/// <see cref="EstablishmentSteps"/>), and the settings of a Partenaire space that are not the defaults, so that the pages
+/// are seen reading them.
 /// </summary>
 public static class PartnerSteps
 {
