@@ -1,3 +1,4 @@
+using Guichet.Application.Paging;
 using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
@@ -68,24 +69,12 @@ public sealed class SearchCompanies(GuichetDbContext db)
             branches.Add(db.Companies.Where(c => c.NameKey!.CompareTo(key) >= 0 && c.NameKey.CompareTo(upper) < 0));
         }
 
-        var found = new Dictionary<string, Company>(StringComparer.Ordinal);
-        foreach (var branch in branches)
-        {
-            var rows = after is { } cursor
-                ? branch.Where(c => c.NameKey!.CompareTo(cursor.Key) > 0 || (c.NameKey == cursor.Key && c.Siren.CompareTo(cursor.Siren) > 0))
-                : branch;
-            foreach (var company in await rows.AsNoTracking().OrderBy(c => c.NameKey).ThenBy(c => c.Siren).Take(search.PageSize + 1)
-                .ToListAsync(cancellationToken))
-            {
-                found[company.Siren] = company;
-            }
-        }
-
-        // The same order as the databases': keys and SIRENs compared code point by code point.
-        var page = found.Values.OrderBy(c => c.NameKey ?? string.Empty, StringComparer.Ordinal).ThenBy(c => c.Siren, StringComparer.Ordinal)
-            .Take(search.PageSize + 1).ToList();
-        var next = page.Count > search.PageSize ? page[search.PageSize - 1].Siren : null;
-        page = page.Take(search.PageSize).ToList();
+        var (page, next) = await MergedKeysetPage.ReadAsync(branches,
+            branch => (after is { } cursor
+                    ? branch.Where(c => c.NameKey!.CompareTo(cursor.Key) > 0 || (c.NameKey == cursor.Key && c.Siren.CompareTo(cursor.Siren) > 0))
+                    : branch)
+                .OrderBy(c => c.NameKey).ThenBy(c => c.Siren),
+            c => c.NameKey ?? string.Empty, c => c.Siren, search.PageSize, cancellationToken);
         var ids = page.Select(c => c.Id).ToList();
         var counts = await db.Memberships.AsNoTracking()
             .Where(m => ids.Contains(m.CompanyId) && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Pending))

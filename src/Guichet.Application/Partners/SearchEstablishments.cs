@@ -1,3 +1,4 @@
+using Guichet.Application.Paging;
 using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
@@ -72,24 +73,12 @@ public sealed class SearchEstablishments(GuichetDbContext db)
             branches.Add(db.Establishments.Where(e => e.NameKey.CompareTo(key) >= 0 && e.NameKey.CompareTo(upper) < 0));
         }
 
-        var found = new Dictionary<string, Establishment>(StringComparer.Ordinal);
-        foreach (var branch in branches)
-        {
-            var rows = after is { } cursor
-                ? branch.Where(e => e.NameKey.CompareTo(cursor.Key) > 0 || (e.NameKey == cursor.Key && e.Siret.CompareTo(cursor.Siret) > 0))
-                : branch;
-            foreach (var establishment in await rows.AsNoTracking().OrderBy(e => e.NameKey).ThenBy(e => e.Siret).Take(search.PageSize + 1)
-                .ToListAsync(cancellationToken))
-            {
-                found[establishment.Siret] = establishment;
-            }
-        }
-
-        // The same order as the databases': keys and SIRETs compared code point by code point.
-        var page = found.Values.OrderBy(e => e.NameKey, StringComparer.Ordinal).ThenBy(e => e.Siret, StringComparer.Ordinal)
-            .Take(search.PageSize + 1).ToList();
-        var next = page.Count > search.PageSize ? page[search.PageSize - 1].Siret : null;
-        page = page.Take(search.PageSize).ToList();
+        var (page, next) = await MergedKeysetPage.ReadAsync(branches,
+            branch => (after is { } cursor
+                    ? branch.Where(e => e.NameKey.CompareTo(cursor.Key) > 0 || (e.NameKey == cursor.Key && e.Siret.CompareTo(cursor.Siret) > 0))
+                    : branch)
+                .OrderBy(e => e.NameKey).ThenBy(e => e.Siret),
+            e => e.NameKey, e => e.Siret, search.PageSize, cancellationToken);
         var ids = page.Select(e => e.Id).ToList();
         var people = await db.EstablishmentAccesses.AsNoTracking().Where(a => ids.Contains(a.EstablishmentId))
             .GroupBy(a => a.EstablishmentId).Select(g => new { Id = g.Key, Count = g.Count() })
