@@ -20,7 +20,7 @@ public sealed class PartnerAccessBrowserTests(SqliteServerFixture server, Browse
         var tag = Guid.NewGuid().ToString("N")[..8];
         var person = await server.PersonAsync(firstName: "Léa", lastName: "Garnier " + tag,
             createdAt: new DateTimeOffset(2003, 1, 2, 9, 0, 0, TimeSpan.Zero));
-        var known = await server.EstablishmentAsync("Institut de Formation Rhône");
+        var known = await server.NewEstablishmentAsync("Institut de Formation Rhône");
         var unknown = Sirets.Unique();
         using var agent = await FilesStaff.SignInAsync(server);
         await using var context = await BackOfficeBrowser.NewContextAsync(browser, server);

@@ -42,7 +42,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
         Assert.Equal([waiting.Id], Rows(byName));
         Assert.Contains($"href=\"/back-office/partenaires/{waiting.Id}\">{waiting.Email}</a>", byName, StringComparison.Ordinal);
 
-        await GrantAsync(staff, waiting.Id, (await server.EstablishmentAsync()).Siret);
+        await GrantAsync(staff, waiting.Id, (await server.NewEstablishmentAsync()).Siret);
         var (_, after) = await staff.GetAsync(List);
         Assert.DoesNotContain(waiting.Id, Rows(after));
     }
@@ -52,7 +52,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     {
         using var staff = await FilesStaff.SignInAsync(server);
         var person = await server.PersonAsync(firstName: "Inès", lastName: "Moreau");
-        var known = await server.EstablishmentAsync("Institut Connu");
+        var known = await server.NewEstablishmentAsync("Institut Connu");
         var unknown = Sirets.Unique();
         var path = $"{List}/{person.Id}";
         var (_, shown) = await staff.GetAsync(path);
@@ -118,7 +118,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     {
         using var staff = await FilesStaff.SignInAsync(server);
         var person = await server.PersonAsync();
-        var (granted, other) = (await server.EstablishmentAsync(), await server.EstablishmentAsync());
+        var (granted, other) = (await server.NewEstablishmentAsync(), await server.NewEstablishmentAsync());
         await GrantAsync(staff, person.Id, granted.Siret);
         var path = $"{List}/{person.Id}";
         var (_, shown) = await staff.GetAsync(path);
@@ -142,7 +142,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     {
         using var staff = await FilesStaff.SignInAsync(server);
         var person = await server.PersonAsync(firstName: "Jules", lastName: "Petit");
-        var establishment = await server.EstablishmentAsync("Atelier Sud");
+        var establishment = await server.NewEstablishmentAsync("Atelier Sud");
         await GrantAsync(staff, person.Id, establishment.Siret);
         var path = $"{List}/{person.Id}";
         var (_, shown) = await staff.GetAsync(path);
@@ -182,7 +182,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     {
         using var staff = await FilesStaff.SignInAsync(server);
         var person = await server.PersonAsync($"{PartnerServer.UnreachablePrefix}{Guid.NewGuid():N}@exemple.fr");
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         await GrantAsync(staff, person.Id, establishment.Siret);
         var (_, after) = await staff.GetAsync($"{List}/{person.Id}");
@@ -197,7 +197,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     {
         using var administrator = await FilesStaff.SignInAsync(server, StaffRole.Administrator);
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         var (list, _) = await administrator.GetAsync($"{List}?recherche={Uri.EscapeDataString(person.Email)}");
         await GrantAsync(administrator, person.Id, establishment.Siret);
@@ -221,7 +221,7 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
     public async Task AnonymousOrPortalPerson_IsSentToTheStaffSignIn_AndCannotGrant()
     {
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
         var portalPerson = await WebVisitor.CreatePersonAsync(server);
         using var anonymous = new WebVisitor(server);
         using var portal = new WebVisitor(server);

@@ -7,11 +7,11 @@ namespace Guichet.Server.Tests.Partners;
 /// <summary>Establishments and accesses written straight into the store, for tests of the establishments' import, search and pages.</summary>
 public static class EstablishmentSteps
 {
-    /// <summary>An establishment with a fresh SIRET (of <paramref name="siren"/> when given).</summary>
+    /// <summary>An establishment with a fresh SIRET (of <paramref name="siren"/> when given), or with <paramref name="siret"/>.</summary>
     public static async Task<Establishment> NewEstablishmentAsync(this GuichetServer server, string? name = null, string? siren = null,
-        string address = "1 rue de la Paix", string postalCode = "75002", string city = "Paris")
+        string address = "1 rue de la Paix", string postalCode = "75002", string city = "Paris", string? siret = null)
     {
-        var siret = Sirets.Unique(siren);
+        siret ??= Sirets.Unique(siren);
         var establishment = new Establishment
         {
             Siret = siret,

@@ -1,7 +1,6 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Partners;
 using Guichet.Domain.Common;
-using Guichet.Domain.Partners;
 using Guichet.Domain.People;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Portal;
@@ -36,27 +35,6 @@ public static class PartnerAccessSteps
             return db.SaveChangesAsync();
         });
         return person;
-    }
-
-    /// <summary>An establishment of a fresh SIREN, with an address.</summary>
-    public static async Task<Establishment> EstablishmentAsync(this GuichetServer server, string? name = null, string? siret = null)
-    {
-        siret ??= Sirets.Unique();
-        var establishment = new Establishment
-        {
-            Siret = siret,
-            Name = name ?? "Organisme " + siret,
-            Address = "12 rue de la Paix",
-            PostalCode = "75002",
-            City = "Paris",
-            CreatedAt = server.Clock.GetUtcNow(),
-        };
-        await server.InDbAsync(db =>
-        {
-            db.Establishments.Add(establishment);
-            return db.SaveChangesAsync();
-        });
-        return establishment;
     }
 
     public static Task<Result<GrantedAccess>> GrantAsync(this GuichetServer server, StaffCaller staff, Guid personId, IReadOnlyList<string?> sirets,

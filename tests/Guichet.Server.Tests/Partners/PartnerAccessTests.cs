@@ -21,7 +21,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_TwoKnownEstablishments_OpensBoth_AuditsEach_AndEmailsThemWithTheSignInLink()
     {
         var person = await server.PersonAsync(firstName: "Hélène");
-        var (first, second) = (await server.EstablishmentAsync("Formations Nord"), await server.EstablishmentAsync("Formations Sud"));
+        var (first, second) = (await server.NewEstablishmentAsync("Formations Nord"), await server.NewEstablishmentAsync("Formations Sud"));
         await server.InDbAsync(db => db.Establishments.Where(e => e.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Address, "")));
 
         var before = server.Clock.GetUtcNow().AddMilliseconds(-1);
@@ -48,7 +48,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
         Assert.Contains("Bonjour Hélène,", text, StringComparison.Ordinal);
         Assert.Contains("L'Opcommerce vous ouvre l'accès au Web Services Partenaire pour les établissements suivants :", text,
             StringComparison.Ordinal);
-        Assert.Contains($"- SIRET {first.Siret} : Formations Nord, 12 rue de la Paix, 75002 Paris", text, StringComparison.Ordinal);
+        Assert.Contains($"- SIRET {first.Siret} : Formations Nord, 1 rue de la Paix, 75002 Paris", text, StringComparison.Ordinal);
         Assert.Contains($"- SIRET {second.Siret} : Formations Sud, 75002 Paris", text, StringComparison.Ordinal);
         Assert.Equal(PartnerAccessSteps.SignInLink, PortalServer.LinkIn(mail, "/partenaire/connexion"));
     }
@@ -57,7 +57,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_UnknownSiretWithoutDetails_IsRefusedNamingIt_AndNothingIsWritten()
     {
         var person = await server.PersonAsync();
-        var known = await server.EstablishmentAsync();
+        var known = await server.NewEstablishmentAsync();
         var unknown = Sirets.Unique();
 
         var result = await server.GrantAsync(_staff, person.Id, [known.Siret, unknown]);
@@ -72,7 +72,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_UnknownSiretWithDetails_CreatesTheEstablishment_AndGrantsEverythingInOneGo()
     {
         var person = await server.PersonAsync();
-        var known = await server.EstablishmentAsync();
+        var known = await server.NewEstablishmentAsync();
         var unknown = Sirets.Unique();
         var spaced = $"{unknown[..3]} {unknown[3..6]} {unknown[6..9]} {unknown[9..]}";
 
@@ -131,7 +131,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_AnEstablishmentAlreadyGranted_IsRefused_AndTheOthersAreNotGrantedEither()
     {
         var person = await server.PersonAsync();
-        var (granted, other) = (await server.EstablishmentAsync(), await server.EstablishmentAsync());
+        var (granted, other) = (await server.NewEstablishmentAsync(), await server.NewEstablishmentAsync());
         Assert.True((await server.GrantAsync(_staff, person.Id, [granted.Siret])).Succeeded);
 
         var again = await server.GrantAsync(_staff, person.Id, [other.Siret, granted.Siret]);
@@ -147,7 +147,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_RepeatedSiret_CountsOnce()
     {
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         var result = await server.GrantAsync(_staff, person.Id, [establishment.Siret, $"{establishment.Siret[..9]} {establishment.Siret[9..]}"]);
 
@@ -160,7 +160,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_TheSameSiretTwiceAtOnce_GivesOneAccess_AndOneSuccess()
     {
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         var results = await Task.WhenAll(
             server.GrantAsync(_staff, person.Id, [establishment.Siret]), server.GrantAsync(_staff, person.Id, [establishment.Siret]));
@@ -177,9 +177,9 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_WhenAnotherStaffMemberCreatesTheEstablishmentMeanwhile_WritesNothing_AndSaysSo()
     {
         var person = await server.PersonAsync();
-        var known = await server.EstablishmentAsync();
+        var known = await server.NewEstablishmentAsync();
         var unknown = Sirets.Unique();
-        server.BeforeNextAccessSave(() => server.EstablishmentAsync("Créé par un collègue", unknown));
+        server.BeforeNextAccessSave(() => server.NewEstablishmentAsync("Créé par un collègue", siret: unknown));
 
         var result = await server.GrantAsync(_staff, person.Id, [known.Siret, unknown],
             new EstablishmentDetails(unknown, "Le mien", null, null, null));
@@ -203,7 +203,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_ToAnUnknownPersonOrAnUnvalidatedAddress_IsRefused()
     {
         var unvalidated = await server.PersonAsync(confirmed: false);
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         var unknown = await server.GrantAsync(_staff, Guid.NewGuid(), [establishment.Siret]);
         var notConfirmed = await server.GrantAsync(_staff, unvalidated.Id, [establishment.Siret]);
@@ -217,7 +217,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Grant_WhenTheEmailCannotBeSent_TheAccessStaysOpen_AndTheResultSaysSo()
     {
         var person = await server.PersonAsync(PartnerServer.UnreachablePrefix + Guid.NewGuid().ToString("N") + "@exemple.fr");
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
 
         var result = await server.GrantAsync(_staff, person.Id, [establishment.Siret]);
 
@@ -230,7 +230,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Remove_DeletesTheAccess_KeepsTheEstablishment_AuditsIt_AndTellsThePerson()
     {
         var person = await server.PersonAsync(firstName: "Bruno");
-        var (kept, removed) = (await server.EstablishmentAsync(), await server.EstablishmentAsync("Centre Ouest"));
+        var (kept, removed) = (await server.NewEstablishmentAsync(), await server.NewEstablishmentAsync("Centre Ouest"));
         Assert.True((await server.GrantAsync(_staff, person.Id, [kept.Siret, removed.Siret])).Succeeded);
 
         var result = await server.RemoveAsync(_staff, person.Id, removed.Siret);
@@ -246,7 +246,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
         var text = (await server.WaitForMailAsync(person.Email, "Retrait de votre accès")).Single().TextBody;
         Assert.Contains("Bonjour Bruno,", text, StringComparison.Ordinal);
         Assert.Contains("Vous n'avez plus accès à l'établissement suivant sur le Web Services Partenaire :", text, StringComparison.Ordinal);
-        Assert.Contains($"- SIRET {removed.Siret} : Centre Ouest, 12 rue de la Paix, 75002 Paris", text, StringComparison.Ordinal);
+        Assert.Contains($"- SIRET {removed.Siret} : Centre Ouest, 1 rue de la Paix, 75002 Paris", text, StringComparison.Ordinal);
         Assert.DoesNotContain(kept.Siret, text, StringComparison.Ordinal);
         Assert.Contains("rapprochez-vous de votre correspondant de l'Opcommerce", text, StringComparison.Ordinal);
     }
@@ -255,7 +255,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Remove_AnAccessThatIsNotThere_IsRefused_AndNothingIsWritten()
     {
         var person = await server.PersonAsync();
-        var (granted, never) = (await server.EstablishmentAsync(), await server.EstablishmentAsync());
+        var (granted, never) = (await server.NewEstablishmentAsync(), await server.NewEstablishmentAsync());
         Assert.True((await server.GrantAsync(_staff, person.Id, [granted.Siret])).Succeeded);
         Assert.True((await server.RemoveAsync(_staff, person.Id, granted.Siret)).Succeeded);
 
@@ -277,7 +277,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Remove_TwiceAtOnce_RemovesOnce()
     {
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
         Assert.True((await server.GrantAsync(_staff, person.Id, [establishment.Siret])).Succeeded);
 
         var results = await Task.WhenAll(
@@ -292,7 +292,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task Remove_WhenAColleagueRemovedItMeanwhile_IsRefused_AndWritesNothing()
     {
         var person = await server.PersonAsync();
-        var establishment = await server.EstablishmentAsync();
+        var establishment = await server.NewEstablishmentAsync();
         Assert.True((await server.GrantAsync(_staff, person.Id, [establishment.Siret])).Succeeded);
         server.BeforeNextAccessSave(() => server.InDbAsync(db => db.EstablishmentAccesses.Where(a => a.PersonId == person.Id).ExecuteDeleteAsync()));
 
@@ -353,7 +353,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
         Assert.Equal([first.Id, second.Id, third.Id], queue.Rows.Where(r => ids.Contains(r.Id)).Select(r => r.Id));
         Assert.True(queue.Waiting >= 3);
 
-        Assert.True((await server.GrantAsync(_staff, second.Id, [(await server.EstablishmentAsync()).Siret])).Succeeded);
+        Assert.True((await server.GrantAsync(_staff, second.Id, [(await server.NewEstablishmentAsync()).Siret])).Succeeded);
         var after = await server.FindAsync("  ");
 
         Assert.Equal([first.Id, third.Id], after.Rows.Where(r => ids.Contains(r.Id)).Select(r => r.Id));
@@ -374,7 +374,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     public async Task GetPartnerPerson_ShowsThePersonAndTheirEstablishments_InSiretOrder()
     {
         var person = await server.PersonAsync(firstName: "Chloé", lastName: "Durand");
-        var establishments = new[] { await server.EstablishmentAsync("B"), await server.EstablishmentAsync("A") };
+        var establishments = new[] { await server.NewEstablishmentAsync("B"), await server.NewEstablishmentAsync("A") };
         Assert.True((await server.GrantAsync(_staff, person.Id, [.. establishments.Select(e => e.Siret)])).Succeeded);
 
         var shown = await server.UseAsync<GetPartnerPerson, PartnerPerson?>(u => u.HandleAsync(person.Id, CancellationToken.None));
