@@ -6,6 +6,11 @@ public static class Siret
     /// <summary>Number of digits in a SIRET.</summary>
     public const int Length = 14;
 
+    /// <summary>"362 521 879 00034": the SIREN in threes, then the establishment's number, as people read it off their
+    /// papers; anything that is not 14 ASCII digits is returned as it is.</summary>
+    public static string Spaced(string value) =>
+        Luhn.IsAsciiDigits(value, Length) ? $"{value[..3]} {value[3..6]} {value[6..9]} {value[9..]}" : value;
+
     /// <summary>SIREN of La Poste, whose establishments do not follow the Luhn rule.</summary>
     public const string LaPosteSiren = "356000000";
 

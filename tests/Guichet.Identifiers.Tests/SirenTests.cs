@@ -33,4 +33,10 @@ public class SirenTests
     [InlineData(null)]
     [InlineData("")]
     public void NullOrEmpty_IsInvalid(string? value) => Assert.False(Siren.IsValid(value));
+
+    [Theory]
+    [InlineData("362521879", "362 521 879")]
+    [InlineData("36252187", "36252187")]
+    [InlineData("36252187X", "36252187X")]
+    public void Spaced_GroupsNineDigitsOnly(string value, string expected) => Assert.Equal(expected, Siren.Spaced(value));
 }

@@ -62,4 +62,10 @@ public class SiretTests
         Assert.Equal(0, value.Sum(c => c - '0') % 5);
         Assert.False(Siret.IsValid(value));
     }
+
+    [Theory]
+    [InlineData("36252187900034", "362 521 879 00034")]
+    [InlineData("3625218790003", "3625218790003")]
+    [InlineData("36252187900O34", "36252187900O34")]
+    public void Spaced_GroupsFourteenDigitsOnly(string value, string expected) => Assert.Equal(expected, Siret.Spaced(value));
 }

@@ -33,11 +33,10 @@ public static class BackOfficeFormat
     };
 
     /// <summary>"362 521 879 00034": a SIRET as people read it (SIREN in threes, then the establishment's number).</summary>
-    public static string Siret(string siret) =>
-        siret.Length == 14 ? $"{siret[..3]} {siret[3..6]} {siret[6..9]} {siret[9..]}" : siret;
+    public static string Siret(string siret) => Identifiers.Siret.Spaced(siret);
 
     /// <summary>"362 521 879".</summary>
-    public static string Siren(string siren) => siren.Length == 9 ? $"{siren[..3]} {siren[3..6]} {siren[6..]}" : siren;
+    public static string Siren(string siren) => Identifiers.Siren.Spaced(siren);
 
     public static string Kind(AccountKind kind) => kind switch
     {
