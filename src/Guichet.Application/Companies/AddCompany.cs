@@ -29,7 +29,7 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
     public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links,
         CancellationToken cancellationToken)
     {
-        siren = siren?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim() ?? string.Empty;
+        siren = TypedIdentifier.Compact(siren);
         memberCode = memberCode?.Trim() ?? string.Empty;
         var errors = new List<Error>();
         if (!Siren.IsValid(siren))

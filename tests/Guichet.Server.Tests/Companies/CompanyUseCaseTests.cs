@@ -50,6 +50,18 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task AddCompany_SirenPastedFromAWebPage_IsRead()
+    {
+        var company = await server.NewCompanyAsync();
+        var id = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+        var pasted = $"{company.Siren[..3]}\u00a0{company.Siren[3..6]}\u202f{company.Siren[6..]}.";
+
+        var added = await AddAsync(id, pasted, company.MemberCode);
+
+        Assert.Equal(AddCompanyOutcome.BecameAdministrator, added.Value.Outcome);
+    }
+
+    [Fact]
     public async Task Administration_OnlyAdministratorsDecide_AndTheLastOneStays()
     {
         var company = await server.NewCompanyAsync();
