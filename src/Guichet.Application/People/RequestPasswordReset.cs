@@ -24,6 +24,6 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, person.FirstName, links.ResetPassword(token)), cancellationToken);
+        await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime), cancellationToken);
     }
 }
