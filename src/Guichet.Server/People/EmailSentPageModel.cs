@@ -17,7 +17,7 @@ public abstract class EmailSentPageModel(PersonSpace space, ResendValidationEmai
     {
         await resend.HandleAsync(email, Links, cancellationToken);
         TempData["SentTo"] = email;
-        Message = "Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.";
+        Message = "Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.";
         return RedirectToPage(Space.Pages.ValidationEmailSent);
     }
 }

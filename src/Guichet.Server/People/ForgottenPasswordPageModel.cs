@@ -1,5 +1,7 @@
 using Guichet.Application.People;
+using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
 
@@ -10,6 +12,10 @@ public abstract class ForgottenPasswordPageModel(PersonSpace space, RequestPassw
     public string? Email { get; set; }
 
     public bool Sent { get; private set; }
+
+    /// <summary>"1 heure": how long the link is valid, as configured (<c>Portal:PasswordResetLifetime</c>).</summary>
+    public string LinkLifetime =>
+        FrenchFormat.Lifetime(HttpContext.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.PasswordResetLifetime);
 
     public void OnGet()
     {
