@@ -27,6 +27,7 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         Assert.StartsWith(new Uri(server.BaseAddress, "compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         await visitor.ValidateAsync(link);
         await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
+        await visitor.ExpectTextAsync("Vous pouvez maintenant vous connecter à votre espace Web services Entreprises :");
         await visitor.ShotAsync("compte-valide");
 
         await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Se connecter", Exact = true }).ClickAsync();
@@ -65,7 +66,7 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         var first = PortalServer.LinkIn((await server.WaitForMailAsync(email, ValidationSubject)).Single(), "compte/valider?jeton=");
 
         await visitor.ClickAsync("Renvoyer à nouveau l'email");
-        await visitor.ExpectTextAsync("Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.");
+        await visitor.ExpectTextAsync("Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.");
         await visitor.ExpectTextAsync(email);
         await visitor.ShotAsync("renvoye");
         var links = (await server.WaitForMailAsync(email, ValidationSubject, count: 2))
@@ -76,6 +77,7 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
 
         await visitor.ValidateAsync(first);
         await visitor.ExpectTextAsync("Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent.");
+        await Assertions.Expect(visitor.Button("Renvoyer à nouveau l'email")).ToBeVisibleAsync();
         await visitor.ShotAsync("premier-lien");
         await visitor.ValidateAsync(second);
         await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
@@ -83,7 +85,7 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
     }
 
     [Fact]
-    public async Task ValidationLinkUsedTwice_SecondTimeSaysAlreadyUsed()
+    public async Task ValidationLinkUsedTwice_SecondTimeSaysTheAccountIsValidated()
     {
         var email = PortalServer.NewEmail();
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
@@ -95,7 +97,9 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
         await visitor.ValidateAsync(link);
 
-        await visitor.ExpectTextAsync("Ce lien a déjà été utilisé");
+        await visitor.ExpectTitleAsync("Compte validé");
+        await visitor.ExpectTextAsync("Votre compte est déjà validé : vous pouvez vous connecter.");
+        await Assertions.Expect(visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Se connecter" })).ToBeVisibleAsync();
         await visitor.ShotAsync("lien-reutilise");
     }
 
