@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>"Mot de passe oublié": always the same answer; a link by email when the address is known.</summary>
+/// <summary>"Récupérer mon mot de passe" ("Mot de passe perdu ?" on the sign-in page): always the same answer; a link by email when the address is known.</summary>
 public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)
 {
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)

@@ -34,6 +34,20 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task SignInAndLostPasswordPages_SayTheGuidesWords()
+    {
+        using var visitor = new WebVisitor(server);
+
+        var signIn = PartnerSteps.Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/partenaire/connexion")));
+        var lost = PartnerSteps.Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/partenaire/mot-de-passe-oublie")));
+
+        Assert.Contains("<strong>Vous avez déjà un identifiant ?</strong> Se connecter aux Web Services :", signIn, StringComparison.Ordinal);
+        Assert.Contains("href=\"/partenaire/mot-de-passe-oublie\">Mot de passe perdu ?</a>", signIn, StringComparison.Ordinal);
+        Assert.Contains("Pas encore de compte ? <a href=\"/partenaire/inscription\">Créer un compte</a>", signIn, StringComparison.Ordinal);
+        Assert.Contains("<h1>Récupérer mon mot de passe</h1>", lost, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignUp_OnPartenaire_EmailsAPartenaireValidationLink_AndRecordsTheSpace()
     {
         var email = PortalSteps.UniqueEmail();
@@ -46,6 +60,8 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         using var sent = await visitor.GetAsync("/partenaire/inscription/email-envoye");
         var text = PartnerSteps.Text(await WebVisitor.TextOfAsync(sent));
         Assert.Contains($"Un message de validation a été envoyé sur votre email : <strong>{email}</strong>.", text, StringComparison.Ordinal);
+        Assert.Contains("<p>Veuillez cliquer sur le lien d'activation contenu par ce mail pour vous connecter à votre espace Web services.</p>",
+            text, StringComparison.Ordinal);
         Assert.Contains("Renvoyer à nouveau l'email", text, StringComparison.Ordinal);
         Assert.Contains("href=\"/partenaire/connexion\">Retour à la connexion", text, StringComparison.Ordinal);
         var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validation de création"), "compte/valider?jeton=");

@@ -53,6 +53,9 @@ public abstract partial class PortalWordsTests(GuichetServer server)
             Assert.Contains($">{PolicySentence()}</p>", html, StringComparison.Ordinal);
             Assert.Contains(">Confirmer le mot de passe</label>", html, StringComparison.Ordinal);
         }
+
+        Assert.Contains("Lien expiré ou déjà utilisé ? <a href=\"/mot-de-passe-oublie\">Récupérer mon mot de passe</a>", newPassword,
+            StringComparison.Ordinal);
     }
 
     [Fact]
