@@ -11,7 +11,11 @@ public abstract class EmailSentPageModel(PersonSpace space, ResendValidationEmai
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => SentTo = TempData.Peek("SentTo") as string;
+    /// <summary>
+    /// The address is read once: a later visit of this address (a refresh, the next person at a shared computer) shows no
+    /// one's address, and the resend form asks for it (review B13).
+    /// </summary>
+    public void OnGet() => SentTo = TempData["SentTo"] as string;
 
     public async Task<IActionResult> OnPostResendAsync(string? email, CancellationToken cancellationToken)
     {

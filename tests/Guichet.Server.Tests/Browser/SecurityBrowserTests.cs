@@ -29,7 +29,7 @@ public sealed class SecurityBrowserTests(PortalServer server, BrowserFixture bro
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/inscription");
 
         Assert.Equal(400, response.Status);
-        await visitor.ExpectTitleAsync("Une erreur est survenue");
+        await visitor.ExpectTitleAsync("Formulaire expiré");
         await visitor.ShotAsync("erreur-400");
         Assert.False(await server.InDbAsync(db => db.People.AnyAsync(p => p.Email == email)));
         Assert.Empty(server.MailTo(email));

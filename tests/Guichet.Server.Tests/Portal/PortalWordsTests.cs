@@ -94,8 +94,11 @@ public abstract partial class PortalWordsTests(GuichetServer server)
 
         using var posted = await SignUpAsync(visitor, email);
         var html = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/inscription/email-envoye")));
+        var later = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/inscription/email-envoye")));
 
         Assert.Equal("/inscription/email-envoye", WebVisitor.RedirectPath(posted));
+        Assert.DoesNotContain(email, later, StringComparison.Ordinal);
+        Assert.Contains("<p>Un message de validation a été envoyé sur votre email.</p>", later, StringComparison.Ordinal);
         Assert.Contains("<h1>Validation de compte</h1>", html, StringComparison.Ordinal);
         Assert.Contains($"<p>Un message de validation a été envoyé sur votre email : <strong>{email}</strong>.</p>", html, StringComparison.Ordinal);
         Assert.Contains("<p>Veuillez cliquer sur le lien d'activation contenu par ce mail pour vous connecter à votre espace Web services "
