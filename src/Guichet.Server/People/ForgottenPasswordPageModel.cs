@@ -23,6 +23,13 @@ public abstract class ForgottenPasswordPageModel(PersonSpace space, RequestPassw
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // An empty field is a typing slip, not an address: say so rather than "Si un compte existe…" (review §3.3).
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ShowErrors([PeopleErrors.EmailRequired(nameof(Email))]);
+            return Page();
+        }
+
         await reset.HandleAsync(Email, Links, cancellationToken);
         Sent = true;
         return Page();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Guichet.Application.People;
 using Guichet.Domain.Accounts;
@@ -84,6 +85,19 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         Assert.Contains("<button type=\"submit\">Récupérer mon mot de passe</button>", html, StringComparison.Ordinal);
         var lifetime = FrenchFormat.Lifetime(Options().PasswordResetLifetime);
         Assert.Contains($"(valable {lifetime}).", Text(await WebVisitor.TextOfAsync(sent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LostPassword_WithAnEmptyField_AsksForTheEmail_AndSaysNothingWasSent()
+    {
+        using var visitor = new WebVisitor(server);
+
+        using var posted = await visitor.SubmitAsync("/mot-de-passe-oublie", "/mot-de-passe-oublie", ("Email", " "));
+
+        var html = await WebVisitor.TextOfAsync(posted);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("L'adresse électronique est obligatoire.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Si un compte existe", html, StringComparison.Ordinal);
     }
 
     [Fact]
