@@ -115,6 +115,19 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             : Result<SpentLink>.Failure(PeopleErrors.LinkUsed);
     }
 
+    /// <summary>The person a token was issued to, used or not, expired or not; null when no such token exists.</summary>
+    public async Task<Guid?> OwnerAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        return await db.PersonTokens.Where(t => t.TokenHash == hash && t.Purpose == purpose)
+            .Select(t => (Guid?)t.PersonId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<bool> CappedAsync(Guid personId, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         var hourAgo = clock.GetUtcNow().AddHours(-1);

@@ -27,7 +27,7 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
             return;
         }
 
-        outbox.Add(PortalEmails.ResetPassword(person.Email, person.FirstName, links.ResetPassword(token)));
+        outbox.Add(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

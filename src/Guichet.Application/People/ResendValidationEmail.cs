@@ -27,7 +27,7 @@ public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens toke
             return;
         }
 
-        outbox.Add(PortalEmails.ValidateAccount(person.Email, person.FirstName, links.ValidateEmail(token)));
+        outbox.Add(PortalEmails.ValidateAccount(person.Email, links.ValidateEmail(token), options.Value.EmailValidationLifetime));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -122,7 +122,7 @@ public sealed class SignUp(
             person.SignedUpIn = request.Space;
             if (await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, lifetime, cancellationToken) is { } token)
             {
-                outbox.Add(PortalEmails.ValidateAccount(email, person.FirstName, links.ValidateEmail(token)));
+                outbox.Add(PortalEmails.ValidateAccount(email, links.ValidateEmail(token), lifetime));
             }
         }
 
