@@ -33,7 +33,7 @@ public sealed class ResetPassword(
             return consumed.Cast<Person>();
         }
 
-        var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);
+        var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
         var now = clock.GetUtcNow();
         // Following a link sent to the address also proves the address.
         person.EmailConfirmedAt ??= now;

@@ -34,6 +34,9 @@ public static class AuditEvents
 
     // People.
     public const string PersonSignedUp = "person.signed_up";
+
+    /// <summary>A sign-up with an address known but not validated yet replaced the pending registration (its links revoked).</summary>
+    public const string PersonSignUpReplaced = "person.sign_up_replaced";
     public const string PersonEmailConfirmed = "person.email_confirmed";
     public const string PersonPasswordChanged = "person.password_changed";
 

@@ -24,6 +24,7 @@ public static class AuditEventLabels
         [AuditEvents.WhiteLabelPreviousSecretUsed] = "Ancien secret WSSE utilisé (période de grâce)",
         [AuditEvents.WhiteLabelPreviousSsoKeyUsed] = "Ancienne clé SSO utilisée (période de grâce)",
         [AuditEvents.PersonSignedUp] = "Inscription sur le portail",
+        [AuditEvents.PersonSignUpReplaced] = "Inscription non validée remplacée par une nouvelle",
         [AuditEvents.PersonEmailConfirmed] = "Adresse électronique confirmée",
         [AuditEvents.PersonPasswordChanged] = "Mot de passe changé (portail)",
         [AuditEvents.MembershipFirstAdministrator] = "Premier administrateur d'une entreprise",
