@@ -1,0 +1,20 @@
+namespace Guichet.Domain.People;
+
+/// <summary>
+/// A signed-in session of a person in one space: its cookie carries <see cref="Id"/>, and every request checks that the
+/// row stands. Signing out ends it on the server, so that a copy of the cookie taken earlier opens nothing afterwards.
+/// </summary>
+public sealed class PersonSession
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid PersonId { get; set; }
+
+    public PortalSpace Space { get; set; }
+
+    /// <summary>The absolute lifetime runs from here, however active the session is.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>Set by signing out; an ended session never opens a page again.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+}
