@@ -30,6 +30,7 @@ public static class GuichetServerExtensions
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
         app.UseReverseProxy();
+        app.UseSecurityHeaders();
         // Nobody sees a stack trace: errors and empty error statuses of every area, and unknown addresses, show the
         // French error page.
         app.UseExceptionHandler(ErreurModel.Path);
