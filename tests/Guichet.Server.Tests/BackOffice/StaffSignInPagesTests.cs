@@ -376,6 +376,22 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal(SignIn, WebVisitor.RedirectPath(after));
     }
 
+    [Fact]
+    public async Task SignOut_EndsTheSessionOnTheServer_ACopiedCookieOpensNothingAfterwards()
+    {
+        using var staff = await SignedInStaff.SignInAsync(server);
+        using var copy = new WebVisitor(server);
+        var cookie = staff.Visitor.Cookies.GetAllCookies().Single(c => c.Name == "guichet.back-office");
+        copy.SetCookie(cookie.Name, cookie.Value, "/");
+        using var before = await copy.GetAsync(Probe);
+
+        using var signOut = await staff.Visitor.SubmitAsync("/back-office/acces-refuse", "/back-office/deconnexion");
+        using var after = await copy.GetAsync(Probe);
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(SignIn, WebVisitor.RedirectPath(after));
+    }
+
     private static async Task<List<string?>> RedirectsOfAsync(WebVisitor visitor, params string[] paths)
     {
         var redirects = new List<string?>();
