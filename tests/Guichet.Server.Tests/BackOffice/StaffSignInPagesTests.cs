@@ -100,7 +100,7 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal(NewPassword, WebVisitor.RedirectPath(codeTooEarly));
         Assert.Equal(NewPassword, WebVisitor.RedirectPath(enrolmentTooEarly));
         Assert.Equal(Authenticator, WebVisitor.RedirectPath(passwordAgain));
-        Assert.Equal("/back-office", pending.Path);
+        Assert.Equal("/", pending.Path);
         Assert.True(pending.HttpOnly);
         Assert.Equal(SignIn, WebVisitor.RedirectPath(disguisedProbe));
     }

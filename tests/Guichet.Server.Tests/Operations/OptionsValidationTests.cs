@@ -15,6 +15,8 @@ public sealed class OptionsValidationTests
     [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
     [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
+    [InlineData("Portal:Sessions:IdleTimeout=00:00:10", "Portal:Sessions:IdleTimeout must be at least one minute")]
+    [InlineData("Portal:Sessions:AbsoluteLifetime=00:20:00", "Portal:Sessions:AbsoluteLifetime must be at least Portal:Sessions:IdleTimeout")]
     [InlineData("Portal:PasswordMinLength=4", "Portal:PasswordMinLength must be at least 8")]
     [InlineData("Portal:PublicBaseUrl=guichet.example.fr", "Portal:PublicBaseUrl must be empty or an absolute http(s) address")]
     [InlineData("Partners:FundName= ", "Partners:FundName is required")]

@@ -36,7 +36,7 @@ public static class PortalServiceExtensions
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        services.AddPersonCookie(PortalPages.Space, "guichet.portal", cookiePath: null);
+        services.AddPersonCookie(PortalPages.Space, "guichet.portal");
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Person, Person().Build())
             .AddPolicy(PortalPolicies.CompanyMember, Person().AddRequirements(new CompanyScopeRequirement(administrator: false)).Build())
