@@ -43,14 +43,22 @@ public abstract class PersonSessionTests(GuichetServer server)
     {
         using var browser = new WebVisitor(server);
         await SignInAsync(browser, space);
+        using var idle = new WebVisitor(server);
+        var cookie = Assert.Single(browser.Cookies.GetAllCookies(), c => c.Name == SessionCookie(space));
+        idle.SetCookie(cookie.Name, cookie.Value, "/");
 
         server.Clock.Advance(TimeSpan.FromMinutes(29));
         using var afterTwentyNine = await browser.GetAsync(HomeOf(space));
+        server.Clock.Advance(TimeSpan.FromMinutes(2));
+        using var idleFor31 = await idle.GetAsync(HomeOf(space));
+        using var idleFor2 = await browser.GetAsync(HomeOf(space));
         server.Clock.Advance(TimeSpan.FromMinutes(31));
-        using var afterThirtyOne = await browser.GetAsync(HomeOf(space));
+        using var idleFor31Again = await browser.GetAsync(HomeOf(space));
 
         Assert.Equal(HttpStatusCode.OK, afterTwentyNine.StatusCode);
-        Assert.Equal(space + "/connexion", WebVisitor.RedirectPath(afterThirtyOne));
+        Assert.Equal(space + "/connexion", WebVisitor.RedirectPath(idleFor31));
+        Assert.Equal(HttpStatusCode.OK, idleFor2.StatusCode);
+        Assert.Equal(space + "/connexion", WebVisitor.RedirectPath(idleFor31Again));
     }
 
     [Theory]
