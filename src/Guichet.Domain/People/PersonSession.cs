@@ -6,6 +6,12 @@ namespace Guichet.Domain.People;
 /// </summary>
 public sealed class PersonSession
 {
+    /// <summary>
+    /// No session lasts longer, whatever the settings say (<c>Portal:Sessions:AbsoluteLifetime</c> is checked against it):
+    /// rows started before are purged.
+    /// </summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public Guid PersonId { get; set; }

@@ -1,3 +1,4 @@
+using Guichet.Domain.People;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
@@ -27,6 +28,11 @@ public sealed class PersonSessionOptionsValidator : IValidateOptions<PersonSessi
         if (options.AbsoluteLifetime < options.IdleTimeout)
         {
             failures.Add("Portal:Sessions:AbsoluteLifetime must be at least Portal:Sessions:IdleTimeout.");
+        }
+
+        if (options.AbsoluteLifetime > PersonSession.MaxLifetime)
+        {
+            failures.Add("Portal:Sessions:AbsoluteLifetime must be at most 7 days.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -17,6 +17,7 @@ public sealed class OptionsValidationTests
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
     [InlineData("Portal:Sessions:IdleTimeout=00:00:10", "Portal:Sessions:IdleTimeout must be at least one minute")]
     [InlineData("Portal:Sessions:AbsoluteLifetime=00:20:00", "Portal:Sessions:AbsoluteLifetime must be at least Portal:Sessions:IdleTimeout")]
+    [InlineData("Portal:Sessions:AbsoluteLifetime=8.00:00:00", "Portal:Sessions:AbsoluteLifetime must be at most 7 days")]
     [InlineData("Portal:PasswordMinLength=4", "Portal:PasswordMinLength must be at least 8")]
     [InlineData("Portal:PublicBaseUrl=guichet.example.fr", "Portal:PublicBaseUrl must be empty or an absolute http(s) address")]
     [InlineData("Partners:FundName= ", "Partners:FundName is required")]
