@@ -66,6 +66,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResendValidationEmail>();
         services.AddScoped<ValidateEmail>();
         services.AddScoped<SignIn>();
+        services.AddScoped<StartPersonSession>();
+        services.AddScoped<EndPersonSession>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();

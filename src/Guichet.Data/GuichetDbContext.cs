@@ -38,6 +38,8 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 
+    public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+
     public DbSet<Establishment> Establishments => Set<Establishment>();
 
     public DbSet<EstablishmentAccess> EstablishmentAccesses => Set<EstablishmentAccess>();

@@ -39,6 +39,8 @@ public static class AuditEvents
     public const string PersonSignUpReplaced = "person.sign_up_replaced";
     public const string PersonEmailConfirmed = "person.email_confirmed";
     public const string PersonPasswordChanged = "person.password_changed";
+    public const string PersonSignedIn = "person.signed_in";
+    public const string PersonSignedOut = "person.signed_out";
 
     // Companies: access requests and the administrators' decisions.
     public const string MembershipFirstAdministrator = "membership.first_administrator";

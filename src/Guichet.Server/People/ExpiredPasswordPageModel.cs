@@ -29,8 +29,9 @@ public abstract class ExpiredPasswordPageModel(PersonSpace space, ChangePassword
             return Page();
         }
 
-        // The stamp changed: sign in again with a fresh cookie, other sessions are closed.
-        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(result.Value, passwordExpired: false, Space.Scheme));
+        // The stamp changed: a fresh cookie of the same session (its lifetime still runs from the sign-in); other
+        // sessions are closed.
+        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(result.Value, passwordExpired: false, Space.Scheme, User.SessionId()));
         return RedirectToPage(Space.Pages.Home);
     }
 }

@@ -617,6 +617,33 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "EndedAt");
+
+                    b.ToTable("person_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
                 {
                     b.Property<long>("Id")
@@ -964,6 +991,15 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Navigation("Establishment");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>

@@ -600,6 +600,33 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "EndedAt");
+
+                    b.ToTable("person_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
                 {
                     b.Property<long>("Id")
@@ -941,6 +968,15 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Navigation("Establishment");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>

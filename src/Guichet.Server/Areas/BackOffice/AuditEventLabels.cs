@@ -27,6 +27,8 @@ public static class AuditEventLabels
         [AuditEvents.PersonSignUpReplaced] = "Inscription non validée remplacée par une nouvelle",
         [AuditEvents.PersonEmailConfirmed] = "Adresse électronique confirmée",
         [AuditEvents.PersonPasswordChanged] = "Mot de passe changé (portail)",
+        [AuditEvents.PersonSignedIn] = "Connexion au portail",
+        [AuditEvents.PersonSignedOut] = "Déconnexion du portail",
         [AuditEvents.MembershipFirstAdministrator] = "Premier administrateur d'une entreprise",
         [AuditEvents.MembershipRequested] = "Demande d'accès à une entreprise",
         [AuditEvents.MembershipApproved] = "Demande d'accès acceptée",
