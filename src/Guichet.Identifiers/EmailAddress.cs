@@ -8,10 +8,12 @@ public static class EmailAddress
 
     private const int MaxLabelLength = 63;
 
+    private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
+
     /// <summary>
-    /// True when <paramref name="value"/> has exactly one '@', a non-empty local part, a domain of at least
-    /// two dot-separated labels (ASCII letters, digits, inner hyphens, 1..63 chars each), no whitespace,
-    /// and at most 250 characters.
+    /// True when <paramref name="value"/> has exactly one '@', a local part that is an RFC 5322 dot-atom (ASCII letters,
+    /// digits and <c>!#$%&amp;'*+-/=?^_`{|}~</c>, dots between them), a domain of at least two dot-separated labels (ASCII
+    /// letters, digits, inner hyphens, 1..63 chars each), and at most 250 characters.
     /// </summary>
     public static bool IsValid(string? value)
     {
@@ -31,6 +33,11 @@ public static class EmailAddress
 
         var at = value.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || value.IndexOf('@', at + 1) >= 0)
+        {
+            return false;
+        }
+
+        if (!IsDotAtom(value.AsSpan(0, at)))
         {
             return false;
         }
@@ -64,6 +71,26 @@ public static class EmailAddress
         foreach (var c in label)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Why no quoted local part ("jean dupont"@…) nor comment: a mail library reads them as something else than the
+    // address we stored, or refuses them; an address that cannot be sent to must not be accepted in the first place.
+    private static bool IsDotAtom(ReadOnlySpan<char> local)
+    {
+        if (local.IsEmpty || local[0] == '.' || local[^1] == '.' || local.IndexOf("..", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in local)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && !AtomSpecials.Contains(c) && c != '.')
             {
                 return false;
             }

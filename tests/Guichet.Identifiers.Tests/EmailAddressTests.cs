@@ -29,6 +29,23 @@ public class EmailAddressTests
     public void Whitespace_IsInvalid(string value) => Assert.False(EmailAddress.IsValid(value));
 
     [Theory]
+    [InlineData("jean(dupont@example.com")]
+    [InlineData("jean,dupont@example.com")]
+    [InlineData("jean;dupont@example.com")]
+    [InlineData("\"jean\"@example.com")]
+    [InlineData("<jean@example.com")]
+    [InlineData(".jean@example.com")]
+    [InlineData("jean.@example.com")]
+    [InlineData("jean..dupont@example.com")]
+    [InlineData("élodie@example.com")]
+    public void LocalPartOutsideTheDotAtom_IsInvalid(string value) => Assert.False(EmailAddress.IsValid(value));
+
+    [Theory]
+    [InlineData("o'brien@example.ie")]
+    [InlineData("jean+tag!#$%&*/=?^_`{|}~-x@example.com")]
+    public void LocalPartWithAtomSpecials_IsValid(string value) => Assert.True(EmailAddress.IsValid(value));
+
+    [Theory]
     [InlineData("jean@localhost")]
     [InlineData("jean@example.")]
     [InlineData("jean@.example.com")]

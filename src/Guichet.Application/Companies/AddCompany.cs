@@ -19,13 +19,17 @@ public enum AddCompanyOutcome
 
 public sealed record AddedCompany(AddCompanyOutcome Outcome, Membership Membership, Company Company);
 
-/// <summary>"Ajouter une entreprise" by SIREN and member code, checked against the member directory.</summary>
+/// <summary>
+/// "Ajouter une entreprise" by SIREN and member code, checked against the member directory. The first comer of a
+/// company without administrator becomes its administrator and changes the company's version: of two first comers at
+/// once, the second's save fails on that version, and its second attempt sees an administrator and asks them.
+/// </summary>
 public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links,
         CancellationToken cancellationToken)
     {
-        siren = siren?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim() ?? string.Empty;
+        siren = TypedIdentifier.Compact(siren);
         memberCode = memberCode?.Trim() ?? string.Empty;
         var errors = new List<Error>();
         if (!Siren.IsValid(siren))
@@ -43,6 +47,15 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
+        var added = await TryAddAsync(personId, siren, memberCode, links, cancellationToken);
+        return added ?? await TryAddAsync(personId, siren, memberCode, links, cancellationToken)
+            ?? Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.RequestAlreadyRecorded("Siren")]);
+    }
+
+    /// <summary>The request, or null when another first comer took the company's administration meanwhile.</summary>
+    private async Task<Result<AddedCompany>?> TryAddAsync(Guid personId, string siren, string memberCode, PortalLinks links,
+        CancellationToken cancellationToken)
+    {
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Siren == siren, cancellationToken);
         if (company is null || !string.Equals(company.MemberCode, memberCode, StringComparison.OrdinalIgnoreCase))
         {
@@ -77,6 +90,7 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             membership.Status = MembershipStatus.Active;
             membership.DecidedAt = now;
             membership.DecidedBy = "first administrator";
+            company.Touch();
         }
         else
         {
@@ -91,6 +105,11 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is Company))
+        {
+            db.ChangeTracker.Clear();
+            return null;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception) || exception is DbUpdateConcurrencyException)
         {

@@ -8,8 +8,8 @@ namespace Guichet.Application.Companies;
 /// <summary>
 /// "Nommer administrateur". A company administrator makes an active member an administrator too. Staff step in only
 /// where the company has no administrator left (otherwise its administrators decide), and may then choose a member or a
-/// person whose request nobody could answer. The company's version changes with a staff appointment, so that of two staff
-/// appointing two people at once, the second is refused.
+/// person whose request nobody could answer. The company's version changes with every appointment
+/// (<see cref="MembershipDecisions"/>), so that of two staff appointing two people at once, the second is refused.
 /// </summary>
 public sealed class AppointAdministrator(MembershipDecisions decisions, CompanyAdministrators administrators)
 {
@@ -36,11 +36,8 @@ public sealed class AppointAdministrator(MembershipDecisions decisions, CompanyA
                 return Result<Membership>.Failure(CompanyErrors.PageOutOfDate);
             }
 
-            return await decisions.RecordAsync(actor, membership, (by, at) =>
-            {
-                membership.MakeFirstAdministrator(by, at);
-                membership.Company!.Touch();
-            }, AuditEvents.MembershipMadeAdministrator, CompanyEmails.MadeAdministrator(membership, links.Login), cancellationToken);
+            return await decisions.RecordAsync(actor, membership, membership.MakeFirstAdministrator, AuditEvents.MembershipMadeAdministrator,
+                CompanyEmails.MadeAdministrator(membership, links.Login), cancellationToken);
         }
 
         if (!membership.CanBeMadeAdministrator)

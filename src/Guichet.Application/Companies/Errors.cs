@@ -37,6 +37,11 @@ public static class CompanyErrors
     public static Error DecidedMeanwhile { get; } =
         new(ErrorCodes.ConcurrentModification, "Un autre administrateur vient de traiter cette demande.");
 
+    public static Error NoDecision { get; } = new(ErrorCodes.InvalidValue, "Aucune action n'a été choisie : rien n'a été modifié.");
+
+    public static Error AdministratorsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Les administrateurs de cette entreprise viennent de changer : rien n'a été modifié, voici la situation actuelle.");
+
     public static Error LastAdministrator { get; } =
         new(ErrorCodes.LastAdministrator, "L'entreprise doit garder au moins un administrateur : nommez-en un autre d'abord.");
 

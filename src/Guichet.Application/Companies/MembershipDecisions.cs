@@ -12,7 +12,9 @@ namespace Guichet.Application.Companies;
 /// The steps the decisions on a membership share (approve, refuse, revoke, make administrator), whether a company
 /// administrator takes them on the portal or staff in the back office: a company administrator's role is checked here, on
 /// the server, for every decision; the decision is saved with its audit line (staff: their address too), and a concurrent
-/// decision on the same membership loses instead of overwriting; the person is told by email.
+/// decision on the same membership loses instead of overwriting; the person is told by email. A decision that makes or
+/// unmakes an administrator also changes the company's version, so that two such decisions taken at once on two
+/// memberships (two administrators removing each other) cannot both pass a count of administrators read before either.
 /// </summary>
 public sealed class MembershipDecisions(
     GuichetDbContext db,
@@ -51,17 +53,25 @@ public sealed class MembershipDecisions(
             _ => throw new ArgumentOutOfRangeException(nameof(actor)),
         };
         var from = $"{membership.Status}/{membership.Role}";
+        var wasAdministrator = membership.IsActiveAdministrator;
         decide(name, clock.GetUtcNow());
+        if (wasAdministrator != membership.IsActiveAdministrator)
+        {
+            membership.Company!.Touch();
+        }
+
         audit.Record(name, auditEvent, null, $"{membership.Company!.Siren}:{membership.Person!.Email}",
             from: from, to: $"{membership.Status}/{membership.Role}", remoteAddress: address);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException exception)
         {
             db.ChangeTracker.Clear();
-            return Result<Membership>.Failure(actor is CompanyActor.Staff ? CompanyErrors.ChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
+            var administratorsChanged = exception.Entries.Any(e => e.Entity is Company);
+            return Result<Membership>.Failure(actor is CompanyActor.Staff ? CompanyErrors.ChangedMeanwhile
+                : administratorsChanged ? CompanyErrors.AdministratorsChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
         }
 
         await mailer.TrySendAsync(email, cancellationToken);

@@ -14,8 +14,7 @@ public sealed record EstablishmentDetails(string? Siret, string? Name, string? A
 public static class EstablishmentFields
 {
     /// <summary>Digits only: "362 521 879 00034" and "36252187900034" are the same SIRET.</summary>
-    public static string NormalizeSiret(string? value) =>
-        value is null ? string.Empty : string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
+    public static string NormalizeSiret(string? value) => TypedIdentifier.Compact(value);
 
     /// <summary>Adds the SIRET's error, if any, under <paramref name="field"/>; returns the normalized SIRET.</summary>
     public static string Siret(List<Error> errors, string? value, string field)

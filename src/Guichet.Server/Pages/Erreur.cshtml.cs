@@ -24,6 +24,12 @@ public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
 
     public bool IsTooMany => Code == StatusCodes.Status429TooManyRequests;
 
+    /// <summary>
+    /// A form refused before any page code ran: in practice an antiforgery token that no longer matches (a form kept
+    /// open in two tabs, or from before signing in). It is not logged as an error, so the page does not say it was.
+    /// </summary>
+    public bool IsBadRequest => Code == StatusCodes.Status400BadRequest;
+
     public string Reference => HttpContext.TraceIdentifier;
 
     /// <summary>The address that failed was the back office's: lead back there rather than to the portal.</summary>

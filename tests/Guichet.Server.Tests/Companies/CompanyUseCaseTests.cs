@@ -50,6 +50,18 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task AddCompany_SirenPastedFromAWebPage_IsRead()
+    {
+        var company = await server.NewCompanyAsync();
+        var id = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+        var pasted = $"{company.Siren[..3]}\u00a0{company.Siren[3..6]}\u202f{company.Siren[6..]}.";
+
+        var added = await AddAsync(id, pasted, company.MemberCode);
+
+        Assert.Equal(AddCompanyOutcome.BecameAdministrator, added.Value.Outcome);
+    }
+
+    [Fact]
     public async Task Administration_OnlyAdministratorsDecide_AndTheLastOneStays()
     {
         var company = await server.NewCompanyAsync();
@@ -77,6 +89,53 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
             .Select(e => e.Event).ToListAsync());
         Assert.Contains("membership.approve", audit);
         Assert.Contains("membership.makeadministrator", audit);
+    }
+
+    [Fact]
+    public async Task TwoAdministratorsRemovingEachOtherAtOnce_OneStays()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var company = await server.NewCompanyAsync();
+            var firstId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+            var secondId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+            var first = (await AddAsync(firstId, company.Siren, company.MemberCode)).Value.Membership;
+            var second = (await AddAsync(secondId, company.Siren, company.MemberCode)).Value.Membership;
+            await ApproveAsync(firstId, company.Id, second.Id);
+            await AppointAsync(firstId, company.Id, second.Id);
+
+            var results = await Task.WhenAll(
+                Task.Run(() => RevokeAsync(firstId, company.Id, second.Id)),
+                Task.Run(() => RevokeAsync(secondId, company.Id, first.Id)));
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            // The loser may also find it is no longer an administrator at all.
+            Assert.Contains(results.Single(r => !r.Succeeded).FailureCode, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.LastAdministrator, ErrorCodes.AccessDenied });
+            Assert.Equal(1, await server.InDbAsync(db => db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m => m.CompanyId == company.Id)));
+        }
+    }
+
+    [Fact]
+    public async Task TwoFirstComersAtOnce_OneAdministers_TheOtherRequests()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var company = await server.NewCompanyAsync();
+            var firstId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+            var secondId = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
+
+            var results = await Task.WhenAll(
+                Task.Run(() => AddAsync(firstId, company.Siren, company.MemberCode)),
+                Task.Run(() => AddAsync(secondId, company.Siren, company.MemberCode)));
+
+            Assert.All(results, r => Assert.True(r.Succeeded));
+            Assert.Equal([AddCompanyOutcome.BecameAdministrator, AddCompanyOutcome.AccessRequested],
+                results.Select(r => r.Value.Outcome).Order());
+            var statuses = await server.InDbAsync(db => db.Memberships.Where(m => m.CompanyId == company.Id)
+                .Select(m => new { m.Status, m.Role }).ToListAsync());
+            Assert.Single(statuses, m => m is { Status: MembershipStatus.Active, Role: MembershipRole.Administrator });
+            Assert.Single(statuses, m => m.Status == MembershipStatus.Pending);
+        }
     }
 
     [Fact]

@@ -36,6 +36,23 @@ public sealed class ErrorPageTests(SqliteServerFixture server) : IClassFixture<S
         Assert.Contains("Une erreur est survenue", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/connexion")]
+    [InlineData("/partenaire/connexion")]
+    [InlineData("/back-office/connexion")]
+    public async Task FormWithoutAValidToken_SaysToReloadIt_NotThatItWasLogged(string path)
+    {
+        using var visitor = new WebVisitor(server);
+
+        using var response = await visitor.PostAsync(path, new FormUrlEncodedContent([new("Email", "x@example.fr")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await WebVisitor.TextOfAsync(response);
+        Assert.Contains("<h1>Formulaire expiré</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("Revenez à la page, rechargez-la, puis recommencez.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("journalisée", text, StringComparison.Ordinal);
+    }
+
     private static string ReferenceIn(string text)
     {
         var reference = System.Text.RegularExpressions.Regex.Match(text, "<span class=\"reference\">([^<]+)</span>").Groups[1].Value;

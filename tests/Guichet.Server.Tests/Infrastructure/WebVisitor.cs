@@ -35,6 +35,9 @@ public sealed partial class WebVisitor : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(new Uri(path, UriKind.Relative));
 
+    /// <summary>A raw post, without a form's antiforgery token (see <see cref="SubmitAsync"/> for a form's).</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => _client.PostAsync(new Uri(path, UriKind.Relative), content);
+
     /// <summary>Posts <paramref name="fields"/> to the first form of <paramref name="formPage"/>, with the form's antiforgery token.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, params (string Name, string Value)[] fields)
     {

@@ -13,7 +13,8 @@ namespace Guichet.Server.Tests.Portal;
 
 /// <summary>
 /// A company's pages open to the people the route's company counts (policies <see cref="PortalPolicies.CompanyMember"/>
-/// and <see cref="PortalPolicies.CompanyAdministrator"/>), on both providers; anyone else gets the error page.
+/// and <see cref="PortalPolicies.CompanyAdministrator"/>), on both providers; anyone else gets the error page. Inside
+/// the scope, a post that says no decision changes nothing, and an administrator leaving is sent where they stand now.
 /// </summary>
 public abstract class CompanyScopeTests(GuichetServer server)
 {
@@ -72,6 +73,51 @@ public abstract class CompanyScopeTests(GuichetServer server)
         Assert.Contains("Cette demande n'existe pas ou plus.", await WebVisitor.TextOfAsync(throughMine), StringComparison.Ordinal);
         Assert.Equal(MembershipStatus.Active,
             await server.InDbAsync(db => db.Memberships.Where(m => m.Id == theirMembership).Select(m => m.Status).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Approuver")]
+    [InlineData("7")]
+    public async Task ManageUsers_PostWithoutAKnownDecision_ChangesNothing(string? decision)
+    {
+        var company = await server.NewCompanyAsync();
+        var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var requester = await PersonWithAsync(company, MembershipRole.Member, MembershipStatus.Pending);
+        var request = await server.InDbAsync(db => db.Memberships.Where(m => m.PersonId == requester.Id).Select(m => m.Id).SingleAsync());
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(administrator.Email);
+        var page = $"/entreprise/{company.Id}/utilisateurs";
+        (string, string)[] fields = decision is null ? [("membershipId", request.ToString())]
+            : [("membershipId", request.ToString()), ("decision", decision)];
+
+        using var response = await visitor.SubmitAsync(page, page, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Aucune action n'a été choisie : rien n'a été modifié.", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
+        Assert.Equal(MembershipStatus.Pending, await server.InDbAsync(db => db.Memberships.Where(m => m.Id == request).Select(m => m.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ManageUsers_AnAdministratorRemovingTheirOwnAccess_LandsHomeAndIsTold()
+    {
+        var company = await server.NewCompanyAsync();
+        var leaving = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var own = await server.InDbAsync(db => db.Memberships.Where(m => m.PersonId == leaving.Id).Select(m => m.Id).SingleAsync());
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(leaving.Email);
+        var page = $"/entreprise/{company.Id}/utilisateurs";
+
+        using var response = await visitor.SubmitAsync(page, page, ("membershipId", own.ToString()), ("decision", "Revoke"));
+        using var home = await visitor.GetAsync(response.Headers.Location!.OriginalString);
+        using var landing = await visitor.GetAsync(home.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
+        Assert.Contains($"Vous n'avez plus accès à {company.Name}.", await WebVisitor.TextOfAsync(landing), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ public sealed class OutilsModel(PeopleQueries people, CompanyQueries queries) : 
 
     public IReadOnlyList<PersonMembership> Companies { get; private set; } = [];
 
+    /// <summary>Left by the page that sent the person here (e.g. after removing their own access to a company).</summary>
+    [TempData]
+    public string? Message { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var person = await people.PersonAsync(PersonId, cancellationToken);

@@ -42,8 +42,19 @@ public sealed class UtilisateursModel(
     public async Task<IActionResult> OnGetAsync(Guid companyId, CancellationToken cancellationToken) =>
         await LoadAsync(companyId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid companyId, Guid membershipId, Decision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// A post without a known decision (a forged or truncated form) changes nothing: a missing enum would otherwise bind
+    /// to its first value, Approve.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(Guid companyId, Guid membershipId, Decision? decision, CancellationToken cancellationToken)
     {
+        if (decision is not { } chosen || !Enum.IsDefined(chosen) || !ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ShowErrors([CompanyErrors.NoDecision]);
+            return await LoadAsync(companyId, cancellationToken) ? Page() : NotFound();
+        }
+
         var actor = new CompanyActor.Administrator(PersonId);
         var result = decision switch
         {
@@ -51,12 +62,19 @@ public sealed class UtilisateursModel(
             Decision.Refuse => await refuse.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
             Decision.Revoke => await revoke.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
             Decision.MakeAdministrator => await appoint.HandleAsync(actor, companyId, membershipId, Links, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(decision)), // The model binder only lets defined values through.
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);
             return await LoadAsync(companyId, cancellationToken) ? Page() : NotFound();
+        }
+
+        if (decision == Decision.Revoke && result.Value.PersonId == PersonId)
+        {
+            // The page is no longer theirs: home says where they stand now (another company's tools, or adding one).
+            Message = $"Vous n'avez plus accès à {result.Value.Company!.Name}.";
+            return RedirectToPage(PortalPages.Home);
         }
 
         Message = decision switch
