@@ -1,5 +1,5 @@
+using Guichet.Application.Workers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,34 +7,14 @@ namespace Guichet.Application.Mail;
 
 /// <summary>
 /// Runs <see cref="SendOutgoingMail"/> in the background, woken by <see cref="MailSignal"/> when this instance saved a
-/// mail, and every <see cref="MailOutboxOptions.PollInterval"/> otherwise (other instances' mail, retries due).
+/// mail, and every <see cref="MailOutboxOptions.PollInterval"/> otherwise (other instances' mail, retries due). A failed
+/// run (the database away, say) leaves the mail in the table for the next one.
 /// </summary>
-public sealed class MailWorker(
-    IServiceScopeFactory scopes,
-    MailSignal signal,
-    IOptions<MailOptions> options,
-    ILogger<MailWorker> logger) : BackgroundService
+public sealed class MailWorker(IServiceScopeFactory scopes, MailSignal signal, IOptions<MailOptions> options, ILogger<MailWorker> logger)
+    : QueueWorker(scopes, signal, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendOutgoingMail>().HandleAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database is away, for instance: the mail stays in the table and the next run tries again.
-                logger.LogError(exception, "Mail run failed.");
-            }
+    protected override TimeSpan PollInterval => options.Value.Outbox.PollInterval;
 
-            await signal.WaitAsync(options.Value.Outbox.PollInterval, stoppingToken);
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendOutgoingMail>().HandleAsync(cancellationToken);
 }
