@@ -233,10 +233,10 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
             db.StaffMembers.Where(s => s.Id == created.StaffId).Select(s => s.MustChangePassword).SingleAsync());
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("data-valmsg-for=\"CurrentPassword\" data-valmsg-replace=\"true\">Le mot de passe actuel est incorrect.", text,
+        Assert.Contains(FieldErrors.Under("CurrentPassword") + "Le mot de passe actuel est incorrect.", text,
             StringComparison.Ordinal);
-        Assert.Contains("data-valmsg-for=\"Password\" data-valmsg-replace=\"true\">Mot de passe refusé", text, StringComparison.Ordinal);
-        Assert.Contains("data-valmsg-for=\"PasswordConfirmation\" data-valmsg-replace=\"true\">Les deux mots de passe ne sont pas identiques.",
+        Assert.Contains(FieldErrors.Under("Password") + "Mot de passe refusé", text, StringComparison.Ordinal);
+        Assert.Contains(FieldErrors.Under("PasswordConfirmation") + "Les deux mots de passe ne sont pas identiques.",
             text, StringComparison.Ordinal);
         Assert.True(stillOneTime);
     }

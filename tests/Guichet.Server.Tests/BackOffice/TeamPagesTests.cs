@@ -70,9 +70,9 @@ public abstract partial class TeamPagesTests(GuichetServer server)
         var text = await WebVisitor.TextOfAsync(refused);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("data-valmsg-for=\"Email\" data-valmsg-replace=\"true\">Adresse électronique invalide", text, StringComparison.Ordinal);
-        Assert.Contains("data-valmsg-for=\"DisplayName\" data-valmsg-replace=\"true\">Le nom est obligatoire.", text, StringComparison.Ordinal);
-        Assert.Contains("data-valmsg-for=\"Role\" data-valmsg-replace=\"true\">Rôle inconnu : agent ou administrateur.", text,
+        Assert.Contains(FieldErrors.Under("Email") + "Adresse électronique invalide", text, StringComparison.Ordinal);
+        Assert.Contains(FieldErrors.Under("DisplayName") + "Le nom est obligatoire.", text, StringComparison.Ordinal);
+        Assert.Contains(FieldErrors.Under("Role") + "Rôle inconnu : agent ou administrateur.", text,
             StringComparison.Ordinal);
         Assert.Contains("Un membre du back office a déjà cette adresse électronique.", await WebVisitor.TextOfAsync(taken),
             StringComparison.Ordinal);

@@ -338,7 +338,7 @@ public abstract partial class WhiteLabelPagesTests(GuichetServer server)
         return Version().Match(await WebVisitor.TextOfAsync(form)).Groups[1].Value;
     }
 
-    private static string Under(string field, string message) => $"data-valmsg-for=\"{field}\" data-valmsg-replace=\"true\">{message}";
+    private static string Under(string field, string message) => FieldErrors.Under(field) + message;
 
     [GeneratedRegex("<code class=\"cle\" id=\"secret-wsse\">([^<]+)</code>")]
     public static partial Regex WsseSecret();
