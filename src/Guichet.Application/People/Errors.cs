@@ -55,6 +55,10 @@ public static class PeopleErrors
 
     public static Error PasswordUnchanged(string field) => new(ErrorCodes.InvalidValue, "Choisissez un mot de passe différent de l'actuel.", field);
 
+    public static Error NotTheSignUpPassword(string field) => new(ErrorCodes.NotTheSignUpPassword,
+        "Ce n'est pas le mot de passe choisi à la création du compte. Si vous n'avez pas créé ce compte, créez-le à nouveau : "
+        + "votre inscription remplacera celle-ci.", field);
+
     public static Error LinkInvalid { get; } = new(ErrorCodes.TokenInvalid, "Ce lien n'est pas valide.");
 
     public static Error LinkUsedOrReplaced { get; } =

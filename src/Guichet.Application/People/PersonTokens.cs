@@ -84,6 +84,23 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
     /// <summary>Uses a token once: of two concurrent clicks, only one gets the person.</summary>
     public async Task<Result<SpentLink>> ConsumeAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
     {
+        var live = await PeekAsync(token, purpose, cancellationToken);
+        if (!live.Succeeded)
+        {
+            return live;
+        }
+
+        var hash = Hash(token!);
+        var now = clock.GetUtcNow();
+        var claimed = await db.PersonTokens
+            .Where(t => t.TokenHash == hash && t.Purpose == purpose && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
+        return claimed == 1 ? live : Result<SpentLink>.Failure(PeopleErrors.LinkUsed);
+    }
+
+    /// <summary>Whether a token could be used now (unused, unexpired), and whose it is, without using it.</summary>
+    public async Task<Result<SpentLink>> PeekAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(token) || token.Length > 100)
         {
             return Invalid();
@@ -107,12 +124,7 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             return Result<SpentLink>.Failure(PeopleErrors.LinkExpired);
         }
 
-        var claimed = await db.PersonTokens
-            .Where(t => t.Id == stored.Id && t.ConsumedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
-        return claimed == 1
-            ? new SpentLink(stored.PersonId, stored.CreatedAt)
-            : Result<SpentLink>.Failure(PeopleErrors.LinkUsed);
+        return new SpentLink(stored.PersonId, stored.CreatedAt);
     }
 
     /// <summary>The person a token was issued to, used or not, expired or not; null when no such token exists.</summary>

@@ -1,4 +1,5 @@
 using Guichet.Application.Auditing;
+using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
@@ -11,11 +12,27 @@ namespace Guichet.Application.People;
 /// The "Valider la création de mon compte" link. It confirms only the registration it was sent for: a sign-up that
 /// replaced the pending registration after the link was issued (new password) makes it useless, even when the two meet
 /// at the same moment (the replacement changes the person's version, so the confirmation's save loses).
+/// The link alone is not enough: the person also types the password chosen at sign-up. Otherwise a stranger who signed
+/// up with someone's address after them (replacing their registration) would have the mailbox's owner validate the
+/// stranger's password by clicking the newest link. A wrong password leaves the link unused; the page's per-address
+/// budget bounds the tries, and only the mailbox's owner holds the link anyway.
 /// </summary>
-public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, AuditTrail audit, TimeProvider clock)
+public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, PasswordHashing hashing, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<Person>> HandleAsync(string? token, CancellationToken cancellationToken)
+    public async Task<Result<Person>> HandleAsync(string? token, string? password, CancellationToken cancellationToken)
     {
+        var live = await tokens.PeekAsync(token, TokenPurpose.EmailValidation, cancellationToken);
+        if (live.Succeeded)
+        {
+            var pending = await db.People.AsNoTracking().Where(p => p.Id == live.Value.PersonId && p.EmailConfirmedAt == null)
+                .Select(p => p.PasswordHash).SingleOrDefaultAsync(cancellationToken);
+            if (pending is not null && hashing.Verify(pending, password ?? string.Empty) == PasswordCheck.Invalid)
+            {
+                return Result<Person>.Failure(string.IsNullOrEmpty(password)
+                    ? PeopleErrors.PasswordRequired("Password") : PeopleErrors.NotTheSignUpPassword("Password"));
+            }
+        }
+
         var consumed = await tokens.ConsumeAsync(token, TokenPurpose.EmailValidation, cancellationToken);
         if (!consumed.Succeeded)
         {

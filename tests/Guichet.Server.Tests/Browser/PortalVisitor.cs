@@ -82,11 +82,12 @@ public sealed class PortalVisitor : IAsyncDisposable
         await ClickAsync("Créer le compte");
     }
 
-    /// <summary>Opens a "Valider la création de mon compte" link and clicks its button.</summary>
-    public async Task ValidateAsync(string link)
+    /// <summary>Opens a "Valider la création de mon compte" link, types the sign-up password and clicks its button.</summary>
+    public async Task ValidateAsync(string link, string password = PortalServer.Password)
     {
         await GotoAsync(link);
         await ExpectTitleAsync("Valider la création de mon compte");
+        await Field("Mot de passe").FillAsync(password);
         await ClickAsync("Valider la création de mon compte");
     }
 

@@ -96,7 +96,7 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         var link = new Uri(PortalServer.LinkIn(mail, "compte/valider?jeton="));
 
         using var validated = await visitor.SubmitAsync(link.PathAndQuery, link.AbsolutePath,
-            ("jeton", Uri.UnescapeDataString(PortalSteps.TokenFrom(mail))));
+            ("jeton", Uri.UnescapeDataString(PortalSteps.TokenFrom(mail))), ("Password", WebVisitor.Password));
 
         var text = PartnerSteps.Text(await WebVisitor.TextOfAsync(validated));
         Assert.Contains("Félicitations, votre compte a bien été validé.</p>", text, StringComparison.Ordinal);

@@ -54,6 +54,7 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         await page.GotoAsync(link);
         await ExpectTitle("Valider la création de mon compte");
         await CheckAsync(page, "valider");
+        await Field("Mot de passe").FillAsync(PortalServer.Password);
         await Click("Valider la création de mon compte");
         await ExpectText("Félicitations, votre compte a bien été validé. Vous pouvez maintenant vous connecter à votre espace Web services :");
         await CheckAsync(page, "compte-valide");

@@ -71,6 +71,27 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.TokenInvalid, (await Validate("forged-" + second)).FailureCode);
     }
 
+    /// <summary>Whoever clicks must know the password chosen at sign-up: the link alone validates nobody's password.</summary>
+    [Fact]
+    public async Task ValidationLink_WithoutTheSignUpPassword_ConfirmsNothing_AndStaysUsable()
+    {
+        var email = PortalSteps.UniqueEmail();
+        await server.UseAsync<SignUp, Result<string>>(s =>
+            s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
+
+        var wrong = await Validate(token, "Autre-pass2!");
+        var missing = await Validate(token, null);
+        var confirmedBefore = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.EmailConfirmedAt).SingleAsync());
+        var right = await Validate(token);
+
+        Assert.Equal(ErrorCodes.NotTheSignUpPassword, wrong.FailureCode);
+        Assert.Equal("Password", Assert.Single(wrong.Errors).Field);
+        Assert.Equal(ErrorCodes.Required, missing.FailureCode);
+        Assert.Null(confirmedBefore);
+        Assert.True(right.Succeeded);
+    }
+
     [Fact]
     public async Task Resend_AtMostFiveLinksAnHour_TheLastOneStaysValid()
     {
@@ -188,8 +209,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         Assert.True(tools.Mine.Count < tools.All.Count);
     }
 
-    private Task<Result<Person>> Validate(string token) =>
-        server.UseAsync<ValidateEmail, Result<Person>>(v => v.HandleAsync(token, CancellationToken.None));
+    private Task<Result<Person>> Validate(string token, string? password = Password) =>
+        server.UseAsync<ValidateEmail, Result<Person>>(v => v.HandleAsync(token, password, CancellationToken.None));
 
     private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
         server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));

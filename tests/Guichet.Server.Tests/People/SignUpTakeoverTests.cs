@@ -34,8 +34,8 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         // The earlier link is revoked at once (not only refused for its older password).
         Assert.Equal(1, await server.InDbAsync(db => db.PersonTokens.CountAsync(t => t.Purpose == TokenPurpose.EmailValidation
             && t.ConsumedAt == null && db.People.Any(p => p.Id == t.PersonId && p.Email == email))));
-        Assert.Equal(ErrorCodes.TokenUsed, (await ValidateAsync(strangerLink)).FailureCode);
-        Assert.True((await ValidateAsync(ownerLink)).Succeeded);
+        Assert.Equal(ErrorCodes.TokenUsed, (await ValidateAsync(strangerLink, StrangerPassword)).FailureCode);
+        Assert.True((await ValidateAsync(ownerLink, OwnerPassword)).Succeeded);
         var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
         Assert.Equal(("Olivia", "Titulaire", false, PortalSpace.Entreprise), (person.FirstName, person.LastName, person.ContributionsOnly,
             person.SignedUpIn));
@@ -44,6 +44,29 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         var audit = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == email).OrderBy(e => e.Id)
             .Select(e => e.Event).ToListAsync());
         Assert.Equal([AuditEvents.PersonSignedUp, AuditEvents.PersonSignUpReplaced, AuditEvents.PersonEmailConfirmed], audit);
+    }
+
+    /// <summary>
+    /// The stranger signs up AFTER the owner: the newest link, in the owner's mailbox, is for the stranger's password.
+    /// Clicking it with the owner's own password validates nothing; the owner signs up again and takes the address back.
+    /// </summary>
+    [Fact]
+    public async Task StrangerSigningUpAfterTheOwner_TheOwnerClickingTheNewestLink_ValidatesNothing()
+    {
+        var email = PortalServer.NewEmail("apres");
+        await SignUpAsync(email, OwnerPassword, "Olivia", "Titulaire", "http://titulaire.test");
+        await SignUpAsync(email, StrangerPassword, "Ivan", "Intrus", "http://intrus.test");
+        var strangers = (await LinksAsync(email, 2)).Single(l => l.StartsWith("http://intrus.test", StringComparison.Ordinal));
+
+        var clicked = await ValidateAsync(strangers, OwnerPassword);
+
+        Assert.Equal(ErrorCodes.NotTheSignUpPassword, clicked.FailureCode);
+        Assert.Null(await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.EmailConfirmedAt).SingleAsync()));
+        await SignUpAsync(email, OwnerPassword, "Olivia", "Titulaire", "http://titulaire.test");
+        var owners = (await LinksAsync(email, 3)).Last(l => l.StartsWith("http://titulaire.test", StringComparison.Ordinal));
+        Assert.True((await ValidateAsync(owners, OwnerPassword)).Succeeded);
+        var hash = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.PasswordHash).SingleAsync());
+        Assert.True(Verifies(hash, OwnerPassword));
     }
 
     [Fact]
@@ -75,7 +98,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         await server.InDbAsync(db => db.People.Where(p => p.Email == email)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.PasswordChangedAt, server.Clock.GetUtcNow().AddSeconds(5))));
 
-        var validated = await ValidateAsync(link);
+        var validated = await ValidateAsync(link, StrangerPassword);
 
         Assert.Equal(ErrorCodes.TokenUsed, validated.FailureCode);
         Assert.Null(await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.EmailConfirmedAt).SingleAsync()));
@@ -104,7 +127,8 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
             var valid = new List<string>();
             foreach (var link in links)
             {
-                if ((await ValidateAsync(link)).Succeeded)
+                var password = link.StartsWith("http://un.test", StringComparison.Ordinal) ? "Un-pass-111!" : "Deux-pass-222!";
+                if ((await ValidateAsync(link, password)).Succeeded)
                 {
                     valid.Add(link);
                 }
@@ -204,9 +228,9 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
                 "192.0.2.1",
             CancellationToken.None));
 
-    private Task<Result<Person>> ValidateAsync(string link) => server.InScopeAsync(services =>
+    private Task<Result<Person>> ValidateAsync(string link, string password) => server.InScopeAsync(services =>
         services.GetRequiredService<ValidateEmail>().HandleAsync(Uri.UnescapeDataString(TokenPattern().Match(link).Groups[1].Value),
-            CancellationToken.None));
+            password, CancellationToken.None));
 
     /// <summary>The validation links received at the address (whatever the email's wording), once there are at least <paramref
     /// name="count"/>.</summary>

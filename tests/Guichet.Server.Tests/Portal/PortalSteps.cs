@@ -23,7 +23,7 @@ public static partial class PortalSteps
             signUp.HandleAsync(new SignUpRequest(email, email, password, password, "Prénom", "Nom", false), Links, null, CancellationToken.None));
         var token = TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         var validated = await server.UseAsync<ValidateEmail, Guichet.Domain.Common.Result<Guichet.Domain.People.Person>>(v =>
-            v.HandleAsync(token, CancellationToken.None));
+            v.HandleAsync(token, password, CancellationToken.None));
         Assert.True(validated.Succeeded);
         return validated.Value.Id;
     }

@@ -169,9 +169,9 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         var token = Uri.UnescapeDataString(PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création")));
 
         var validated = Text(await WebVisitor.TextOfAsync(await visitor.SubmitAsync($"/compte/valider?jeton={Uri.EscapeDataString(token)}",
-            "/compte/valider", ("jeton", token))));
+            "/compte/valider", ("jeton", token), ("Password", WebVisitor.Password))));
         var again = Text(await WebVisitor.TextOfAsync(await visitor.SubmitAsync($"/compte/valider?jeton={Uri.EscapeDataString(token)}",
-            "/compte/valider", ("jeton", token))));
+            "/compte/valider", ("jeton", token), ("Password", WebVisitor.Password))));
 
         Assert.Contains("Félicitations, votre compte a bien été validé.</p>", validated, StringComparison.Ordinal);
         Assert.Contains("<p>Vous pouvez maintenant vous connecter à votre espace Web services Entreprises :</p>", validated,
@@ -193,7 +193,7 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         await server.WaitForMailAsync(email, "Validation de création", count: 2);
 
         var html = Text(await WebVisitor.TextOfAsync(await visitor.SubmitAsync($"/compte/valider?jeton={Uri.EscapeDataString(first)}",
-            "/compte/valider", ("jeton", first))));
+            "/compte/valider", ("jeton", first), ("Password", WebVisitor.Password))));
 
         Assert.Contains("Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent.", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/inscription/email-envoye?handler=Resend\"", html, StringComparison.Ordinal);
