@@ -8,6 +8,9 @@ namespace Guichet.Application.People;
 /// <summary>What a page shows of a signed-in person.</summary>
 public sealed record PersonSummary(Guid Id, string Email, string DisplayName, bool ContributionsOnly);
 
+/// <summary>What "Mon compte" shows and lets the person change, with the version it is saved against.</summary>
+public sealed record PersonAccount(string Email, string FirstName, string LastName, bool ContributionsOnly, Guid Version);
+
 /// <summary>What the portal's pages read about people; every query is scoped to the signed-in person.</summary>
 public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> options)
 {
@@ -20,6 +23,11 @@ public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> o
             ? null
             : new PersonSummary(person.Id, person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), person.ContributionsOnly);
     }
+
+    public Task<PersonAccount?> AccountAsync(Guid personId, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new PersonAccount(p.Email, p.FirstName, p.LastName, p.ContributionsOnly, p.Version))
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The stamp a session must carry: it changes with the password, which signs every other session out.</summary>
     public Task<Guid?> SecurityStampAsync(Guid personId, CancellationToken cancellationToken) =>

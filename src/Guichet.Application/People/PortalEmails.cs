@@ -1,4 +1,6 @@
+using System.Globalization;
 using Guichet.Application.Mail;
+using Guichet.Domain.Common;
 
 namespace Guichet.Application.People;
 
@@ -38,4 +40,23 @@ public static class PortalEmails
 
         Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
         """);
+
+    /// <summary>
+    /// After every new password (from "Mon compte", an expired password or a lost-password link): when, in Paris time, and
+    /// what to do if it was not the person.
+    /// </summary>
+    public static MailMessage PasswordChanged(string to, DateTimeOffset at, string lostPasswordLink) => new(to,
+        "Votre mot de passe a été modifié",
+        $"""
+        Madame, Monsieur,
+
+        Le mot de passe de votre compte Web services a été modifié le {ParisTime(at)} (heure de Paris). Les autres sessions ouvertes sur votre compte ont été fermées.
+
+        Si vous êtes à l'origine de ce changement, vous n'avez rien à faire.
+        Sinon, choisissez sans attendre un nouveau mot de passe avec « Récupérer mon mot de passe » :
+        {lostPasswordLink}
+        """);
+
+    private static string ParisTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
 }

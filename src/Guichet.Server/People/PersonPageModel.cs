@@ -1,5 +1,7 @@
 using Guichet.Application.People;
 using Guichet.Domain.Common;
+using Guichet.Domain.People;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Server.People;
@@ -27,4 +29,11 @@ public abstract class PersonPageModel(PersonSpace space) : PageModel
             ModelState.AddModelError(key, error.Message);
         }
     }
+
+    /// <summary>
+    /// A fresh cookie for this session after a change the cookie carries (a new security stamp, a new name): the person
+    /// stays signed in here while the new stamp ends their other sessions.
+    /// </summary>
+    protected Task RenewCookieAsync(Person person) =>
+        HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, passwordExpired: false, Space.Scheme));
 }
