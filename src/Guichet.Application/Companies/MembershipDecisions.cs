@@ -39,15 +39,18 @@ public sealed class MembershipDecisions(
 
     /// <summary>
     /// Applies <paramref name="decide"/> (a transition of <see cref="Membership"/>) in the actor's name, audits it, saves, then
-    /// emails the person.
+    /// emails the person (unless there is nothing to tell: <paramref name="email"/> null).
     /// </summary>
     public async Task<Result<Membership>> RecordAsync(CompanyActor actor, Membership membership, Action<string, DateTimeOffset> decide,
-        string auditEvent, MailMessage email, CancellationToken cancellationToken)
+        string auditEvent, MailMessage? email, CancellationToken cancellationToken)
     {
         var (name, address) = actor switch
         {
             CompanyActor.Administrator administrator => (
                 await db.People.AsNoTracking().Where(p => p.Id == administrator.PersonId).Select(p => p.Email).SingleAsync(cancellationToken),
+                (string?)null),
+            CompanyActor.Self self => (
+                await db.People.AsNoTracking().Where(p => p.Id == self.PersonId).Select(p => p.Email).SingleAsync(cancellationToken),
                 (string?)null),
             CompanyActor.Staff staff => (staff.Caller.AuditName, staff.Caller.RemoteAddress),
             _ => throw new ArgumentOutOfRangeException(nameof(actor)),
@@ -74,7 +77,11 @@ public sealed class MembershipDecisions(
                 : administratorsChanged ? CompanyErrors.AdministratorsChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
         }
 
-        await mailer.TrySendAsync(email, cancellationToken);
+        if (email is not null)
+        {
+            await mailer.TrySendAsync(email, cancellationToken);
+        }
+
         return membership;
     }
 }
