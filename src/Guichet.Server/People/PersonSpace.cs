@@ -75,7 +75,9 @@ public sealed record PersonPageNames(
     string ValidateEmail,
     string ForgottenPassword,
     string NewPassword,
-    string ExpiredPassword);
+    string ExpiredPassword,
+    string Account,
+    string ChangePassword);
 
 /// <summary>What the shared pages say where the spaces' guides word them differently.</summary>
 public sealed record PersonSpaceWords

@@ -1,0 +1,7 @@
+using Guichet.Application.People;
+using Guichet.Server.People;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Server.Areas.Portal.Pages.Compte;
+
+public sealed class MotDePasseModel(ChangePassword change, IOptions<PortalOptions> options) : ChangePasswordPageModel(PortalPages.Space, change, options);
