@@ -52,7 +52,7 @@ public sealed class MyAccountBrowserTests(PortalServer server, BrowserFixture br
         await lou.LoginAsync(person.Email, NewPassword);
         await lou.ExpectPathAsync("/outils");
         await lou.GotoAsync("/compte");
-        await lou.Main.GetByRole(AriaRole.Link, new() { Name = "Quitter " + company.Name, Exact = true }).ClickAsync();
+        await lou.Main.GetByRole(AriaRole.Link, new() { Name = $"Quitter cette entreprise ({company.Name})", Exact = true }).ClickAsync();
         await lou.ExpectTitleAsync("Quitter cette entreprise");
         await lou.ExpectTextAsync(company.Name);
         await AxeAsync(lou, "quitter-confirmation");
