@@ -3,22 +3,21 @@ using Guichet.Domain.Companies;
 
 namespace Guichet.Application.Companies;
 
-/// <summary>The French emails of access requests and of the administrators' decisions, in one place.</summary>
+/// <summary>
+/// The French emails of access requests and of the administrators' decisions, in one place. Each goes to a person who
+/// signed in, so whose address is validated: these may greet them by the name they gave.
+/// </summary>
 public static class CompanyEmails
 {
     public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) =>
-        new(to,
-        (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}",
-        $"""
-        Bonjour,
-
-        {requester} ({requesterEmail}) demande l'accès à l'entreprise {company}.
-        Pour accepter ou refuser cette demande, ouvrez « Gérer les utilisateurs » :
-        {link}
-        """);
+        new MailBody()
+            .Paragraph("Bonjour,")
+            .Paragraph($"{requester} ({requesterEmail}) demande l'accès à l'entreprise {company}.")
+            .Paragraph("Pour accepter ou refuser cette demande, ouvrez ", new MailLink("Gérer les utilisateurs", link), ".")
+            .ToMessage(to, (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}");
 
     public static MailMessage AccessApproved(Membership membership, string loginLink) =>
-        AccessDecided(membership, $"Votre demande d'accès à {membership.Company!.Name} a été acceptée. Connectez-vous :", loginLink);
+        AccessDecided(membership, $"Votre demande d'accès à {membership.Company!.Name} a été acceptée.", loginLink);
 
     public static MailMessage AccessRefused(Membership membership, string loginLink) =>
         AccessDecided(membership, $"Votre demande d'accès à {membership.Company!.Name} a été refusée.", loginLink);
@@ -30,12 +29,9 @@ public static class CompanyEmails
         AccessDecided(membership, $"Vous êtes désormais administrateur de {membership.Company!.Name}.", loginLink);
 
     /// <summary>To the person concerned: <paramref name="membership"/> is loaded with its person and company.</summary>
-    private static MailMessage AccessDecided(Membership membership, string decision, string link) => new(membership.Person!.Email,
-        $"Votre accès à {membership.Company!.Name}",
-        $"""
-        Bonjour {membership.Person.FirstName},
-
-        {decision}
-        {link}
-        """);
+    private static MailMessage AccessDecided(Membership membership, string decision, string link) => new MailBody()
+        .Paragraph($"Bonjour {membership.Person!.FirstName},")
+        .Paragraph(decision)
+        .Paragraph("Pour accéder à votre espace Web services Entreprises : ", new MailLink("Se connecter", link), ".")
+        .ToMessage(membership.Person.Email, $"Votre accès à {membership.Company!.Name}");
 }

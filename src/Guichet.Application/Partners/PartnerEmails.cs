@@ -1,4 +1,3 @@
-using System.Text;
 using Guichet.Application.Mail;
 using Guichet.Domain.Partners;
 
@@ -12,44 +11,30 @@ public static class PartnerEmails
         string signInLink)
     {
         var which = establishments.Count > 1 ? "les établissements suivants" : "l'établissement suivant";
-        return new(to,
-            "Ouverture de votre accès au Web Services Partenaire",
-            $"""
-            Bonjour {firstName},
-
-            {Capitalized(fundName)} vous ouvre l'accès au Web Services Partenaire pour {which} :
-
-            {Lines(establishments)}
-            Vous pouvez accéder au portail : connectez-vous à votre espace Web Services Partenaire avec votre identifiant
-            (votre adresse électronique) :
-            {signInLink}
-            """);
+        return new MailBody()
+            .Paragraph($"Bonjour {firstName},")
+            .Paragraph($"{Capitalized(fundName)} vous ouvre l'accès au Web Services Partenaire pour {which} :")
+            .List(Lines(establishments))
+            .Paragraph("Vous pouvez accéder au portail : connectez-vous à votre espace Web services avec votre identifiant (votre email) : ",
+                new MailLink("Se connecter", signInLink), ".")
+            .ToMessage(to, "Ouverture de votre accès au Web Services Partenaire");
     }
 
     public static MailMessage AccessRemoved(string to, string firstName, string ofFund, GrantedEstablishment establishment, string contactUrl) =>
-        new(to,
-            "Retrait de votre accès à un établissement (Web Services Partenaire)",
-            $"""
-            Bonjour {firstName},
+        new MailBody()
+            .Paragraph($"Bonjour {firstName},")
+            .Paragraph("Vous n'avez plus accès à l'établissement suivant sur le Web Services Partenaire :")
+            .List(Lines([establishment]))
+            .Paragraph($"Pour toute question, rapprochez-vous de votre correspondant {ofFund} : ", new MailLink("Nous contacter", contactUrl), ".")
+            .ToMessage(to, "Retrait de votre accès à un établissement (Web Services Partenaire)");
 
-            Vous n'avez plus accès à l'établissement suivant sur le Web Services Partenaire :
-
-            {Lines([establishment])}
-            Pour toute question, rapprochez-vous de votre correspondant {ofFund} : {contactUrl}
-            """);
-
-    /// <summary>"- SIRET 36252187900034 : Nom, 12 rue de la Paix, 75002 Paris", one a line.</summary>
-    private static string Lines(IEnumerable<GrantedEstablishment> establishments)
-    {
-        var text = new StringBuilder();
-        foreach (var e in establishments)
+    /// <summary>"SIRET 362 521 879 00034 : Nom, 12 rue de la Paix, 75002 Paris", one an item.</summary>
+    private static IEnumerable<string> Lines(IEnumerable<GrantedEstablishment> establishments) =>
+        establishments.Select(e =>
         {
             var address = Establishment.PostalAddress(e.Address, e.PostalCode, e.City);
-            text.Append($"- SIRET {e.Siret} : {e.Name}{(address.Length > 0 ? ", " + address : string.Empty)}\n");
-        }
-
-        return text.ToString();
-    }
+            return $"SIRET {e.Siret} : {e.Name}{(address.Length > 0 ? ", " + address : string.Empty)}";
+        });
 
     /// <summary>"l'Opcommerce" starts a sentence as "L'Opcommerce".</summary>
     private static string Capitalized(string name) =>

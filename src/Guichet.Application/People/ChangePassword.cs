@@ -28,7 +28,7 @@ public sealed class ChangePassword(
         string? remoteAddress, CancellationToken cancellationToken)
     {
         var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
-        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(person.Email), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(person.Email), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
             await AuditFailureAsync(person, remoteAddress, "locked", cancellationToken);

@@ -63,4 +63,8 @@ public static class PeopleErrors
     public static Error LinkUsed { get; } = new(ErrorCodes.TokenUsed, "Ce lien a déjà été utilisé.");
 
     public static Error LinkExpired { get; } = new(ErrorCodes.TokenExpired, "Ce lien a expiré : demandez-en un nouveau.");
+
+    /// <summary>An old validation link of an account that is validated already (by this link or a later one).</summary>
+    public static Error EmailAlreadyConfirmed { get; } =
+        new(ErrorCodes.EmailAlreadyConfirmed, "Votre compte est déjà validé : vous pouvez vous connecter.");
 }

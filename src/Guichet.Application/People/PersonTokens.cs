@@ -77,6 +77,19 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             : Result<Guid>.Failure(PeopleErrors.LinkUsed);
     }
 
+    /// <summary>The person a token was issued to, used or not, expired or not; null when no such token exists.</summary>
+    public async Task<Guid?> OwnerAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        return await db.PersonTokens.Where(t => t.TokenHash == hash && t.Purpose == purpose)
+            .Select(t => (Guid?)t.PersonId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     private static Result<Guid> Invalid() => Result<Guid>.Failure(PeopleErrors.LinkInvalid);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>"Mot de passe oublié": always the same answer; a link by email when the address is known.</summary>
+/// <summary>"Récupérer mon mot de passe" ("Mot de passe perdu ?" on the sign-in page): always the same answer; a link by email when the address is known.</summary>
 public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)
 {
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
@@ -24,6 +24,6 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, person.FirstName, links.ResetPassword(token)), cancellationToken);
+        await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime), cancellationToken);
     }
 }

@@ -24,6 +24,6 @@ public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens toke
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.ValidateAccount(person.Email, person.FirstName, links.ValidateEmail(token)), cancellationToken);
+        await mailer.TrySendAsync(PortalEmails.ValidateAccount(person.Email, links.ValidateEmail(token), options.Value.EmailValidationLifetime), cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class SignIn(
             return Result<SignedIn>.Failure(PeopleErrors.SignInIncomplete);
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
             // Refused without a look at the password, and recorded: a guess while the brake waits is still a guess.

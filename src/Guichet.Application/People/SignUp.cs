@@ -87,7 +87,7 @@ public sealed class SignUp(
             return email;
         }
 
-        await mailer.TrySendAsync(PortalEmails.ValidateAccount(email, person.FirstName, links.ValidateEmail(token)), cancellationToken);
+        await mailer.TrySendAsync(PortalEmails.ValidateAccount(email, links.ValidateEmail(token), portal.EmailValidationLifetime), cancellationToken);
         return email;
     }
 }

@@ -15,7 +15,11 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Audi
         var consumed = await tokens.ConsumeAsync(token, TokenPurpose.EmailValidation, cancellationToken);
         if (!consumed.Succeeded)
         {
-            return consumed.Cast<Person>();
+            // A used, replaced or expired link of an account validated since: say so, rather than "ask for a new link".
+            var owner = await tokens.OwnerAsync(token, TokenPurpose.EmailValidation, cancellationToken);
+            var confirmed = owner is { } id
+                && await db.People.AnyAsync(p => p.Id == id && p.EmailConfirmedAt != null, cancellationToken);
+            return confirmed ? Result<Person>.Failure(PeopleErrors.EmailAlreadyConfirmed) : consumed.Cast<Person>();
         }
 
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);

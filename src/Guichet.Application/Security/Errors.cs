@@ -39,9 +39,19 @@ public static class SecurityErrors
     public static Error UserTemporarilyLocked(DateTimeOffset until, DateTimeOffset now) => new(ErrorCodes.UserTemporarilyLocked,
         $"Trop de tentatives échouées : réessayez dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).");
 
-    /// <summary>The sentence a failed log in ends with, on every door that has the brake.</summary>
+    /// <summary>The sentence a failed SOAP log in ends with: read by programs, in seconds and ISO UTC.</summary>
     public static string NextAttempt(DateTimeOffset until, DateTimeOffset now) =>
         $"Prochaine tentative possible dans {Seconds(until, now)} secondes ({until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).";
+
+    /// <summary>The brake's lock, on a page a person reads: in minutes and Paris time ("dans 2 minutes (à 14:05, heure de Paris)").</summary>
+    public static Error PersonTemporarilyLocked(DateTimeOffset until, DateTimeOffset now) => new(ErrorCodes.UserTemporarilyLocked,
+        $"Trop de tentatives échouées : réessayez {When(until, now)}.");
+
+    /// <summary>The sentence a failed log in ends with on a page a person reads (portal, Partenaire space, back office).</summary>
+    public static string PersonNextAttempt(DateTimeOffset until, DateTimeOffset now) => $"Prochaine tentative possible {When(until, now)}.";
+
+    private static string When(DateTimeOffset until, DateTimeOffset now) =>
+        $"dans {FrenchFormat.MinutesRoundedUp(until - now)} (à {FrenchFormat.ParisClockRoundedUp(until)}, heure de Paris)";
 
     private static int Seconds(DateTimeOffset until, DateTimeOffset now) => (int)Math.Ceiling((until - now).TotalSeconds);
 }

@@ -5,8 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.Security;
 
-/// <summary>A key that is not waiting, and whether it has failures that a success must clear.</summary>
-public sealed record LoginBrake(string Key, bool HasFailures);
+/// <summary>Who reads the brake's messages: a program (SOAP: seconds, ISO UTC) or a person (minutes, Paris time).</summary>
+public enum BrakeReader
+{
+    Program,
+    Person,
+}
+
+/// <summary>A key that is not waiting, whether it has failures that a success must clear, and who reads its messages.</summary>
+public sealed record LoginBrake(string Key, bool HasFailures, BrakeReader Reader);
 
 /// <summary>
 /// The brute-force brake shared by the SOAP service and the portal (<see cref="LoginThrottle"/>): one row per key, each
@@ -16,16 +23,17 @@ public sealed record LoginBrake(string Key, bool HasFailures);
 public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
 {
     /// <summary>The key's brake, or USER_TEMPORARILY_LOCKED while it still waits.</summary>
-    public async Task<Result<LoginBrake>> CheckAsync(string key, CancellationToken cancellationToken)
+    public async Task<Result<LoginBrake>> CheckAsync(string key, BrakeReader reader, CancellationToken cancellationToken)
     {
         var throttle = await db.LoginThrottles.AsNoTracking().SingleOrDefaultAsync(t => t.Login == key, cancellationToken);
         var now = clock.GetUtcNow();
         if (throttle is null || !throttle.IsBlocked(now))
         {
-            return new LoginBrake(key, throttle is not null);
+            return new LoginBrake(key, throttle is not null, reader);
         }
 
-        return SecurityErrors.UserTemporarilyLocked(throttle.BlockedUntil!.Value, now);
+        var until = throttle.BlockedUntil!.Value;
+        return reader == BrakeReader.Person ? SecurityErrors.PersonTemporarilyLocked(until, now) : SecurityErrors.UserTemporarilyLocked(until, now);
     }
 
     /// <summary>Counts a failure (saved at once) and says when the next attempt is possible.</summary>
@@ -44,7 +52,7 @@ public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
         await db.LoginThrottles
             .Where(t => t.Login == key && (t.BlockedUntil == null || t.BlockedUntil < until))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.BlockedUntil, until), cancellationToken);
-        return SecurityErrors.NextAttempt(until, now);
+        return brake.Reader == BrakeReader.Person ? SecurityErrors.PersonNextAttempt(until, now) : SecurityErrors.NextAttempt(until, now);
     }
 
     /// <summary>A success forgets the key's failures.</summary>

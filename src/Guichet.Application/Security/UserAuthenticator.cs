@@ -40,7 +40,7 @@ public sealed class UserAuthenticator(
             return Result<Caller>.Failure(SecurityErrors.UserLoginMalformed);
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.SoapKey(whiteLabel.Id, key), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.SoapKey(whiteLabel.Id, key), BrakeReader.Program, cancellationToken);
         if (!brake.Succeeded)
         {
             // Refused without looking at the password, as the seed asks.

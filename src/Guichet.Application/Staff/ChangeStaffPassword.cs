@@ -31,7 +31,7 @@ public sealed class ChangeStaffPassword(
             return StaffErrors.SignInExpired();
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(member.Email), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(member.Email), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
             return brake.Cast<StaffPasswordChanged>();

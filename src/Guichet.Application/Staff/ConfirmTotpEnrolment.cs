@@ -62,7 +62,7 @@ public sealed class ConfirmTotpEnrolment(
             return failure;
         }
 
-        await throttling.ResetAsync(new LoginBrake(LoginThrottle.StaffKey(member.Email), HasFailures: true), cancellationToken);
+        await throttling.ResetAsync(new LoginBrake(LoginThrottle.StaffKey(member.Email), HasFailures: true, BrakeReader.Person), cancellationToken);
         return new TotpEnrolled(codes, new StaffSession(member.Id, member.Email, member.DisplayName, member.Role, member.SecurityStamp));
     }
 }

@@ -26,7 +26,7 @@ public sealed class SignInStaff(GuichetDbContext db, PasswordHashing hashing, Lo
             return StaffErrors.SignInIncomplete();
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(key), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(key), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
             return brake.Cast<StaffSignInStep>();

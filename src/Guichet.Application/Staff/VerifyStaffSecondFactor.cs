@@ -46,7 +46,7 @@ public sealed class VerifyStaffSecondFactor(
             return StaffErrors.CodeRequired("Code");
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(member.Email), cancellationToken);
+        var brake = await throttling.CheckAsync(LoginThrottle.StaffKey(member.Email), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
             return brake.Cast<SecondFactorAccepted>();

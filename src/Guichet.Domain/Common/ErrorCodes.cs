@@ -58,6 +58,7 @@ public static class ErrorCodes
     public const string TokenInvalid = "TOKEN_INVALID";
     public const string TokenExpired = "TOKEN_EXPIRED";
     public const string TokenUsed = "TOKEN_USED";
+    public const string EmailAlreadyConfirmed = "EMAIL_ALREADY_CONFIRMED";
     public const string InvalidSiren = "INVALID_SIREN";
     public const string UnknownMember = "UNKNOWN_MEMBER";
     public const string AlreadyMember = "ALREADY_MEMBER";

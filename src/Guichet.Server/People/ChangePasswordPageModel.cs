@@ -1,14 +1,13 @@
 using Guichet.Application.People;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
 
 /// <summary>
 /// "Changer mon mot de passe" from "Mon compte" (partial <c>_ChangePassword</c>): the current password behind the
-/// sign-in's brake, the new one twice with the policy shown. This session stays signed in; the others end.
+/// sign-in's brake, the new one twice with the policy sentence (<see cref="PersonPageModel.PasswordPolicySentence"/>). This session stays signed in; the others end.
 /// </summary>
-public abstract class ChangePasswordPageModel(PersonSpace space, ChangePassword change, IOptions<PortalOptions> options) : PersonPageModel(space)
+public abstract class ChangePasswordPageModel(PersonSpace space, ChangePassword change) : PersonPageModel(space)
 {
     public const string ChangedMessage =
         "Votre mot de passe a été modifié. Vos autres sessions ont été fermées et un email de confirmation vous a été envoyé.";
@@ -21,17 +20,6 @@ public abstract class ChangePasswordPageModel(PersonSpace space, ChangePassword 
 
     [BindProperty]
     public string? PasswordConfirmation { get; set; }
-
-    /// <summary>The sentence the sign-up form shows.</summary>
-    public string PolicyText
-    {
-        get
-        {
-            var policy = options.Value.PasswordPolicy;
-            return $"Au moins {policy.MinLength} caractères (au plus {policy.MaxLength}), "
-                + "avec au moins une majuscule, une minuscule, un chiffre et un caractère spécial ; sans espace.";
-        }
-    }
 
     public void OnGet()
     {

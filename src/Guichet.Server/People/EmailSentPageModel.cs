@@ -11,13 +11,17 @@ public abstract class EmailSentPageModel(PersonSpace space, ResendValidationEmai
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => SentTo = TempData.Peek("SentTo") as string;
+    /// <summary>
+    /// The address is read once: a later visit of this address (a refresh, the next person at a shared computer) shows no
+    /// one's address, and the resend form asks for it (review B13).
+    /// </summary>
+    public void OnGet() => SentTo = TempData["SentTo"] as string;
 
     public async Task<IActionResult> OnPostResendAsync(string? email, CancellationToken cancellationToken)
     {
         await resend.HandleAsync(email, Links, cancellationToken);
         TempData["SentTo"] = email;
-        Message = "Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.";
+        Message = "Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.";
         return RedirectToPage(Space.Pages.ValidationEmailSent);
     }
 }

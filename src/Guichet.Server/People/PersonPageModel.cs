@@ -1,8 +1,10 @@
 using Guichet.Application.People;
+using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
 
@@ -19,6 +21,10 @@ public abstract class PersonPageModel(PersonSpace space) : PageModel
     protected PortalLinks Links => space.LinksFor(HttpContext);
 
     protected string? RemoteAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>The portal's password policy in one sentence, from the options the server checks with (never a copy).</summary>
+    public string PasswordPolicySentence =>
+        PasswordMessages.Sentence(HttpContext.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.PasswordPolicy);
 
     /// <summary>Each error under its field (the form's property name), or at the top of the form when it has none.</summary>
     protected void ShowErrors(IEnumerable<Error> errors, string? prefix = null)

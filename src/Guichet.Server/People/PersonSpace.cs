@@ -79,7 +79,10 @@ public sealed record PersonPageNames(
     string Account,
     string ChangePassword);
 
-/// <summary>What the shared pages say where the spaces' guides word them differently.</summary>
+/// <summary>
+/// The guide's words on the shared pages (seeds 000–003): the labels, buttons and sentences of each screen, and what
+/// differs between the spaces (the contributions box, the space's name in sentences).
+/// </summary>
 public sealed record PersonSpaceWords
 {
     public required string EmailLabel { get; init; }
@@ -98,6 +101,12 @@ public sealed record PersonSpaceWords
     /// <summary>Followed by the address, then a full stop.</summary>
     public required string EmailSentBefore { get; init; }
 
-    /// <summary>After the validation link's button, above "Se connecter".</summary>
+    /// <summary>After the validation link's button: "Félicitations, votre compte a bien été validé."</summary>
     public required string Validated { get; init; }
+
+    /// <summary>
+    /// The space as its guide names it in sentences ("votre espace Web services Entreprises", "votre compte Web services"):
+    /// the Entreprise guide says "Web services Entreprises" where the Partenaire guide says "Web services".
+    /// </summary>
+    public required string Services { get; init; }
 }

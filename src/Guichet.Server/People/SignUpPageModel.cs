@@ -1,24 +1,13 @@
 using Guichet.Application.People;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
 
 /// <summary>"Créer un compte" (partial <c>_SignUp</c>): the person is recorded as signed up in this space, and its emails lead back to it.</summary>
-public abstract class SignUpPageModel(PersonSpace space, SignUp signUp, IOptions<PortalOptions> options) : PersonPageModel(space)
+public abstract class SignUpPageModel(PersonSpace space, SignUp signUp) : PersonPageModel(space)
 {
     [BindProperty]
     public SignUpForm Form { get; set; } = new();
-
-    public string PolicyText
-    {
-        get
-        {
-            var policy = options.Value.PasswordPolicy;
-            return $"Au moins {policy.MinLength} caractères (au plus {policy.MaxLength}), "
-                + "avec au moins une majuscule, une minuscule, un chiffre et un caractère spécial ; sans espace.";
-        }
-    }
 
     public void OnGet()
     {

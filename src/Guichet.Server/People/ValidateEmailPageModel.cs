@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.People;
@@ -13,6 +14,9 @@ public abstract class ValidateEmailPageModel(PersonSpace space, ValidateEmail va
 
     public string? Error { get; private set; }
 
+    /// <summary>The link is old but the account it validates is validated already: nothing to ask for again.</summary>
+    public bool AlreadyValidated { get; private set; }
+
     public void OnGet()
     {
     }
@@ -22,6 +26,7 @@ public abstract class ValidateEmailPageModel(PersonSpace space, ValidateEmail va
         var result = await validate.HandleAsync(Token, cancellationToken);
         Validated = result.Succeeded;
         Error = result.Succeeded ? null : result.Errors[0].Message;
+        AlreadyValidated = result.FailureCode == ErrorCodes.EmailAlreadyConfirmed;
         return Page();
     }
 }

@@ -262,11 +262,13 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
 
         for (var failures = 1; failures <= 5; failures++)
         {
-            Assert.Contains("Adresse électronique ou mot de passe incorrect. Prochaine tentative possible dans " + (30 * failures) + " secondes",
-                answers[failures - 1], StringComparison.Ordinal);
+            // A person reads the wait in whole minutes, rounded up, and the Paris time it ends.
+            var minutes = ((30 * failures) + 59) / 60;
+            Assert.Contains("Adresse électronique ou mot de passe incorrect. Prochaine tentative possible dans " + minutes
+                + (minutes == 1 ? " minute (à " : " minutes (à "), answers[failures - 1], StringComparison.Ordinal);
         }
 
-        Assert.Contains("Trop de tentatives échouées : réessayez dans 150 secondes", await WebVisitor.TextOfAsync(rightButBraked),
+        Assert.Contains("Trop de tentatives échouées : réessayez dans 3 minutes (à ", await WebVisitor.TextOfAsync(rightButBraked),
             StringComparison.Ordinal);
         Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name.StartsWith("guichet.back-office", StringComparison.Ordinal));
     }

@@ -8,7 +8,7 @@ namespace Guichet.Server.Tests.Browser;
 /// <summary>Sign-up, email validation and the first company, in a real Chromium against the real server.</summary>
 public sealed class AccountBrowserTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>, IClassFixture<BrowserFixture>
 {
-    private const string ValidationSubject = "Validez la création de votre compte";
+    private const string ValidationSubject = "Validation de création de compte";
 
     [Fact]
     public async Task WholeJourney_SignUpValidateLoginAddCompany_ShowsTheTools()
@@ -18,15 +18,16 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
 
         await visitor.SignUpAsync(email);
-        await visitor.ExpectTitleAsync("Email de validation envoyé");
-        await visitor.ExpectTextAsync($"Un email de validation a été envoyé à {email}.");
+        await visitor.ExpectTitleAsync("Validation de compte");
+        await visitor.ExpectTextAsync($"Un message de validation a été envoyé sur votre email : {email}.");
         await visitor.ShotAsync("email-envoye");
 
         var mail = (await server.WaitForMailAsync(email, ValidationSubject)).Single();
         var link = PortalServer.LinkIn(mail, "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         await visitor.ValidateAsync(link);
-        await visitor.ExpectTextAsync("Félicitations, votre compte est validé.");
+        await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
+        await visitor.ExpectTextAsync("Vous pouvez maintenant vous connecter à votre espace Web services Entreprises :");
         await visitor.ShotAsync("compte-valide");
 
         await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Se connecter", Exact = true }).ClickAsync();
@@ -61,11 +62,11 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         var email = PortalServer.NewEmail();
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
         await visitor.SignUpAsync(email);
-        await visitor.ExpectTitleAsync("Email de validation envoyé");
+        await visitor.ExpectTitleAsync("Validation de compte");
         var first = PortalServer.LinkIn((await server.WaitForMailAsync(email, ValidationSubject)).Single(), "compte/valider?jeton=");
 
         await visitor.ClickAsync("Renvoyer à nouveau l'email");
-        await visitor.ExpectTextAsync("Un nouvel email de validation a été envoyé. Seul le lien de ce dernier email fonctionne.");
+        await visitor.ExpectTextAsync("Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.");
         await visitor.ExpectTextAsync(email);
         await visitor.ShotAsync("renvoye");
         var links = (await server.WaitForMailAsync(email, ValidationSubject, count: 2))
@@ -76,26 +77,29 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
 
         await visitor.ValidateAsync(first);
         await visitor.ExpectTextAsync("Ce lien a déjà été utilisé ou a été remplacé par un lien plus récent.");
+        await Assertions.Expect(visitor.Button("Renvoyer à nouveau l'email")).ToBeVisibleAsync();
         await visitor.ShotAsync("premier-lien");
         await visitor.ValidateAsync(second);
-        await visitor.ExpectTextAsync("Félicitations, votre compte est validé.");
+        await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
         await visitor.ShotAsync("second-lien");
     }
 
     [Fact]
-    public async Task ValidationLinkUsedTwice_SecondTimeSaysAlreadyUsed()
+    public async Task ValidationLinkUsedTwice_SecondTimeSaysTheAccountIsValidated()
     {
         var email = PortalServer.NewEmail();
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
         await visitor.SignUpAsync(email);
-        await visitor.ExpectTitleAsync("Email de validation envoyé");
+        await visitor.ExpectTitleAsync("Validation de compte");
         var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, ValidationSubject)).Single(), "compte/valider?jeton=");
 
         await visitor.ValidateAsync(link);
-        await visitor.ExpectTextAsync("Félicitations, votre compte est validé.");
+        await visitor.ExpectTextAsync("Félicitations, votre compte a bien été validé.");
         await visitor.ValidateAsync(link);
 
-        await visitor.ExpectTextAsync("Ce lien a déjà été utilisé");
+        await visitor.ExpectTitleAsync("Compte validé");
+        await visitor.ExpectTextAsync("Votre compte est déjà validé : vous pouvez vous connecter.");
+        await Assertions.Expect(visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Se connecter" })).ToBeVisibleAsync();
         await visitor.ShotAsync("lien-reutilise");
     }
 
@@ -107,8 +111,8 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
 
         await visitor.SignUpAsync(owner.Email, firstName: "Ivan", lastName: "Intrus");
 
-        await visitor.ExpectTitleAsync("Email de validation envoyé");
-        await visitor.ExpectTextAsync($"Un email de validation a été envoyé à {owner.Email}.");
+        await visitor.ExpectTitleAsync("Validation de compte");
+        await visitor.ExpectTextAsync($"Un message de validation a été envoyé sur votre email : {owner.Email}.");
         await visitor.ShotAsync("email-envoye");
         var warning = (await server.WaitForMailAsync(owner.Email, "Tentative de création de compte avec votre adresse")).Single();
         Assert.Contains(new Uri(server.BaseAddress, "mot-de-passe-oublie").ToString(), warning.TextBody, StringComparison.Ordinal);

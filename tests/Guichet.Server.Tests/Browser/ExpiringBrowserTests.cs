@@ -16,8 +16,8 @@ public sealed class ExpiringBrowserTests(PortalServer server, BrowserFixture bro
         var email = PortalServer.NewEmail();
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "camille");
         await visitor.SignUpAsync(email);
-        await visitor.ExpectTitleAsync("Email de validation envoyé");
-        var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single(),
+        await visitor.ExpectTitleAsync("Validation de compte");
+        var link = PortalServer.LinkIn((await server.WaitForMailAsync(email, "Validation de création de compte")).Single(),
             "compte/valider?jeton=");
 
         server.Clock.Advance(TimeSpan.FromHours(25));

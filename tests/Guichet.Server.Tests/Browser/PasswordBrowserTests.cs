@@ -17,10 +17,10 @@ public sealed class PasswordBrowserTests(PortalServer server, BrowserFixture bro
 
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "paul");
         await visitor.GotoAsync("/connexion");
-        await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Mot de passe oublié ?" }).ClickAsync();
-        await visitor.ExpectTitleAsync("Mot de passe oublié");
-        await visitor.Field("Adresse électronique").FillAsync(person.Email);
-        await visitor.ClickAsync("Recevoir un lien");
+        await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Mot de passe perdu ?" }).ClickAsync();
+        await visitor.ExpectTitleAsync("Récupérer mon mot de passe");
+        await visitor.Field("Email").FillAsync(person.Email);
+        await visitor.ClickAsync("Récupérer mon mot de passe");
         await visitor.ExpectTextAsync("Si un compte existe pour cette adresse, un email vient de lui être envoyé");
         await visitor.ShotAsync("lien-demande");
 
@@ -28,7 +28,7 @@ public sealed class PasswordBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.GotoAsync(PortalServer.LinkIn(mail, "compte/nouveau-mot-de-passe?jeton="));
         await visitor.ExpectTitleAsync("Choisir un nouveau mot de passe");
         await visitor.Field("Nouveau mot de passe").FillAsync(NewPassword);
-        await visitor.Field("Confirmation").FillAsync(NewPassword);
+        await visitor.Field("Confirmer le mot de passe").FillAsync(NewPassword);
         await visitor.ShotAsync("nouveau-mot-de-passe");
         await visitor.ClickAsync("Changer mon mot de passe");
         await visitor.ExpectTextAsync("Votre mot de passe est changé. Toutes vos sessions ouvertes ont été fermées.");
@@ -67,7 +67,7 @@ public sealed class PasswordBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.ShotAsync("mot-de-passe-expire");
         await visitor.Field("Mot de passe actuel").FillAsync(PortalServer.Password);
         await visitor.Field("Nouveau mot de passe").FillAsync(NewPassword);
-        await visitor.Field("Confirmation").FillAsync(NewPassword);
+        await visitor.Field("Confirmer le mot de passe").FillAsync(NewPassword);
         await visitor.ClickAsync("Changer mon mot de passe");
 
         await visitor.ExpectPathAsync("/entreprises/ajouter");

@@ -72,16 +72,16 @@ public sealed class PortalVisitor : IAsyncDisposable
     {
         await GotoAsync("/inscription");
         await ExpectTitleAsync("Créer un compte");
-        await Field("Adresse électronique").FillAsync(email);
-        await Field("Confirmation de l'adresse électronique").FillAsync(email);
+        await Field("Email").FillAsync(email);
+        await Field("Confirmer votre Email").FillAsync(email);
         await Field("Mot de passe").FillAsync(password);
-        await Field("Confirmation du mot de passe").FillAsync(password);
+        await Field("Confirmer le mot de passe").FillAsync(password);
         await Field("Prénom").FillAsync(firstName);
         await Field("Nom").FillAsync(lastName);
         await Main.GetByLabel("Je suis expert comptable et/ou je souhaite uniquement déclarer mes contributions formation")
             .SetCheckedAsync(contributionsOnly);
         await ShotAsync("inscription");
-        await ClickAsync("Créer mon compte");
+        await ClickAsync("Créer le compte");
     }
 
     /// <summary>Opens a "Valider la création de mon compte" link and clicks its button.</summary>
@@ -101,7 +101,7 @@ public sealed class PortalVisitor : IAsyncDisposable
         }
 
         await ExpectTitleAsync("Connexion");
-        await Field("Adresse électronique").FillAsync(email);
+        await Field("Email").FillAsync(email);
         await Field("Mot de passe").FillAsync(password);
         await ClickAsync("Se connecter");
     }
@@ -124,9 +124,9 @@ public sealed class PortalVisitor : IAsyncDisposable
         }
 
         await ExpectTitleAsync("Ajouter une entreprise");
-        await Field("SIREN").FillAsync(company.Siren);
+        await Field("Siren").FillAsync(company.Siren);
         await Field("Code adhérent").FillAsync(company.MemberCode);
-        await ClickAsync("Ajouter l'entreprise");
+        await ClickAsync("Ajouter cette entreprise");
     }
 
     /// <summary>A button of a person's row on "Gérer les utilisateurs".</summary>

@@ -13,10 +13,10 @@ public sealed class SecurityBrowserTests(PortalServer server, BrowserFixture bro
         var email = PortalServer.NewEmail();
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "faussaire");
         await visitor.GotoAsync("/inscription");
-        await visitor.Field("Adresse électronique").FillAsync(email);
-        await visitor.Field("Confirmation de l'adresse électronique").FillAsync(email);
+        await visitor.Field("Email").FillAsync(email);
+        await visitor.Field("Confirmer votre Email").FillAsync(email);
         await visitor.Field("Mot de passe").FillAsync(PortalServer.Password);
-        await visitor.Field("Confirmation du mot de passe").FillAsync(PortalServer.Password);
+        await visitor.Field("Confirmer le mot de passe").FillAsync(PortalServer.Password);
         await visitor.Field("Prénom").FillAsync("Fanny");
         await visitor.Field("Nom").FillAsync("Faussaire");
         var forged = await visitor.Page.EvaluateAsync<string>(
@@ -25,11 +25,11 @@ public sealed class SecurityBrowserTests(PortalServer server, BrowserFixture bro
         Assert.False(string.IsNullOrEmpty(forged));
 
         var response = await visitor.Page.RunAndWaitForResponseAsync(
-            () => visitor.ClickAsync("Créer mon compte"),
+            () => visitor.ClickAsync("Créer le compte"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/inscription");
 
         Assert.Equal(400, response.Status);
-        await visitor.ExpectTitleAsync("Une erreur est survenue");
+        await visitor.ExpectTitleAsync("Formulaire expiré");
         await visitor.ShotAsync("erreur-400");
         Assert.False(await server.InDbAsync(db => db.People.AnyAsync(p => p.Email == email)));
         Assert.Empty(server.MailTo(email));

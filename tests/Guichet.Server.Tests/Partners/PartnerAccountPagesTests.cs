@@ -29,7 +29,22 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         Assert.Contains("<button type=\"submit\">Créer le compte</button>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("expert comptable", html, StringComparison.Ordinal);
         Assert.Contains("Guichet <span>Web Services Partenaire</span>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/partenaire/connexion\">Retour à la connexion", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/partenaire/connexion\">Se connecter</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/partenaire/mot-de-passe-oublie\">Récupérer mon mot de passe</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInAndLostPasswordPages_SayTheGuidesWords()
+    {
+        using var visitor = new WebVisitor(server);
+
+        var signIn = PartnerSteps.Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/partenaire/connexion")));
+        var lost = PartnerSteps.Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/partenaire/mot-de-passe-oublie")));
+
+        Assert.Contains("<strong>Vous avez déjà un identifiant ?</strong> Se connecter aux Web Services :", signIn, StringComparison.Ordinal);
+        Assert.Contains("href=\"/partenaire/mot-de-passe-oublie\">Mot de passe perdu ?</a>", signIn, StringComparison.Ordinal);
+        Assert.Contains("Pas encore de compte ? <a href=\"/partenaire/inscription\">Créer un compte</a>", signIn, StringComparison.Ordinal);
+        Assert.Contains("<h1>Récupérer mon mot de passe</h1>", lost, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,9 +60,11 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         using var sent = await visitor.GetAsync("/partenaire/inscription/email-envoye");
         var text = PartnerSteps.Text(await WebVisitor.TextOfAsync(sent));
         Assert.Contains($"Un message de validation a été envoyé sur votre email : <strong>{email}</strong>.", text, StringComparison.Ordinal);
+        Assert.Contains("<p>Veuillez cliquer sur le lien d'activation contenu par ce mail pour vous connecter à votre espace Web services.</p>",
+            text, StringComparison.Ordinal);
         Assert.Contains("Renvoyer à nouveau l'email", text, StringComparison.Ordinal);
         Assert.Contains("href=\"/partenaire/connexion\">Retour à la connexion", text, StringComparison.Ordinal);
-        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validez"), "compte/valider?jeton=");
+        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validation de création"), "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "partenaire/compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         var person = await server.InDbAsync(db => db.People.SingleAsync(p => p.Email == email));
         Assert.Equal((PortalSpace.Partenaire, false), (person.SignedUpIn, person.ContributionsOnly));
@@ -59,13 +76,13 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         using var visitor = new WebVisitor(server);
         using var posted = await SignUpAsync(visitor, "/partenaire/inscription", email);
-        await server.WaitForMailAsync(email, "Validez");
+        await server.WaitForMailAsync(email, "Validation de création");
 
         using var resent = await visitor.SubmitAsync("/partenaire/inscription/email-envoye", "/partenaire/inscription/email-envoye?handler=Resend",
             ("email", email));
 
         Assert.Equal("/partenaire/inscription/email-envoye", WebVisitor.RedirectPath(resent));
-        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validez", count: 2), "compte/valider?jeton=");
+        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validation de création", count: 2), "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "partenaire/compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
     }
 
@@ -75,15 +92,15 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         using var visitor = new WebVisitor(server);
         using var posted = await SignUpAsync(visitor, "/partenaire/inscription", email);
-        var mail = await server.WaitForMailAsync(email, "Validez");
+        var mail = await server.WaitForMailAsync(email, "Validation de création");
         var link = new Uri(PortalServer.LinkIn(mail, "compte/valider?jeton="));
 
         using var validated = await visitor.SubmitAsync(link.PathAndQuery, link.AbsolutePath,
             ("jeton", Uri.UnescapeDataString(PortalSteps.TokenFrom(mail))));
 
         var text = PartnerSteps.Text(await WebVisitor.TextOfAsync(validated));
-        Assert.Contains("Félicitations, votre compte a bien été validé. "
-            + "Vous pouvez maintenant vous connecter à votre espace Web services :", text, StringComparison.Ordinal);
+        Assert.Contains("Félicitations, votre compte a bien été validé.</p>", text, StringComparison.Ordinal);
+        Assert.Contains("<p>Vous pouvez maintenant vous connecter à votre espace Web services :</p>", text, StringComparison.Ordinal);
         Assert.Contains("<a class=\"bouton\" href=\"/partenaire/connexion\">Se connecter</a>", text, StringComparison.Ordinal);
         Assert.NotNull(await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.EmailConfirmedAt).SingleAsync()));
     }
@@ -136,7 +153,7 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         using var posted = await SignUpAsync(visitor, "/inscription", email, ("Form.ContributionsOnly", "true"));
 
         Assert.Equal("/inscription/email-envoye", WebVisitor.RedirectPath(posted));
-        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validez"), "compte/valider?jeton=");
+        var link = PortalServer.LinkIn(await server.WaitForMailAsync(email, "Validation de création"), "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         var person = await server.InDbAsync(db => db.People.SingleAsync(p => p.Email == email));
         Assert.Equal((PortalSpace.Entreprise, true), (person.SignedUpIn, person.ContributionsOnly));

@@ -48,7 +48,7 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
         await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = "Retour à la connexion" })).ToBeVisibleAsync();
         await CheckAsync(page, "email-envoye");
 
-        var mail = (await server.WaitForMailAsync(email, "Validez la création de votre compte")).Single();
+        var mail = (await server.WaitForMailAsync(email, "Validation de création de compte")).Single();
         var link = PortalServer.LinkIn(mail, "compte/valider?jeton=");
         Assert.StartsWith(new Uri(server.BaseAddress, "partenaire/compte/valider?jeton=").ToString(), link, StringComparison.Ordinal);
         await page.GotoAsync(link);
@@ -60,7 +60,7 @@ public sealed class PartnerBrowserTests(PortalServer server, BrowserFixture brow
 
         await Follow("Se connecter");
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "partenaire/connexion").ToString());
-        await Field("Adresse électronique").FillAsync(email);
+        await Field("Email").FillAsync(email);
         await Field("Mot de passe").FillAsync(PortalServer.Password);
         await Click("Se connecter");
         await ExpectTitle("Demander l'accès au Web Services Partenaire");

@@ -126,7 +126,7 @@ public sealed class AccountPagesTests(SqliteServerFixture server) : IClassFixtur
 
         var formHtml = await WebVisitor.TextOfAsync(form);
         Assert.Contains("autocomplete=\"current-password\"", formHtml, StringComparison.Ordinal);
-        Assert.Contains("Au moins 8 caractères", formHtml, StringComparison.Ordinal);
+        Assert.Contains("Votre mot de passe doit contenir minimum 8 caractères", formHtml, StringComparison.Ordinal);
         Assert.Contains("Le mot de passe actuel est incorrect.", await WebVisitor.TextOfAsync(wrong), StringComparison.Ordinal);
         Assert.Contains("Trop de tentatives échouées", await WebVisitor.TextOfAsync(locked), StringComparison.Ordinal);
         Assert.Equal($"{space}/compte", WebVisitor.RedirectPath(done));

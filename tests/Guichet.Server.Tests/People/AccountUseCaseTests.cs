@@ -80,7 +80,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.PersonPasswordChanged && e.Subject == email)));
         var mail = await server.WaitForMailAsync(email, "Votre mot de passe a été modifié");
         var paris = TimeZoneInfo.ConvertTime(after.PasswordChangedAt, FrenchTime.Zone);
-        Assert.Contains($"le {paris.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture)} (heure de Paris)", mail.TextBody,
+        Assert.Contains($"le {paris.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (heure de Paris)", mail.TextBody,
             StringComparison.Ordinal);
         Assert.Contains(PortalSteps.Links.LostPassword, mail.TextBody, StringComparison.Ordinal);
         Assert.True((await SignInAsync(email, NewPassword)).Succeeded);

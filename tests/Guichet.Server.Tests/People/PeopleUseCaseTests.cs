@@ -52,19 +52,22 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         await server.UseAsync<SignUp, Result<string>>(s =>
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
-        var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         await server.UseAsync<ResendValidationEmail, int>(
             async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
-        var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez", count: 2));
+        var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création", count: 2));
 
         var withFirst = await Validate(first);
         var withSecond = await Validate(second);
         var again = await Validate(second);
+        var firstAfterwards = await Validate(first);
 
         Assert.True(second.Length >= 43);
         Assert.Equal(ErrorCodes.TokenUsed, withFirst.FailureCode);
         Assert.True(withSecond.Succeeded);
-        Assert.Equal(ErrorCodes.TokenUsed, again.FailureCode);
+        // Once the account is validated, any of its old links says so (review §3.3), rather than "ask for a new link".
+        Assert.Equal(ErrorCodes.EmailAlreadyConfirmed, again.FailureCode);
+        Assert.Equal(ErrorCodes.EmailAlreadyConfirmed, firstAfterwards.FailureCode);
         Assert.Equal(ErrorCodes.TokenInvalid, (await Validate("forged-" + second)).FailureCode);
     }
 
@@ -74,7 +77,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         await server.UseAsync<SignUp, Result<string>>(s =>
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
-        await server.WaitForMailAsync(email, "Validez");
+        await server.WaitForMailAsync(email, "Validation de création");
 
         for (var i = 0; i < 7; i++)
         {
@@ -82,7 +85,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
             async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         }
 
-        var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validez", StringComparison.Ordinal)).ToList();
+        var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validation de création", StringComparison.Ordinal)).ToList();
         Assert.Equal(PersonTokens.MaxPerHour, mails.Count);
         Assert.True((await Validate(PortalSteps.TokenFrom(mails[^1]))).Succeeded);
     }
@@ -93,7 +96,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         await server.UseAsync<SignUp, Result<string>>(s =>
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
-        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         var personId = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
         await server.InDbAsync(db => db.PersonTokens.Where(t => t.PersonId == personId)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
@@ -107,7 +110,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
         await server.UseAsync<SignUp, Result<string>>(s =>
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
-        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Validate(token)));
 

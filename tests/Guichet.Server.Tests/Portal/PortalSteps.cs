@@ -21,7 +21,7 @@ public static partial class PortalSteps
     {
         await server.UseAsync<SignUp, Guichet.Domain.Common.Result<string>>(signUp =>
             signUp.HandleAsync(new SignUpRequest(email, email, password, password, "Prénom", "Nom", false), Links, null, CancellationToken.None));
-        var token = TokenFrom(await server.WaitForMailAsync(email, "Validez"));
+        var token = TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         var validated = await server.UseAsync<ValidateEmail, Guichet.Domain.Common.Result<Guichet.Domain.People.Person>>(v =>
             v.HandleAsync(token, CancellationToken.None));
         Assert.True(validated.Succeeded);

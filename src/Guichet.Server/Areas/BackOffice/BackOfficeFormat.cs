@@ -7,14 +7,11 @@ namespace Guichet.Server.Areas.BackOffice;
 /// <summary>How the back office writes instants, durations and codes for staff: in French, in Paris time.</summary>
 public static class BackOfficeFormat
 {
-    private static readonly CultureInfo s_french = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>What a date field accepts: the browser's date input (ISO) and the way staff type a date.</summary>
     private static readonly string[] s_dateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
     /// <summary>"03/02/2026 14:05" in Paris.</summary>
-    public static string ParisTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy HH:mm", s_french);
+    public static string ParisTime(DateTimeOffset at) => FrenchFormat.ParisTime(at);
 
     /// <summary>"2026-02-03T14:05:09+01:00": Paris time in ISO 8601, with its offset (files read by programs).</summary>
     public static string ParisIsoTime(DateTimeOffset at) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Guichet.Domain.Common;
 
 namespace Guichet.Server.Areas.Partners;
@@ -7,8 +6,7 @@ namespace Guichet.Server.Areas.Partners;
 public static class PartnerFormat
 {
     /// <summary>"03/02/2026", the day in Paris.</summary>
-    public static string ParisDate(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, FrenchTime.Zone).ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+    public static string ParisDate(DateTimeOffset at) => FrenchFormat.ParisDate(at);
 
     /// <summary>"362 521 879 00034"; anything that is not 14 digits is shown as it is.</summary>
     public static string Siret(string siret) => Identifiers.Siret.Spaced(siret);

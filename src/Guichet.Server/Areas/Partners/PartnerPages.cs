@@ -54,7 +54,8 @@ public static class PartnerPages
             SignUpButton = "Créer le compte",
             EmailSentTitle = "Validation de compte",
             EmailSentBefore = "Un message de validation a été envoyé sur votre email : ",
-            Validated = "Félicitations, votre compte a bien été validé. Vous pouvez maintenant vous connecter à votre espace Web services :",
+            Validated = "Félicitations, votre compte a bien été validé.",
+            Services = "Web services",
         },
     };
 }

@@ -46,14 +46,15 @@ public static class PortalPages
             ChangePassword),
         Words = new()
         {
-            EmailLabel = "Adresse électronique",
-            EmailConfirmationLabel = "Confirmation de l'adresse électronique",
-            PasswordConfirmationLabel = "Confirmation du mot de passe",
+            EmailLabel = "Email",
+            EmailConfirmationLabel = "Confirmer votre Email",
+            PasswordConfirmationLabel = "Confirmer le mot de passe",
             AsksContributionsOnly = true,
-            SignUpButton = "Créer mon compte",
-            EmailSentTitle = "Email de validation envoyé",
-            EmailSentBefore = "Un email de validation a été envoyé à ",
-            Validated = "Félicitations, votre compte est validé.",
+            SignUpButton = "Créer le compte",
+            EmailSentTitle = "Validation de compte",
+            EmailSentBefore = "Un message de validation a été envoyé sur votre email : ",
+            Validated = "Félicitations, votre compte a bien été validé.",
+            Services = "Web services Entreprises",
         },
     };
 }

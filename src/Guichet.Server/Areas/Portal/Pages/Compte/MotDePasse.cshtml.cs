@@ -1,7 +1,6 @@
 using Guichet.Application.People;
 using Guichet.Server.People;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
-public sealed class MotDePasseModel(ChangePassword change, IOptions<PortalOptions> options) : ChangePasswordPageModel(PortalPages.Space, change, options);
+public sealed class MotDePasseModel(ChangePassword change) : ChangePasswordPageModel(PortalPages.Space, change);

@@ -16,6 +16,12 @@ public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remi
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>
+    /// "Votre compte est activé. Vous allez être redirigé.": shown on this page only. Not TempData: the page renders
+    /// instead of redirecting, so a TempData value would survive and show up again on a later page (review B1).
+    /// </summary>
+    public string? Notice { get; private set; }
+
     public string? RedirectTo { get; private set; }
 
     public IReadOnlyList<PersonMembership> Pending { get; private set; } = [];
@@ -34,7 +40,7 @@ public sealed class AjouterModel(AddCompany addCompany, RemindAccessRequest remi
 
         if (result.Value.Outcome == AddCompanyOutcome.BecameAdministrator)
         {
-            Message = "Votre compte est activé. Vous allez être redirigé.";
+            Notice = "Votre compte est activé. Vous allez être redirigé.";
             RedirectTo = Url.Page(PortalPages.Company, new { companyId = result.Value.Company.Id });
             await LoadAsync(cancellationToken);
             return Page();
