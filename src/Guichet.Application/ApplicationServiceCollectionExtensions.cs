@@ -29,6 +29,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<VerifiedPasswordCache>();
         services.AddSingleton<FailedAuthenticationBudget>();
         services.AddSingleton<EnrolmentSignal>();
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailContent>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<SendOutgoingMail>();
+        services.AddScoped<PurgeFinishedMail>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<WsseAuthenticator>();
         services.AddScoped<LoginThrottling>();
@@ -57,11 +62,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<EnableWhiteLabel>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
         services.AddScoped<PersonTokens>();
-        services.AddScoped<PortalMailer>();
         services.AddScoped<SignUp>();
         services.AddScoped<ResendValidationEmail>();
         services.AddScoped<ValidateEmail>();
         services.AddScoped<SignIn>();
+        services.AddScoped<StartPersonSession>();
+        services.AddScoped<EndPersonSession>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
@@ -117,6 +123,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ValidateStaffSession>();
         services.AddHostedService<EnrolmentWorker>();
         services.AddHostedService<MaintenanceWorker>();
+        services.AddHostedService<MailWorker>();
         return services;
     }
 }

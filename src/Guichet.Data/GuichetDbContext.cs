@@ -3,6 +3,7 @@ using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
 using Guichet.Domain.Enrolment;
 using Guichet.Domain.Imports;
+using Guichet.Domain.Mail;
 using Guichet.Domain.Partners;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
@@ -37,6 +38,8 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<PersonToken> PersonTokens => Set<PersonToken>();
 
+    public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+
     public DbSet<Establishment> Establishments => Set<Establishment>();
 
     public DbSet<EstablishmentAccess> EstablishmentAccesses => Set<EstablishmentAccess>();
@@ -44,6 +47,8 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
+
+    public DbSet<OutgoingMail> MailOutbox => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);

@@ -1,4 +1,5 @@
 using Guichet.Application.Auditing;
+using Guichet.Application.Mail;
 using Guichet.Application.People;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
@@ -13,7 +14,7 @@ public enum AddCompanyOutcome
 {
     /// <summary>No one administered the company: the person is its administrator, at once.</summary>
     BecameAdministrator,
-    /// <summary>An access request was emailed to the company's administrators.</summary>
+    /// <summary>An access request is emailed to the company's administrators (through the outbox, saved with it).</summary>
     AccessRequested,
 }
 
@@ -24,7 +25,7 @@ public sealed record AddedCompany(AddCompanyOutcome Outcome, Membership Membersh
 /// company without administrator becomes its administrator and changes the company's version: of two first comers at
 /// once, the second's save fails on that version, and its second attempt sees an administrator and asks them.
 /// </summary>
-public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
+public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators administrators, MailOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Result<AddedCompany>> HandleAsync(Guid personId, string? siren, string? memberCode, PortalLinks links,
         CancellationToken cancellationToken)
@@ -102,6 +103,15 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             ? AuditEvents.MembershipFirstAdministrator
             : AuditEvents.MembershipRequested;
         audit.Record(person.Email, auditEvent, null, $"{company.Siren}:{person.Email}", to: membership.Status.ToString());
+        if (outcome == AddCompanyOutcome.AccessRequested)
+        {
+            foreach (var administrator in administratorEmails)
+            {
+                outbox.Add(CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name,
+                    links.ManageUsers(company.Id), reminder: false));
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -116,16 +126,6 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
             // Two submissions at once: the first one counts.
             db.ChangeTracker.Clear();
             return Result<AddedCompany>.Failure(ErrorCodes.ValidationFailed, [CompanyErrors.RequestAlreadyRecorded("Siren")]);
-        }
-
-        if (outcome == AddCompanyOutcome.AccessRequested)
-        {
-            foreach (var administrator in administratorEmails)
-            {
-                var request = CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name,
-                    links.ManageUsers(company.Id), reminder: false);
-                await mailer.TrySendAsync(request, cancellationToken);
-            }
         }
 
         return new AddedCompany(outcome, membership, company);

@@ -1,6 +1,5 @@
 using Guichet.Application.Auditing;
 using Guichet.Application.Mail;
-using Guichet.Application.People;
 using Guichet.Data;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
@@ -19,7 +18,7 @@ namespace Guichet.Application.Companies;
 public sealed class MembershipDecisions(
     GuichetDbContext db,
     CompanyAdministrators administrators,
-    PortalMailer mailer,
+    MailOutbox outbox,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -38,8 +37,8 @@ public sealed class MembershipDecisions(
     }
 
     /// <summary>
-    /// Applies <paramref name="decide"/> (a transition of <see cref="Membership"/>) in the actor's name, audits it, saves, then
-    /// emails the person (unless there is nothing to tell: <paramref name="email"/> null).
+    /// Applies <paramref name="decide"/> (a transition of <see cref="Membership"/>) in the actor's name, audits it and saves it
+    /// with the email to the person (in the outbox), unless there is nothing to tell (<paramref name="email"/> null).
     /// </summary>
     public async Task<Result<Membership>> RecordAsync(CompanyActor actor, Membership membership, Action<string, DateTimeOffset> decide,
         string auditEvent, MailMessage? email, CancellationToken cancellationToken)
@@ -65,6 +64,11 @@ public sealed class MembershipDecisions(
 
         audit.Record(name, auditEvent, null, $"{membership.Company!.Siren}:{membership.Person!.Email}",
             from: from, to: $"{membership.Status}/{membership.Role}", remoteAddress: address);
+        if (email is not null)
+        {
+            outbox.Add(email);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -75,11 +79,6 @@ public sealed class MembershipDecisions(
             var administratorsChanged = exception.Entries.Any(e => e.Entity is Company);
             return Result<Membership>.Failure(actor is CompanyActor.Staff ? CompanyErrors.ChangedMeanwhile
                 : administratorsChanged ? CompanyErrors.AdministratorsChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
-        }
-
-        if (email is not null)
-        {
-            await mailer.TrySendAsync(email, cancellationToken);
         }
 
         return membership;

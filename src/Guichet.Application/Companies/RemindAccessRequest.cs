@@ -1,3 +1,4 @@
+using Guichet.Application.Mail;
 using Guichet.Application.People;
 using Guichet.Data;
 using Guichet.Domain.Common;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Application.Companies;
 
 /// <summary>"Relancer ma demande": emails the company's administrators again, at most once a day per request.</summary>
-public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrators administrators, PortalMailer mailer, TimeProvider clock)
+public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrators administrators, MailOutbox outbox, TimeProvider clock)
 {
     public async Task<Result<Membership>> HandleAsync(Guid personId, Guid membershipId, PortalLinks links, CancellationToken cancellationToken)
     {
@@ -26,6 +27,12 @@ public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrato
 
         membership.LastRemindedAt = now;
         membership.Touch();
+        foreach (var administrator in await administrators.EmailsAsync(membership.CompanyId, cancellationToken))
+        {
+            outbox.Add(CompanyEmails.AccessRequested(administrator, membership.Person!.DisplayName, membership.Person.Email,
+                membership.Company!.Name, links.ManageUsers(membership.CompanyId), reminder: true));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -34,12 +41,6 @@ public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrato
         {
             db.ChangeTracker.Clear();
             return Result<Membership>.Failure(CompanyErrors.RemindedMeanwhile);
-        }
-
-        foreach (var administrator in await administrators.EmailsAsync(membership.CompanyId, cancellationToken))
-        {
-            await mailer.TrySendAsync(CompanyEmails.AccessRequested(administrator, membership.Person!.DisplayName, membership.Person.Email,
-                membership.Company!.Name, links.ManageUsers(membership.CompanyId), reminder: true), cancellationToken);
         }
 
         return membership;

@@ -14,4 +14,6 @@ public sealed class MailOptions
     public string From { get; set; } = "Guichet <no-reply@guichet.local>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public MailOutboxOptions Outbox { get; set; } = new();
 }

@@ -1,10 +1,11 @@
+using Guichet.Application.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Guichet.Application.Maintenance;
 
-/// <summary>Runs <see cref="PurgeExpiredSecurityRecords"/> every ten minutes.</summary>
+/// <summary>Runs <see cref="PurgeExpiredSecurityRecords"/> and <see cref="PurgeFinishedMail"/> every ten minutes.</summary>
 public sealed class MaintenanceWorker(IServiceScopeFactory scopes, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMinutes(10);
@@ -19,6 +20,8 @@ public sealed class MaintenanceWorker(IServiceScopeFactory scopes, ILogger<Maint
                 await using var scope = scopes.CreateAsyncScope();
                 var purged = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(stoppingToken);
                 logger.LogDebug("Purged {Count} expired security record(s).", purged);
+                var mail = await scope.ServiceProvider.GetRequiredService<PurgeFinishedMail>().HandleAsync(stoppingToken);
+                logger.LogDebug("Purged {Count} finished mail(s) past their retention.", mail);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

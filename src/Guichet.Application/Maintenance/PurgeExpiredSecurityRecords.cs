@@ -1,6 +1,7 @@
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
+using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace Guichet.Application.Maintenance;
 /// Deletes security records that can no longer matter: nonces past their expiry (a token that old is refused as
 /// stale before its nonce is looked at), throttles of logins nobody has tried for a day, registration answers kept
 /// for retries past their lifetime (the encrypted password is erased), and audit entries of failed authentications
-/// older than <see cref="SecurityOptions.AuthenticationFailureRetention"/> (anyone can cause them).
+/// older than <see cref="SecurityOptions.AuthenticationFailureRetention"/> (anyone can cause them), and people's sessions
+/// started longer ago than any session may last (<see cref="PersonSession.MaxLifetime"/>).
 /// </summary>
 public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock, IOptions<SecurityOptions> options)
 {
@@ -33,6 +35,8 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvide
         var failures = await db.AuditEntries
             .Where(e => e.At < keepFailuresFrom && s_authenticationFailures.Contains(e.Event))
             .ExecuteDeleteAsync(cancellationToken);
-        return nonces + throttles + receipts + failures;
+        var sessionsFrom = now - PersonSession.MaxLifetime;
+        var sessions = await db.PersonSessions.Where(s => s.StartedAt < sessionsFrom).ExecuteDeleteAsync(cancellationToken);
+        return nonces + throttles + receipts + failures + sessions;
     }
 }

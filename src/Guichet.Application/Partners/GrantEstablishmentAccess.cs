@@ -1,6 +1,6 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
-using Guichet.Application.People;
+using Guichet.Application.Mail;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
@@ -26,9 +26,8 @@ public sealed record AccessGrant(Guid PersonId, IReadOnlyList<string?> Sirets, I
 }
 
 /// <param name="Created">The SIRETs of the establishments created on the way.</param>
-/// <param name="EmailSent">False when the "ouverture d'accès" email could not be sent: the access is open all the same.</param>
 public sealed record GrantedAccess(string Email, string DisplayName, IReadOnlyList<GrantedEstablishment> Establishments,
-    IReadOnlyList<string> Created, bool EmailSent);
+    IReadOnlyList<string> Created);
 
 /// <summary>
 /// "Ouvrir l'accès": staff associate a person's login with establishments (SIRET), all or nothing. Every SIRET is checked
@@ -36,13 +35,12 @@ public sealed record GrantedAccess(string Email, string DisplayName, IReadOnlyLi
 /// otherwise the whole grant is refused naming it; one already granted refuses the grant too. Saved in one transaction
 /// with one audit line per access and per establishment created (staff's name and address); a double click or another
 /// staff member granting or creating the same at the same moment is stopped by the unique indexes and writes nothing.
-/// Then the person is emailed the establishments and the Partenaire space's sign-in link; a mail failure is reported,
-/// not undone.
+/// The email to the person (the establishments and the Partenaire space's sign-in link) is saved with it, in the outbox.
 /// </summary>
 public sealed class GrantEstablishmentAccess(
     GuichetDbContext db,
     AuditTrail audit,
-    PortalMailer mailer,
+    MailOutbox outbox,
     IOptions<PartnerOptions> options,
     TimeProvider clock)
 {
@@ -120,17 +118,16 @@ public sealed class GrantEstablishmentAccess(
                 detail: establishment.Siret);
         }
 
-        // One SaveChanges, one transaction: the establishments, the accesses and their audit lines, or nothing.
+        var lines = establishments.Select(e => new GrantedEstablishment(e.Siret, e.Name, e.Address, e.PostalCode, e.City, now)).ToList();
+        outbox.Add(PartnerEmails.AccessOpened(person.Email, person.FirstName, options.Value.FundName, lines, signInLink));
+        // One SaveChanges, one transaction: the establishments, the accesses, their audit lines and the email, or nothing.
         if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return PartnerErrors.GrantedMeanwhile;
         }
 
-        var lines = establishments.Select(e => new GrantedEstablishment(e.Siret, e.Name, e.Address, e.PostalCode, e.City, now)).ToList();
-        var sent = await mailer.TrySendAsync(
-            PartnerEmails.AccessOpened(person.Email, person.FirstName, options.Value.FundName, lines, signInLink), cancellationToken);
         return new GrantedAccess(person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), lines,
-            [.. created.Select(e => e.Siret)], sent);
+            [.. created.Select(e => e.Siret)]);
     }
 
     /// <summary>The distinct SIRETs of the list, normalized, in the order typed; each wrong line's error names it.</summary>

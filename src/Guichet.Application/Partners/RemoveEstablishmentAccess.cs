@@ -1,6 +1,6 @@
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
-using Guichet.Application.People;
+using Guichet.Application.Mail;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
@@ -10,18 +10,17 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Partners;
 
-/// <param name="EmailSent">False when the removal email could not be sent: the access is removed all the same.</param>
-public sealed record RemovedAccess(string Email, string DisplayName, GrantedEstablishment Establishment, bool EmailSent);
+public sealed record RemovedAccess(string Email, string DisplayName, GrantedEstablishment Establishment);
 
 /// <summary>
 /// "Retirer": staff remove a person's access to one establishment (the establishment itself stays). Audited with staff's
 /// name and address; an access that is not there (never granted, or removed meanwhile by a double click or a colleague)
-/// is refused and writes nothing. Then the person is told by email which establishment they no longer reach.
+/// is refused and writes nothing. The email telling the person which establishment they no longer reach is saved with it.
 /// </summary>
 public sealed class RemoveEstablishmentAccess(
     GuichetDbContext db,
     AuditTrail audit,
-    PortalMailer mailer,
+    MailOutbox outbox,
     IOptions<PartnerOptions> options)
 {
     public const string SiretField = "Siret";
@@ -54,15 +53,14 @@ public sealed class RemoveEstablishmentAccess(
         db.EstablishmentAccesses.Remove(access);
         audit.Record(staff.AuditName, AuditEvents.EstablishmentAccessRemoved, null, person.Email, remoteAddress: staff.RemoteAddress,
             detail: siret);
+        var partners = options.Value;
+        outbox.Add(PartnerEmails.AccessRemoved(person.Email, person.FirstName, partners.OfFund, establishment, partners.ContactUrl));
         // Removed meanwhile: the delete touches no row, EF reports it, and the audit line goes with it.
         if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return PartnerErrors.AccessNotFound(siret);
         }
 
-        var partners = options.Value;
-        var sent = await mailer.TrySendAsync(
-            PartnerEmails.AccessRemoved(person.Email, person.FirstName, partners.OfFund, establishment, partners.ContactUrl), cancellationToken);
-        return new RemovedAccess(person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), establishment, sent);
+        return new RemovedAccess(person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), establishment);
     }
 }

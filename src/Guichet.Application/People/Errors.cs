@@ -28,6 +28,18 @@ public static class PeopleErrors
 
     public static Error LastNameTooLong(string field) => new(ErrorCodes.TooLong, "Le nom : 100 caractères au plus.", field);
 
+    public static Error FirstNameControlCharacters(string field) =>
+        new(ErrorCodes.InvalidValue, "Le prénom ne peut contenir ni retour à la ligne ni caractère de contrôle.", field);
+
+    public static Error LastNameControlCharacters(string field) =>
+        new(ErrorCodes.InvalidValue, "Le nom ne peut contenir ni retour à la ligne ni caractère de contrôle.", field);
+
+    public static Error FirstNameLooksLikeLink(string field) =>
+        new(ErrorCodes.InvalidValue, "Le prénom ne peut pas contenir d'adresse web (« :// » ou « www. »).", field);
+
+    public static Error LastNameLooksLikeLink(string field) =>
+        new(ErrorCodes.InvalidValue, "Le nom ne peut pas contenir d'adresse web (« :// » ou « www. »).", field);
+
     public static Error SignInIncomplete { get; } =
         new(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe.");
 

@@ -11,6 +11,9 @@ public sealed record PersonSummary(Guid Id, string Email, string DisplayName, bo
 /// <summary>What "Mon compte" shows and lets the person change, with the version it is saved against.</summary>
 public sealed record PersonAccount(string Email, string FirstName, string LastName, bool ContributionsOnly, Guid Version);
 
+/// <summary>A standing session: the stamp its person has now, and when it started (the absolute lifetime runs from there).</summary>
+public sealed record SessionState(Guid SecurityStamp, DateTimeOffset StartedAt);
+
 /// <summary>What the portal's pages read about people; every query is scoped to the signed-in person.</summary>
 public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> options)
 {
@@ -29,9 +32,15 @@ public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> o
             .Select(p => new PersonAccount(p.Email, p.FirstName, p.LastName, p.ContributionsOnly, p.Version))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The stamp a session must carry: it changes with the password, which signs every other session out.</summary>
-    public Task<Guid?> SecurityStampAsync(Guid personId, CancellationToken cancellationToken) =>
-        db.People.Where(p => p.Id == personId).Select(p => (Guid?)p.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// What every request of a signed-in person checks, in one query: the session still stands (not ended, of this person
+    /// and space) and the person's stamp, which changes with the password and so ends every session.
+    /// </summary>
+    public Task<SessionState?> SessionAsync(Guid personId, Guid sessionId, PortalSpace space, CancellationToken cancellationToken) =>
+        db.PersonSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.PersonId == personId && s.Space == space && s.EndedAt == null)
+            .Join(db.People, s => s.PersonId, p => p.Id, (s, p) => new SessionState(p.SecurityStamp, s.StartedAt))
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Contributions-only persons (chartered accountants, training contributions) see only the tools meant for them.</summary>
     public IReadOnlyList<ToolLink> ToolsFor(PersonSummary person) =>

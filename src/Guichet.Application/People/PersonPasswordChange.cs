@@ -1,4 +1,5 @@
 using Guichet.Application.Auditing;
+using Guichet.Application.Mail;
 using Guichet.Application.Security;
 using Guichet.Data;
 using Guichet.Domain.Auditing;
@@ -12,15 +13,15 @@ namespace Guichet.Application.People;
 /// (every other session ends), the audit line, and the email "Votre mot de passe a été modifié", so that a person whose
 /// password someone else changed learns it and can take the account back with the lost-password link.
 /// </summary>
-public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing hashing, PortalMailer mailer, AuditTrail audit, TimeProvider clock)
+public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing hashing, MailOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>Saves the new password with its audit line, then sends the email (whose links lead into <paramref name="links"/>' space).</summary>
+    /// <summary>Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>' space).</summary>
     public async Task CompleteAsync(Person person, string password, PortalLinks links, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         person.SetPassword(hashing.Hash(password), now);
         audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email);
+        outbox.Add(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword));
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword), cancellationToken);
     }
 }

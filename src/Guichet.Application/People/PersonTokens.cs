@@ -7,30 +7,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.People;
 
+/// <summary>A link used: whose it was, and when it was issued (a link confirms nothing changed after it).</summary>
+public sealed record SpentLink(Guid PersonId, DateTimeOffset IssuedAt);
+
 /// <summary>The one place email links are minted and checked: 256 random bits, stored hashed, single use, expiring.</summary>
 public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
 {
-    /// <summary>At most this many links of one purpose per person and hour: "resend" cannot be used to flood a mailbox.</summary>
+    /// <summary>
+    /// At most this many emails of one purpose per person and hour (links, and "already registered" notices): neither
+    /// "resend" nor signing up again can be used to flood a mailbox.
+    /// </summary>
     public const int MaxPerHour = 5;
 
     /// <summary>
-    /// Revokes the person's earlier tokens of this purpose and returns a new one (added to the unit of work); null when
-    /// the hourly limit is reached (the earlier link stays valid and the caller answers as usual).
+    /// Returns a new token, and revokes the person's earlier tokens of this purpose, both in the unit of work (saved
+    /// together with the change and the email); null when the hourly limit is reached (nothing changes: the earlier
+    /// link stays valid and the caller answers as usual).
     /// </summary>
     public async Task<string?> IssueAsync(Guid personId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var hourAgo = now.AddHours(-1);
-        var recent = await db.PersonTokens
-            .CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken);
-        if (recent >= MaxPerHour)
+        if (await CappedAsync(personId, purpose, cancellationToken))
         {
             return null;
         }
 
-        await db.PersonTokens
-            .Where(t => t.PersonId == personId && t.Purpose == purpose && t.ConsumedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
+        await RevokeAsync(personId, purpose, cancellationToken);
+        var now = clock.GetUtcNow();
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         db.PersonTokens.Add(new PersonToken
         {
@@ -43,8 +45,44 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
         return token;
     }
 
+    /// <summary>Revokes (in the unit of work) every link of this purpose the person was sent and has not used.</summary>
+    public async Task RevokeAsync(Guid personId, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var earlier = await db.PersonTokens.Where(t => t.PersonId == personId && t.Purpose == purpose && t.ConsumedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var token in earlier)
+        {
+            token.ConsumedAt = now;
+        }
+    }
+
+    /// <summary>
+    /// Counts an "already registered" notice in the hourly cap (a spent token in the unit of work); false when the cap is
+    /// reached and nothing may be sent.
+    /// </summary>
+    public async Task<bool> CountNoticeAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (await CappedAsync(personId, TokenPurpose.SignUpNotice, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        db.PersonTokens.Add(new PersonToken
+        {
+            PersonId = personId,
+            Purpose = TokenPurpose.SignUpNotice,
+            TokenHash = Hash(Base64Url(RandomNumberGenerator.GetBytes(32))),
+            CreatedAt = now,
+            ExpiresAt = now,
+            ConsumedAt = now,
+        });
+        return true;
+    }
+
     /// <summary>Uses a token once: of two concurrent clicks, only one gets the person.</summary>
-    public async Task<Result<Guid>> ConsumeAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    public async Task<Result<SpentLink>> ConsumeAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100)
         {
@@ -61,20 +99,20 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
 
         if (stored.ConsumedAt is not null)
         {
-            return Result<Guid>.Failure(PeopleErrors.LinkUsedOrReplaced);
+            return Result<SpentLink>.Failure(PeopleErrors.LinkUsedOrReplaced);
         }
 
         if (stored.ExpiresAt <= now)
         {
-            return Result<Guid>.Failure(PeopleErrors.LinkExpired);
+            return Result<SpentLink>.Failure(PeopleErrors.LinkExpired);
         }
 
         var claimed = await db.PersonTokens
             .Where(t => t.Id == stored.Id && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
         return claimed == 1
-            ? stored.PersonId
-            : Result<Guid>.Failure(PeopleErrors.LinkUsed);
+            ? new SpentLink(stored.PersonId, stored.CreatedAt)
+            : Result<SpentLink>.Failure(PeopleErrors.LinkUsed);
     }
 
     /// <summary>The person a token was issued to, used or not, expired or not; null when no such token exists.</summary>
@@ -90,7 +128,15 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             .Select(t => (Guid?)t.PersonId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private static Result<Guid> Invalid() => Result<Guid>.Failure(PeopleErrors.LinkInvalid);
+    private async Task<bool> CappedAsync(Guid personId, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var hourAgo = clock.GetUtcNow().AddHours(-1);
+        var recent = await db.PersonTokens
+            .CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken);
+        return recent >= MaxPerHour;
+    }
+
+    private static Result<SpentLink> Invalid() => Result<SpentLink>.Failure(PeopleErrors.LinkInvalid);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

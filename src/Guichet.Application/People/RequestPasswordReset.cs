@@ -1,3 +1,4 @@
+using Guichet.Application.Mail;
 using Guichet.Data;
 using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>"Récupérer mon mot de passe" ("Mot de passe perdu ?" on the sign-in page): always the same answer; a link by email when the address is known.</summary>
-public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)
+/// <summary>
+/// "Mot de passe oublié": always the same answer, in the same time; a link by email when the address is known (through
+/// the outbox, never through SMTP during the request).
+/// </summary>
+public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens tokens, MailOutbox outbox, IOptions<PortalOptions> options)
 {
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
     {
@@ -23,7 +27,7 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
             return;
         }
 
+        outbox.Add(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime));
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Guichet.Application.Mail;
 using Guichet.Data;
 using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>"Renvoyer à nouveau l'email": a new link that replaces the earlier ones. Always answers the same.</summary>
-public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens tokens, PortalMailer mailer, IOptions<PortalOptions> options)
+/// <summary>
+/// "Renvoyer à nouveau l'email": a new link that replaces the earlier ones. Always answers the same, in the same time:
+/// the email goes through the outbox, never through SMTP during the request.
+/// </summary>
+public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens tokens, MailOutbox outbox, IOptions<PortalOptions> options)
 {
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
     {
@@ -23,7 +27,7 @@ public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens toke
             return;
         }
 
+        outbox.Add(PortalEmails.ValidateAccount(person.Email, links.ValidateEmail(token), options.Value.EmailValidationLifetime));
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.TrySendAsync(PortalEmails.ValidateAccount(person.Email, links.ValidateEmail(token), options.Value.EmailValidationLifetime), cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ResetPassword(
             return consumed.Cast<Person>();
         }
 
-        var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);
+        var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
         // Following a link sent to the address also proves the address.
         person.EmailConfirmedAt ??= clock.GetUtcNow();
         await passwordChange.CompleteAsync(person, password!, links, cancellationToken);

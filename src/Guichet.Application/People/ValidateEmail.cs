@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Application.People;
 
-/// <summary>The "Valider la création de mon compte" link.</summary>
+/// <summary>
+/// The "Valider la création de mon compte" link. It confirms only the registration it was sent for: a sign-up that
+/// replaced the pending registration after the link was issued (new password) makes it useless, even when the two meet
+/// at the same moment (the replacement changes the person's version, so the confirmation's save loses).
+/// </summary>
 public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Result<Person>> HandleAsync(string? token, CancellationToken cancellationToken)
@@ -22,10 +26,24 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Audi
             return confirmed ? Result<Person>.Failure(PeopleErrors.EmailAlreadyConfirmed) : consumed.Cast<Person>();
         }
 
-        var person = await db.People.SingleAsync(p => p.Id == consumed.Value, cancellationToken);
-        person.EmailConfirmedAt ??= clock.GetUtcNow();
+        var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
+        if (person.EmailConfirmedAt is not null)
+        {
+            return person;
+        }
+
+        if (person.PasswordChangedAt > consumed.Value.IssuedAt)
+        {
+            return Result<Person>.Failure(PeopleErrors.LinkUsedOrReplaced);
+        }
+
+        person.EmailConfirmedAt = clock.GetUtcNow();
         audit.Record(person.Email, AuditEvents.PersonEmailConfirmed, null, person.Email);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveChangesAsync(cancellationToken))
+        {
+            return Result<Person>.Failure(PeopleErrors.LinkUsedOrReplaced);
+        }
+
         return person;
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Guichet.Domain.Security;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Security;
@@ -6,7 +7,8 @@ namespace Guichet.Application.Security;
 /// <summary>
 /// How many failed WS-Security authentications one remote address may make per minute
 /// (<see cref="SecurityOptions.FailedWhiteLabelAuthenticationsPerAddressPerMinute"/>), so that strangers cannot fill the
-/// audit trail. Counted in this process's memory: each instance keeps its own budget.
+/// audit trail. An IPv6 address counts by its /64 network (<see cref="AddressPartition"/>). Counted in this process's
+/// memory: each instance keeps its own budget.
 /// </summary>
 public sealed class FailedAuthenticationBudget : IDisposable
 {
@@ -27,7 +29,7 @@ public sealed class FailedAuthenticationBudget : IDisposable
     /// <summary>Spends one failure of the address; past its budget, says how long until it has one again.</summary>
     public TimeSpan? TrySpend(string? remoteAddress)
     {
-        using var lease = _limiter.AttemptAcquire(remoteAddress ?? "unknown");
+        using var lease = _limiter.AttemptAcquire(AddressPartition.Of(remoteAddress));
         if (lease.IsAcquired)
         {
             return null;

@@ -6,7 +6,8 @@ namespace Guichet.Application.Security;
 /// <summary>
 /// User passwords: ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted, versioned format) at OWASP's
 /// 210,000 iterations. A hash made with fewer iterations verifies and asks to be re-hashed.
-/// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not).
+/// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not) and
+/// hashes (a sign-up hashes once whatever the address).
 /// </summary>
 public class PasswordHashing
 {
@@ -25,7 +26,7 @@ public class PasswordHashing
 
     public PasswordHashing() => _decoyHash = new(() => Hash(SecretGenerator.New()));
 
-    public string Hash(string password) => _hasher.HashPassword(s_user, password);
+    public virtual string Hash(string password) => _hasher.HashPassword(s_user, password);
 
     /// <summary>Spends the time of a real verification and fails: for logins that do not exist.</summary>
     public PasswordCheck VerifyDecoy(string password)

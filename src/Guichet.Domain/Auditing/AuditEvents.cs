@@ -34,8 +34,13 @@ public static class AuditEvents
 
     // People.
     public const string PersonSignedUp = "person.signed_up";
+
+    /// <summary>A sign-up with an address known but not validated yet replaced the pending registration (its links revoked).</summary>
+    public const string PersonSignUpReplaced = "person.sign_up_replaced";
     public const string PersonEmailConfirmed = "person.email_confirmed";
     public const string PersonPasswordChanged = "person.password_changed";
+    public const string PersonSignedIn = "person.signed_in";
+    public const string PersonSignedOut = "person.signed_out";
 
     /// <summary>"Mon compte": first name, last name or the contributions-only choice changed (from/to).</summary>
     public const string PersonDetailsChanged = "person.details_changed";

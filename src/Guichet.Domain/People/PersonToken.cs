@@ -4,6 +4,12 @@ public enum TokenPurpose
 {
     EmailValidation,
     PasswordReset,
+
+    /// <summary>
+    /// Not a link: the "already registered" notice sent when a validated address signs up again, recorded as a spent
+    /// token so that it counts in the same hourly cap as the links.
+    /// </summary>
+    SignUpNotice,
 }
 
 /// <summary>

@@ -3,8 +3,10 @@ using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Areas.Partners;
 using Guichet.Server.Areas.Portal;
 using Guichet.Server.Pages;
+using Guichet.Server.People;
 using Guichet.Server.Soap;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,7 @@ public static class GuichetServerExtensions
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
         app.UseReverseProxy();
+        app.UseSecurityHeaders();
         // Nobody sees a stack trace: errors and empty error statuses of every area, and unknown addresses, show the
         // French error page.
         app.UseExceptionHandler(ErreurModel.Path);
@@ -47,8 +50,9 @@ public static class GuichetServerExtensions
     }
 
     /// <summary>
-    /// What the areas share: Razor Pages, the error page, the antiforgery cookie, and authentication with NO default
-    /// scheme, so that no area's cookie counts anywhere but where that area's policies name its scheme.
+    /// What the areas share: Razor Pages, the error page, the antiforgery and TempData cookies, the people's sessions'
+    /// settings, and authentication with NO default scheme, so that no area's cookie counts anywhere but where that area's
+    /// policies name its scheme.
     /// </summary>
     private static IServiceCollection AddSharedPages(this IServiceCollection services)
     {
@@ -56,13 +60,25 @@ public static class GuichetServerExtensions
         services.Configure<RazorPagesOptions>(options => options.Conventions.AllowAnonymousToPage(ErreurModel.PageName));
         services.AddAuthentication();
         services.AddAuthorization();
-        services.AddAntiforgery(options =>
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<PortalWebOptions>>((options, web) =>
         {
-            options.Cookie.Name = "guichet.antiforgery";
+            options.Cookie.Name = web.Value.CookieName("guichet.antiforgery");
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
+            // SecurityHeaders sends X-Frame-Options: DENY on every response, not only when a token is minted.
+            options.SuppressXFrameOptionsHeader = true;
         });
-        services.AddOptions<AntiforgeryOptions>()
-            .Configure<IOptions<PortalWebOptions>>((options, web) => options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy);
+        // TempData carries the sign-up email address and the pages' messages: the same rules as every other cookie.
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IOptions<PortalWebOptions>>((options, web) =>
+        {
+            options.Cookie.Name = web.Value.CookieName("guichet.tempdata");
+            options.Cookie.Path = "/";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
+        });
+        services.AddOptions<PersonSessionOptions>().BindConfiguration(PersonSessionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersonSessionOptions>, PersonSessionOptionsValidator>();
         return services;
     }
 }

@@ -28,7 +28,8 @@ public abstract class ExpiredPasswordPageModel(PersonSpace space, ChangePassword
             return Page();
         }
 
-        // The stamp changed: sign in again with a fresh cookie, other sessions are closed.
+        // The stamp changed: a fresh cookie of the same session (its lifetime still runs from the sign-in); other
+        // sessions are closed.
         await RenewCookieAsync(result.Value);
         return RedirectToPage(Space.Pages.Home);
     }

@@ -30,30 +30,30 @@ public static class PersonSpaceSetup
     }
 
     /// <summary>
-    /// The space's cookie: HttpOnly, Secure as <c>Portal:SecureCookiesAlways</c> says, SameSite=Lax, 8 h sliding, its
-    /// person's security stamp checked on every request; sent only under <paramref name="cookiePath"/> when given.
+    /// The space's cookie, named <paramref name="cookieName"/> (<c>__Host-</c> prefixed when cookies are always Secure):
+    /// HttpOnly, Secure as <c>Portal:SecureCookiesAlways</c> says, SameSite=Lax, Path=/ (a <c>__Host-</c> cookie cannot
+    /// have another; the Partenaire space's cookie also reaches the Entreprise pages, where no policy reads its scheme).
+    /// It lasts <see cref="PersonSessionOptions.IdleTimeout"/> from the last request; on every request its session row,
+    /// the person's security stamp and the absolute lifetime are checked.
     /// </summary>
-    public static IServiceCollection AddPersonCookie(this IServiceCollection services, PersonSpace space, string cookieName, string? cookiePath)
+    public static IServiceCollection AddPersonCookie(this IServiceCollection services, PersonSpace space, string cookieName)
     {
         services.AddAuthentication().AddCookie(space.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(space.Scheme)
-            .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
+            .Configure<IOptions<PortalWebOptions>, IOptions<PersonSessionOptions>, LinkGenerator>((options, web, sessions, links) =>
         {
-            options.Cookie.Name = cookieName;
-            if (cookiePath is not null)
-            {
-                options.Cookie.Path = cookiePath;
-            }
-
+            options.Cookie.Name = web.Value.CookieName(cookieName);
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = links.PathOfPage(space.Area, space.Pages.SignIn);
             options.LogoutPath = links.PathOfPage(space.Area, space.Pages.SignOut);
             options.ReturnUrlParameter = "retour";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle: the ticket's own expiry, renewed by requests (no write to the database on each one).
+            options.ExpireTimeSpan = sessions.Value.IdleTimeout;
             options.SlidingExpiration = true;
-            options.Events.OnValidatePrincipal = ValidateSecurityStampAsync;
+            options.Events.OnValidatePrincipal = context => ValidateSessionAsync(context, space);
             // A signed-in person outside a scope gets the error page ("n'existe pas ou vous n'y avez pas accès"), not the
             // sign-in form again.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -69,12 +69,21 @@ public static class PersonSpaceSetup
     public static AuthorizationPolicyBuilder PersonPolicy(PersonSpace space) =>
         new AuthorizationPolicyBuilder(space.Scheme).RequireAuthenticatedUser();
 
-    /// <summary>A password change renews the person's stamp: every cookie issued before it stops working, in every space.</summary>
-    private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
+    /// <summary>
+    /// A session stands while its row is not ended (signing out ends it), the person's stamp is the cookie's (a password
+    /// change renews it: every session ends, in every space) and it started less than
+    /// <see cref="PersonSessionOptions.AbsoluteLifetime"/> ago. One query reads the row and the stamp.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context, PersonSpace space)
     {
-        var people = context.HttpContext.RequestServices.GetRequiredService<PeopleQueries>();
-        var stamp = await people.SecurityStampAsync(context.Principal!.PersonId(), context.HttpContext.RequestAborted);
-        if (stamp is null || stamp.ToString() != context.Principal!.FindFirst(PersonClaims.SecurityStamp)?.Value)
+        var services = context.HttpContext.RequestServices;
+        var user = context.Principal!;
+        var session = await services.GetRequiredService<PeopleQueries>()
+            .SessionAsync(user.PersonId(), user.SessionId(), space.Space, context.HttpContext.RequestAborted);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var lifetime = services.GetRequiredService<IOptions<PersonSessionOptions>>().Value.AbsoluteLifetime;
+        if (session is null || session.SecurityStamp.ToString() != user.FindFirst(PersonClaims.SecurityStamp)?.Value
+            || now - session.StartedAt >= lifetime)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);

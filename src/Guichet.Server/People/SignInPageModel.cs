@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Server.People;
 
 /// <summary>"Connexion" (partial <c>_SignIn</c>): signs the person in to the space's own cookie only.</summary>
-public abstract class SignInPageModel(PersonSpace space, SignIn signIn) : PersonPageModel(space)
+public abstract class SignInPageModel(PersonSpace space, SignIn signIn, StartPersonSession startSession) : PersonPageModel(space)
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -38,7 +38,9 @@ public abstract class SignInPageModel(PersonSpace space, SignIn signIn) : Person
         }
 
         var (person, expired) = (result.Value.Person, result.Value.PasswordExpired);
-        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, expired, Space.Scheme));
+        // The cookie carries the id of a session row, so that signing out can end the session on the server.
+        var sessionId = await startSession.HandleAsync(person, Space.Space, RemoteAddress, cancellationToken);
+        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, expired, Space.Scheme, sessionId));
         if (expired)
         {
             return RedirectToPage(Space.Pages.ExpiredPassword);

@@ -73,9 +73,9 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
     {
         var original = WebVisitor.MintStaffCookie(server, Open(BackOfficeClaims.AgentRole));
         using var active = new WebVisitor(server);
-        active.SetCookie("guichet.back-office", original, "/back-office");
+        active.SetCookie("guichet.back-office", original, "/");
         using var idle = new WebVisitor(server);
-        idle.SetCookie("guichet.back-office", original, "/back-office");
+        idle.SetCookie("guichet.back-office", original, "/");
 
         server.Clock.Advance(TimeSpan.FromMinutes(20));
         using var renewing = await active.GetAsync(Unknown);
@@ -87,7 +87,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
 
         Assert.Equal(HttpStatusCode.NotFound, renewing.StatusCode);
         var renewed = Assert.Single(renewing.Headers.GetValues("Set-Cookie"), c => c.StartsWith("guichet.back-office=", StringComparison.Ordinal));
-        Assert.Contains("path=/back-office", renewed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/;", renewed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", renewed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", renewed, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, stillActive.StatusCode);
@@ -202,7 +202,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
         var options = server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(BackOfficeClaims.Scheme);
 
         Assert.Equal("guichet.back-office", options.Cookie.Name);
-        Assert.Equal("/back-office", options.Cookie.Path);
+        Assert.Equal("/", options.Cookie.Path);
         Assert.True(options.Cookie.HttpOnly);
         Assert.Equal(Microsoft.AspNetCore.Http.SameSiteMode.Strict, options.Cookie.SameSite);
         Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest, options.Cookie.SecurePolicy);
@@ -217,7 +217,7 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
     private WebVisitor StaffVisitor(ClaimsPrincipal staff)
     {
         var visitor = new WebVisitor(server);
-        visitor.SetCookie("guichet.back-office", WebVisitor.MintStaffCookie(server, staff), "/back-office");
+        visitor.SetCookie("guichet.back-office", WebVisitor.MintStaffCookie(server, staff), "/");
         return visitor;
     }
 

@@ -100,7 +100,7 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         Assert.Equal(NewPassword, WebVisitor.RedirectPath(codeTooEarly));
         Assert.Equal(NewPassword, WebVisitor.RedirectPath(enrolmentTooEarly));
         Assert.Equal(Authenticator, WebVisitor.RedirectPath(passwordAgain));
-        Assert.Equal("/back-office", pending.Path);
+        Assert.Equal("/", pending.Path);
         Assert.True(pending.HttpOnly);
         Assert.Equal(SignIn, WebVisitor.RedirectPath(disguisedProbe));
     }
@@ -375,6 +375,22 @@ public abstract class StaffSignInPagesTests(GuichetServer server)
         using var after = await staff.Visitor.GetAsync(Probe);
 
         Assert.Equal(SignIn, WebVisitor.RedirectPath(signOut));
+        Assert.Equal(SignIn, WebVisitor.RedirectPath(after));
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSessionOnTheServer_ACopiedCookieOpensNothingAfterwards()
+    {
+        using var staff = await SignedInStaff.SignInAsync(server);
+        using var copy = new WebVisitor(server);
+        var cookie = staff.Visitor.Cookies.GetAllCookies().Single(c => c.Name == "guichet.back-office");
+        copy.SetCookie(cookie.Name, cookie.Value, "/");
+        using var before = await copy.GetAsync(Probe);
+
+        using var signOut = await staff.Visitor.SubmitAsync("/back-office/acces-refuse", "/back-office/deconnexion");
+        using var after = await copy.GetAsync(Probe);
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(SignIn, WebVisitor.RedirectPath(after));
     }
 

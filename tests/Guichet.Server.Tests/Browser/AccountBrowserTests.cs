@@ -116,6 +116,7 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         await visitor.ShotAsync("email-envoye");
         var warning = (await server.WaitForMailAsync(owner.Email, "Tentative de création de compte avec votre adresse")).Single();
         Assert.Contains(new Uri(server.BaseAddress, "mot-de-passe-oublie").ToString(), warning.TextBody, StringComparison.Ordinal);
+        await server.AllMailSentAsync(owner.Email);
         Assert.DoesNotContain(server.MailTo(owner.Email), m => m.Subject == ValidationSubject);
         var people = await server.InDbAsync(db => db.People.Where(p => p.Email == owner.Email).Select(p => p.FirstName).ToListAsync());
         Assert.Equal(["Olivia"], people);

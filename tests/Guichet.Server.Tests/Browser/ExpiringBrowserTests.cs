@@ -49,6 +49,7 @@ public sealed class ExpiringBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.ClickAsync("Relancer ma demande");
         await visitor.ExpectTextAsync("Vous avez déjà relancé cette demande il y a moins de 24 heures.");
         await visitor.ShotAsync("relance-trop-tot");
+        await server.AllMailSentAsync(administrator.Email);
         Assert.Single(server.MailTo(administrator.Email), m => m.Subject == reminderSubject);
 
         server.Clock.Advance(TimeSpan.FromHours(25));
@@ -66,6 +67,7 @@ public sealed class ExpiringBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.ClickAsync("Relancer ma demande");
         await visitor.ExpectTextAsync("Vous avez déjà relancé cette demande il y a moins de 24 heures.");
         await visitor.ShotAsync("relance-refusee");
+        await server.AllMailSentAsync(administrator.Email);
         Assert.Equal(3, server.MailTo(administrator.Email).Count(m => m.Subject?.EndsWith(requestSubject, StringComparison.Ordinal) == true));
     }
 }

@@ -32,7 +32,7 @@ public sealed class SecurityBrowserTests(PortalServer server, BrowserFixture bro
         await visitor.ExpectTitleAsync("Formulaire expiré");
         await visitor.ShotAsync("erreur-400");
         Assert.False(await server.InDbAsync(db => db.People.AnyAsync(p => p.Email == email)));
-        Assert.Empty(server.MailTo(email));
+        Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == email)));
     }
 
     [Theory]

@@ -38,6 +38,8 @@ public sealed class StaffBrowserTests(SqliteServerFixture server, BrowserFixture
         await Assertions.Expect(main.GetByRole(AriaRole.Img,
                 new LocatorGetByRoleOptions { Name = "QR code à scanner avec votre application d'authentification" }))
             .ToBeVisibleAsync();
+        // Drawn, not only laid out: the Content-Security-Policy allows data: images.
+        Assert.True(await main.Locator("img.qr-code").EvaluateAsync<int>("img => img.naturalWidth") > 0);
         await Check("authentificateur");
         var key = await main.Locator("#cle").InnerTextAsync();
         var secret = OtpNet.Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal));

@@ -179,6 +179,7 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.ReminderTooSoon, second.FailureCode);
         Assert.False(byStranger.Succeeded);
         await server.WaitForMailAsync(adminEmail, "Relance : ");
+        await server.AllMailSentAsync(adminEmail);
         Assert.Equal(2, server.MailsTo(adminEmail).Count(m => (m.Subject ?? string.Empty).Contains("Demande d'accès", StringComparison.Ordinal)));
     }
 

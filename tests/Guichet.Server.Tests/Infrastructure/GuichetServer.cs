@@ -82,6 +82,8 @@ public class GuichetServer : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
+        // The worker is woken when this server writes mail; the poll serves retries and other instances' mail.
+        builder.UseSetting("Mail:Outbox:PollInterval", "00:00:00.200");
         // Every test posts from 127.0.0.1: the per-address budgets are tested on their own (RateLimitTests,
         // FailedAuthenticationBudgetTests).
         builder.UseSetting("Portal:AnonymousFormPostsPerMinute", "100000");

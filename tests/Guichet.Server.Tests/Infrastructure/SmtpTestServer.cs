@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -9,6 +10,8 @@ namespace Guichet.Server.Tests.Infrastructure;
 /// <summary>
 /// A real SMTP server for the test class: Debian's aiosmtpd on a free loopback port, storing what it receives in a
 /// Maildir that the tests read back with MimeKit. Never skipped: without python3-aiosmtpd the tests that need it fail.
+/// A test may <see cref="Stop"/> it (an outage: connections refused) and <see cref="Start"/> it again on the same port
+/// and Maildir, or <see cref="Pause"/> it (connections accepted, never answered) and <see cref="Resume"/> it.
 /// </summary>
 public sealed class SmtpTestServer : IDisposable
 {
@@ -17,12 +20,18 @@ public sealed class SmtpTestServer : IDisposable
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "guichet-smtp-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly StringBuilder _output = new();
-    private readonly Process _process;
+    private Process _process = null!;
 
     public SmtpTestServer()
     {
         EnsureAiosmtpd();
         Port = FreePort();
+        Start();
+    }
+
+    /// <summary>Starts the server (again) on <see cref="Port"/>, with the messages already received.</summary>
+    public void Start()
+    {
         var start = new ProcessStartInfo(Python)
         {
             // -n: do not drop privileges to nobody (it would when run as root, and could not write the Maildir).
@@ -46,6 +55,18 @@ public sealed class SmtpTestServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>The server goes away: connections to its port are refused until <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>The server hangs (SIGSTOP): the kernel still accepts connections, but nothing is read or answered.</summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
 
     public string Host { get; } = IPAddress.Loopback.ToString();
 
@@ -92,19 +113,7 @@ public sealed class SmtpTestServer : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
+        Kill();
         _process.Dispose();
         try
         {
@@ -117,6 +126,31 @@ public sealed class SmtpTestServer : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                // A paused process dies from SIGKILL too.
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture) } })
+            ?? throw new InvalidOperationException("Cannot run /bin/kill.");
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     private static void EnsureAiosmtpd()

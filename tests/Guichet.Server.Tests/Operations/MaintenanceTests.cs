@@ -1,5 +1,6 @@
 using Guichet.Application.Maintenance;
 using Guichet.Domain.Auditing;
+using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,25 @@ public abstract class MaintenanceTests(GuichetServer server)
         var throttles = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login.StartsWith(tag)).Select(t => t.Login).ToListAsync());
         Assert.Equal([tag + "live"], nonces);
         Assert.Equal([tag + "live"], throttles);
+    }
+
+    [Fact]
+    public async Task Purge_RemovesPersonSessionsOlderThanAnySessionMayLast_KeepsLiveOnes()
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        var now = server.Clock.GetUtcNow();
+        var (old, live) = (Guid.NewGuid(), Guid.NewGuid());
+        await server.InDbAsync(db =>
+        {
+            var tooOld = now - PersonSession.MaxLifetime - TimeSpan.FromMinutes(1);
+            db.PersonSessions.Add(new PersonSession { Id = old, PersonId = person.Id, StartedAt = tooOld });
+            db.PersonSessions.Add(new PersonSession { Id = live, PersonId = person.Id, StartedAt = now - TimeSpan.FromHours(11) });
+            return db.SaveChangesAsync();
+        });
+
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
+
+        Assert.Equal([live], await server.InDbAsync(db => db.PersonSessions.Where(s => s.PersonId == person.Id).Select(s => s.Id).ToListAsync()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Guichet.Application.Accounts;
 using Guichet.Application.Partners;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
+using Guichet.Domain.Mail;
 using Guichet.Domain.People;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Portal;
@@ -31,7 +32,6 @@ public abstract class PartnerAccessTests(PartnerServer server)
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         Assert.Equal([first.Siret, second.Siret], result.Value.Establishments.Select(e => e.Siret));
         Assert.Empty(result.Value.Created);
-        Assert.True(result.Value.EmailSent);
         var accesses = await server.InDbAsync(db => db.EstablishmentAccesses.AsNoTracking().Where(a => a.PersonId == person.Id)
             .Select(a => new { a.Establishment!.Siret, a.GrantedBy, a.GrantedAt }).OrderBy(a => a.Siret).ToListAsync());
         Assert.Equal(new[] { first.Siret, second.Siret }.Order(StringComparer.Ordinal), accesses.Select(a => a.Siret));
@@ -214,7 +214,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
     }
 
     [Fact]
-    public async Task Grant_WhenTheEmailCannotBeSent_TheAccessStaysOpen_AndTheResultSaysSo()
+    public async Task Grant_WhenTheEmailCannotBeSent_TheAccessStaysOpen_AndTheEmailWaitsInTheOutbox()
     {
         var person = await server.PersonAsync(PartnerServer.UnreachablePrefix + Guid.NewGuid().ToString("N") + "@exemple.fr");
         var establishment = await server.NewEstablishmentAsync();
@@ -222,8 +222,10 @@ public abstract class PartnerAccessTests(PartnerServer server)
         var result = await server.GrantAsync(_staff, person.Id, [establishment.Siret]);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.False(result.Value.EmailSent);
         Assert.True(await server.InDbAsync(db => db.EstablishmentAccesses.AnyAsync(a => a.PersonId == person.Id)));
+        var waiting = await server.WaitForFailedAttemptAsync(person.Email);
+        Assert.Equal(OutgoingMailState.Pending, waiting.State);
+        Assert.NotNull(waiting.ProtectedBody);
     }
 
     [Fact]
@@ -236,7 +238,6 @@ public abstract class PartnerAccessTests(PartnerServer server)
         var result = await server.RemoveAsync(_staff, person.Id, removed.Siret);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.True(result.Value.EmailSent);
         var left = await server.InDbAsync(db =>
             db.EstablishmentAccesses.Where(a => a.PersonId == person.Id).Select(a => a.EstablishmentId).ToListAsync());
         Assert.Equal([kept.Id], left);
@@ -294,13 +295,14 @@ public abstract class PartnerAccessTests(PartnerServer server)
         var person = await server.PersonAsync();
         var establishment = await server.NewEstablishmentAsync();
         Assert.True((await server.GrantAsync(_staff, person.Id, [establishment.Siret])).Succeeded);
+        var removing = server.Clock.GetUtcNow();
         server.BeforeNextAccessSave(() => server.InDbAsync(db => db.EstablishmentAccesses.Where(a => a.PersonId == person.Id).ExecuteDeleteAsync()));
 
         var result = await server.RemoveAsync(_staff, person.Id, establishment.Siret);
 
         Assert.Equal(ErrorCodes.AccessNotFound, result.FailureCode);
         Assert.DoesNotContain(await AuditOfAsync(person.Email), e => e.Event == AuditEvents.EstablishmentAccessRemoved);
-        Assert.DoesNotContain(server.MailTo(person.Email), m => m.Subject?.StartsWith("Retrait", StringComparison.Ordinal) == true);
+        Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == person.Email && m.EnqueuedAt > removing)));
     }
 
     [Fact]
@@ -412,7 +414,7 @@ public abstract class PartnerAccessTests(PartnerServer server)
         Assert.False(await server.InDbAsync(db => db.Establishments.AnyAsync(e => unknownSirets.Contains(e.Siret))));
         Assert.Empty(await AuditOfAsync(person.Email));
         Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => unknownSirets.Contains(e.Subject!))));
-        Assert.Empty(server.MailTo(person.Email));
+        Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == person.Email)));
     }
 }
 

@@ -183,7 +183,7 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task PartnerCookie_IsHttpOnlyLax_AndSentUnderPartenaireOnly()
+    public async Task PartnerCookie_IsHttpOnlyLax_ForTheWholeSiteAsAHostCookieMust()
     {
         var person = await WebVisitor.CreatePersonAsync(server);
         using var visitor = new WebVisitor(server);
@@ -192,7 +192,7 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
             ("Email", person.Email), ("Password", WebVisitor.Password));
 
         var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("guichet.partenaire=", StringComparison.Ordinal));
-        Assert.Contains("path=/partenaire;", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/;", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("guichet.portal=", StringComparison.Ordinal));

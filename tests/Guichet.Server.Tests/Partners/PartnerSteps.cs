@@ -34,7 +34,7 @@ public static class PartnerSteps
     {
         using var response = await visitor.SubmitAsync("/partenaire/connexion", "/partenaire/connexion", ("Email", email), ("Password", password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains(visitor.Cookies.GetAllCookies(), c => c.Name == "guichet.partenaire" && c.Path == "/partenaire");
+        Assert.Contains(visitor.Cookies.GetAllCookies(), c => c.Name == "guichet.partenaire" && c.Path == "/");
     }
 
     /// <summary>Opens the person's access to the establishments, as staff will.</summary>

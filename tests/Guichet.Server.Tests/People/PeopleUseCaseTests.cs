@@ -85,6 +85,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
             async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
         }
 
+        await server.AllMailSentAsync(email);
         var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validation de création", StringComparison.Ordinal)).ToList();
         Assert.Equal(PersonTokens.MaxPerHour, mails.Count);
         Assert.True((await Validate(PortalSteps.TokenFrom(mails[^1]))).Succeeded);
@@ -164,6 +165,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         await server.UseAsync<RequestPasswordReset, int>(
             async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
 
+        Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == email)));
         Assert.Empty(server.MailsTo(email));
     }
 

@@ -405,6 +405,62 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.ToTable("staged_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.Mail.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedSubject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("mail_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -559,6 +615,33 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.HasIndex("SignedUpIn", "CreatedAt");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "EndedAt");
+
+                    b.ToTable("person_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
@@ -908,6 +991,15 @@ namespace Guichet.Data.Migrations.PostgreSql
                     b.Navigation("Establishment");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>

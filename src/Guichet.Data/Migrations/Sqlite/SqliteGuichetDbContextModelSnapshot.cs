@@ -392,6 +392,60 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("staged_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Domain.Mail.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSubject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("mail_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.Partners.Establishment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -544,6 +598,33 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.HasIndex("SignedUpIn", "CreatedAt");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "EndedAt");
+
+                    b.ToTable("person_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>
@@ -887,6 +968,15 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.Navigation("Establishment");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Guichet.Domain.People.PersonSession", b =>
+                {
+                    b.HasOne("Guichet.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Domain.People.PersonToken", b =>

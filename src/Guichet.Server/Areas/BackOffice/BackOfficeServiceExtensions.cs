@@ -48,9 +48,10 @@ public static class BackOfficeServiceExtensions
         services.AddOptions<CookieAuthenticationOptions>(BackOfficeClaims.Scheme)
             .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
         {
-            options.Cookie.Name = "guichet.back-office";
-            // Sent to the back office's addresses only: the portal never even receives it.
-            options.Cookie.Path = BackOfficePages.PathBase;
+            options.Cookie.Name = web.Value.CookieName("guichet.back-office");
+            // Path=/ as a __Host- cookie must have: the portal's pages receive it too, but no policy of theirs reads this
+            // scheme.
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;
@@ -65,8 +66,8 @@ public static class BackOfficeServiceExtensions
         services.AddOptions<CookieAuthenticationOptions>(PendingSignIn.Scheme)
             .Configure<IOptions<PortalWebOptions>, LinkGenerator>((options, web, links) =>
         {
-            options.Cookie.Name = "guichet.back-office.pending";
-            options.Cookie.Path = BackOfficePages.PathBase;
+            options.Cookie.Name = web.Value.CookieName("guichet.back-office.pending");
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = web.Value.CookieSecurePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;

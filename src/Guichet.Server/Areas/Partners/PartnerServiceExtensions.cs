@@ -6,7 +6,8 @@ namespace Guichet.Server.Areas.Partners;
 public static class PartnerServiceExtensions
 {
     /// <summary>
-    /// The Partenaire space at <c>/partenaire</c>: its pages, its cookie (sent under <c>/partenaire</c> only), its policy.
+    /// The Partenaire space at <c>/partenaire</c>: its pages, its cookie (of its own name, read by its own scheme only), its
+    /// policy.
     /// Its anonymous forms share the Entreprise space's per-address budget (<c>AddPortal</c>).
     /// </summary>
     public static IServiceCollection AddPartners(this IServiceCollection services)
@@ -14,7 +15,7 @@ public static class PartnerServiceExtensions
         services.AddRazorPages();
         services.Configure<RazorPagesOptions>(options =>
             options.AddPersonSpace(PartnerPages.Space, PartnerPolicies.Person, PartnerPages.Anonymous));
-        services.AddPersonCookie(PartnerPages.Space, "guichet.partenaire", PartnerPages.PathBase);
+        services.AddPersonCookie(PartnerPages.Space, "guichet.partenaire");
         services.AddAuthorizationBuilder().AddPolicy(PartnerPolicies.Person, PersonSpaceSetup.PersonPolicy(PartnerPages.Space).Build());
         return services;
     }

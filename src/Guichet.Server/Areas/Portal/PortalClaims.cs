@@ -8,5 +8,7 @@ public static class PortalClaims
 {
     public const string Scheme = "Portal";
 
-    public static ClaimsPrincipal For(Domain.People.Person person, bool passwordExpired) => PersonClaims.For(person, passwordExpired, Scheme);
+    /// <summary>For authorization checks only: with no session row behind it, a cookie made of it opens no page.</summary>
+    public static ClaimsPrincipal For(Domain.People.Person person, bool passwordExpired) =>
+        PersonClaims.For(person, passwordExpired, Scheme, sessionId: Guid.Empty);
 }

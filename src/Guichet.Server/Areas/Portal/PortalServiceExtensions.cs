@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Guichet.Domain.Security;
 using Guichet.Server.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +21,13 @@ public static class PortalServiceExtensions
         services.AddRazorPages();
         services.Configure<RazorPagesOptions>(options => options.AddPersonSpace(PortalPages.Space, PortalPolicies.Person, PortalPages.Anonymous));
         // Forms anyone may post (log in, sign up, lost password, resend…): a per-address budget per minute, on top of
-        // the per-login brake, so that one client cannot hammer them.
+        // the per-login brake, so that one client cannot hammer them. The address is the client's behind a configured proxy
+        // (Hosting/ReverseProxy), and an IPv6 client counts by its /64 network.
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(AnonymousFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ? RateLimitPartition.GetFixedWindowLimiter(AddressPartition.Of(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = context.RequestServices.GetRequiredService<IOptions<PortalWebOptions>>().Value.AnonymousFormPostsPerMinute,
@@ -34,7 +36,7 @@ public static class PortalServiceExtensions
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        services.AddPersonCookie(PortalPages.Space, "guichet.portal", cookiePath: null);
+        services.AddPersonCookie(PortalPages.Space, "guichet.portal");
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Person, Person().Build())
             .AddPolicy(PortalPolicies.CompanyMember, Person().AddRequirements(new CompanyScopeRequirement(administrator: false)).Build())

@@ -16,4 +16,11 @@ public sealed class PortalWebOptions
     /// Secure whenever the request is HTTPS, so the embedded default still works on http://localhost.
     /// </summary>
     public CookieSecurePolicy CookieSecurePolicy => SecureCookiesAlways ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>
+    /// A cookie's name: <c>__Host-</c> prefixed when cookies are always Secure, so that the browser takes it only from
+    /// this host, over HTTPS, for the whole site (a sibling host or a plain-HTTP page cannot plant or shadow it). The name is
+    /// fixed at start: with <see cref="CookieSecurePolicy.SameAsRequest"/> (http://localhost) the plain name is kept.
+    /// </summary>
+    public string CookieName(string name) => SecureCookiesAlways ? "__Host-" + name : name;
 }

@@ -4,4 +4,4 @@ using Guichet.Server.People;
 namespace Guichet.Server.Areas.Partners.Pages;
 
 /// <summary>"Connexion" of the Partenaire space: the person lands on its home, or on a return address under <c>/partenaire</c>.</summary>
-public sealed class ConnexionModel(SignIn signIn) : SignInPageModel(PartnerPages.Space, signIn);
+public sealed class ConnexionModel(SignIn signIn, StartPersonSession startSession) : SignInPageModel(PartnerPages.Space, signIn, startSession);

@@ -1,5 +1,6 @@
+using Guichet.Application.People;
 using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Partners.Pages;
 
-public sealed class DeconnexionModel() : SignOutPageModel(PartnerPages.Space);
+public sealed class DeconnexionModel(EndPersonSession endSession) : SignOutPageModel(PartnerPages.Space, endSession);

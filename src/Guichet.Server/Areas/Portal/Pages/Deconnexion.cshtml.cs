@@ -1,5 +1,6 @@
+using Guichet.Application.People;
 using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Portal.Pages;
 
-public sealed class DeconnexionModel() : SignOutPageModel(PortalPages.Space);
+public sealed class DeconnexionModel(EndPersonSession endSession) : SignOutPageModel(PortalPages.Space, endSession);

@@ -39,10 +39,6 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Done, but the person's email could not be sent.</summary>
-    [TempData]
-    public string? Warning { get; set; }
-
     public PartnerPerson Person { get; private set; } = null!;
 
     /// <summary>The SIRETs whose name and address the page asks for, each with the index its typed details had (if any).</summary>
@@ -68,8 +64,7 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
             var granted = result.Value;
             Message = $"Accès ouvert pour {granted.DisplayName} : {string.Join(", ", granted.Establishments.Select(e => $"{e.Name} ({e.Siret})"))}."
                 + (granted.Created.Count > 0 ? $" Établissement(s) créé(s) : {string.Join(", ", granted.Created)}." : string.Empty)
-                + (granted.EmailSent ? $" Le courriel d'ouverture d'accès a été envoyé à {granted.Email}." : string.Empty);
-            Warning = granted.EmailSent ? null : EmailNotSent("d'ouverture d'accès", granted.Email);
+                + $" Le courriel d'ouverture d'accès partira vers {granted.Email} dans quelques instants.";
             return RedirectToPage(BackOfficePages.PartnerPerson, new { personId });
         }
 
@@ -105,8 +100,7 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
         {
             var removed = result.Value;
             Message = $"Accès de {removed.DisplayName} à l'établissement {removed.Establishment.Name} ({removed.Establishment.Siret}) retiré."
-                + (removed.EmailSent ? $" Un courriel l'en a informé ({removed.Email})." : string.Empty);
-            Warning = removed.EmailSent ? null : EmailNotSent("de retrait", removed.Email);
+                + $" Un courriel l'en informera dans quelques instants ({removed.Email}).";
             return RedirectToPage(BackOfficePages.PartnerPerson, new { personId });
         }
 
@@ -123,9 +117,6 @@ public sealed class PersonneModel(GetPartnerPerson getPerson, GrantEstablishment
     /// <summary>Who granted, as staff know each other: the email of <c>staff:&lt;email&gt;</c>.</summary>
     public static string StaffName(string auditName) =>
         auditName.StartsWith(StaffCaller.AuditPrefix, StringComparison.Ordinal) ? auditName[StaffCaller.AuditPrefix.Length..] : auditName;
-
-    private static string EmailNotSent(string which, string email) =>
-        $"Le courriel {which} n'a pas pu être envoyé à {email} : prévenez la personne par un autre moyen.";
 
     private async Task<bool> LoadAsync(Guid personId, CancellationToken cancellationToken)
     {
