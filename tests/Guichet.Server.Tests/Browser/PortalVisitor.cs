@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -6,8 +7,8 @@ namespace Guichet.Server.Tests.Browser;
 
 /// <summary>
 /// One person in their own browser context (own cookies), driving the portal's real forms by their French labels and
-/// buttons, antiforgery token included. Every <see cref="ShotAsync"/> saves a full-page screenshot under
-/// <c>artifacts/screenshots/&lt;test&gt;-&lt;person&gt;-&lt;n&gt;-&lt;step&gt;.png</c>.
+/// buttons, antiforgery token included. Every <see cref="ShotAsync"/> saves full-page screenshots under
+/// <c>artifacts/screenshots/&lt;test&gt;-&lt;person&gt;-&lt;n&gt;-&lt;step&gt;.png</c> (and <c>…-360.png</c>) and runs axe on both.
 /// </summary>
 public sealed class PortalVisitor : IAsyncDisposable
 {
@@ -43,12 +44,8 @@ public sealed class PortalVisitor : IAsyncDisposable
 
     public async Task<IResponse?> GotoAsync(string pathOrUrl) => await Page.GotoAsync(pathOrUrl);
 
-    public async Task ShotAsync(string step)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        var file = Path.Combine(BrowserFixture.ScreenshotFolder, $"{_test}-{++_shots:00}-{step}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-    }
+    /// <summary>Screenshots and axe at 1024 px and at 360 px, and no sideways scrolling on a phone (<see cref="PageChecks"/>).</summary>
+    public Task ShotAsync(string step) => PageChecks.ShotAndCheckAsync(Page, $"{_test}-{++_shots:00}-{step}");
 
     public Task ExpectTitleAsync(string heading) =>
         Assertions.Expect(Page.Locator("main h1")).ToHaveTextAsync(heading);
@@ -62,7 +59,8 @@ public sealed class PortalVisitor : IAsyncDisposable
 
     public ILocator Field(string label) => Main.GetByLabel(label, new LocatorGetByLabelOptions { Exact = true });
 
-    public ILocator Button(string name) => Main.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = name, Exact = true });
+    /// <summary>A button by its visible words; a button repeated on rows may add, for screen readers, whose row it is: "(…)".</summary>
+    public ILocator Button(string name) => Main.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = ButtonName(name) });
 
     public Task ClickAsync(string button) => Button(button).ClickAsync();
 
@@ -132,13 +130,15 @@ public sealed class PortalVisitor : IAsyncDisposable
     /// <summary>A button of a person's row on "Gérer les utilisateurs".</summary>
     public Task DecideAsync(string email, string button) =>
         Main.Locator($"tr[data-email='{email}']")
-            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true })
+            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = ButtonName(button) })
             .ClickAsync();
 
     /// <summary>The pending requests' table of "Ajouter une entreprise" (empty when the table is absent).</summary>
     public Task<IReadOnlyList<string>> PendingRequestsAsync() => Main.Locator("table tbody tr td:first-child").AllInnerTextsAsync();
 
     public async Task<IReadOnlyList<BrowserContextCookiesResult>> CookiesAsync() => await Context.CookiesAsync();
+
+    private static Regex ButtonName(string words) => new($"^{Regex.Escape(words)}( \\(.+\\))?$");
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

@@ -1,11 +1,10 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Guichet.Server.Tests.Infrastructure;
 
 /// <summary>
-/// What every back-office browser test does: a French desktop context on the server, and at each step a full-page
-/// screenshot (<c>artifacts/screenshots</c>, for people to look at) followed by axe, which must find no violation.
+/// What every back-office browser test does: a French desktop context on the server, and at each step the screenshots and
+/// axe of <see cref="PageChecks"/> (desktop and 360 px wide).
 /// </summary>
 public static class BackOfficeBrowser
 {
@@ -21,14 +20,6 @@ public static class BackOfficeBrowser
         return context;
     }
 
-    /// <summary>Screenshot <c>{name}.png</c>, then axe on the page as it is.</summary>
-    public static async Task ShotAndAxeAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(
-            new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    /// <summary>Screenshots and axe at the desktop size and at 360 px (<see cref="PageChecks"/>).</summary>
+    public static Task ShotAndAxeAsync(IPage page, string name) => PageChecks.ShotAndCheckAsync(page, name);
 }

@@ -150,12 +150,14 @@ public sealed class AccountPagesTests(SqliteServerFixture server) : IClassFixtur
         using var page = await visitor.GetAsync("/compte");
 
         var html = PartnerSteps.Text(await WebVisitor.TextOfAsync(page));
-        Assert.Contains($"<td>{active.Name} ({active.Siren})</td> <td>Administrateur</td> <td>Actif</td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td>{pending.Name} ({pending.Siren})</td> <td>Utilisateur</td> <td>Demande en attente</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td data-label=\"Entreprise\">{active.Name} ({active.Siren})</td> <td data-label=\"Mon rôle\">Administrateur</td> "
+            + "<td data-label=\"Statut\">Actif</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td data-label=\"Entreprise\">{pending.Name} ({pending.Siren})</td> <td data-label=\"Mon rôle\">Utilisateur</td> "
+            + "<td data-label=\"Statut\">Demande en attente</td>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/compte/entreprises/{active.Id}/quitter\"", html, StringComparison.Ordinal);
-        Assert.Contains(">Quitter cette entreprise</a>", html, StringComparison.Ordinal);
+        Assert.Contains($">Quitter cette entreprise<span class=\"sr-only\"> ({active.Name})</span></a>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/compte/entreprises/{pending.Id}/quitter\"", html, StringComparison.Ordinal);
-        Assert.Contains(">Annuler ma demande</a>", html, StringComparison.Ordinal);
+        Assert.Contains($">Annuler ma demande<span class=\"sr-only\"> ({pending.Name})</span></a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
