@@ -15,7 +15,10 @@ namespace Guichet.Application.People;
 /// </summary>
 public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing hashing, MailOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>' space).</summary>
+    /// <summary>
+    /// Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>'
+    /// space).
+    /// </summary>
     public async Task CompleteAsync(Person person, string password, PortalLinks links, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
