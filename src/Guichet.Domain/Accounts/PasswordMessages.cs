@@ -46,7 +46,8 @@ public static class PasswordMessages
 
         // Check refuses whitespace and every character outside ASCII letters, digits and the specials: say so.
         var allowed = policy.RequireSpecial ? "ces caractères spéciaux" : "les " + specials;
-        return sentence + $"{(required.Count > 0 ? " ;" : " :")} seuls sont acceptés les lettres non accentuées, les chiffres et {allowed}, sans espace.";
+        return sentence + $"{(required.Count > 0 ? " ;" : " :")} seuls sont acceptés les lettres non accentuées, les chiffres et "
+            + $"{allowed}, sans espace.";
     }
 
     public static string Describe(PasswordPolicy policy, PasswordRule rule) => rule switch

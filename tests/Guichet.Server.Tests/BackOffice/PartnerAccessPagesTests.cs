@@ -161,7 +161,8 @@ public abstract partial class PartnerAccessPagesTests(PartnerServer server)
         Assert.Equal(path, WebVisitor.RedirectPath(removed));
         var (_, after) = await staff.GetAsync(path);
 
-        Assert.Contains($"Accès de Jules Petit à l'établissement Atelier Sud ({establishment.Siret}) retiré. Un courriel l'en informera dans quelques instants", after,
+        Assert.Contains($"Accès de Jules Petit à l'établissement Atelier Sud ({establishment.Siret}) retiré. "
+            + "Un courriel l'en informera dans quelques instants", after,
             StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"etablissements-titre\">Établissements (0)</h2>", after, StringComparison.Ordinal);
         Assert.False(await server.InDbAsync(db => db.EstablishmentAccesses.AnyAsync(a => a.PersonId == person.Id)));

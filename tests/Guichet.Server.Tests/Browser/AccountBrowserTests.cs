@@ -66,7 +66,8 @@ public sealed class AccountBrowserTests(PortalServer server, BrowserFixture brow
         var first = PortalServer.LinkIn((await server.WaitForMailAsync(email, ValidationSubject)).Single(), "compte/valider?jeton=");
 
         await visitor.ClickAsync("Renvoyer à nouveau l'email");
-        await visitor.ExpectTextAsync("Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.");
+        await visitor.ExpectTextAsync(
+            "Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.");
         await visitor.ExpectTextAsync(email);
         await visitor.ShotAsync("renvoye");
         var links = (await server.WaitForMailAsync(email, ValidationSubject, count: 2))

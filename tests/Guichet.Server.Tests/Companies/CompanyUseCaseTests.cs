@@ -110,8 +110,10 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
 
             Assert.Equal(1, results.Count(r => r.Succeeded));
             // The loser may also find it is no longer an administrator at all.
-            Assert.Contains(results.Single(r => !r.Succeeded).FailureCode, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.LastAdministrator, ErrorCodes.AccessDenied });
-            Assert.Equal(1, await server.InDbAsync(db => db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m => m.CompanyId == company.Id)));
+            Assert.Contains(results.Single(r => !r.Succeeded).FailureCode, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.LastAdministrator,
+                ErrorCodes.AccessDenied });
+            Assert.Equal(1, await server.InDbAsync(db => db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m =>
+                m.CompanyId == company.Id)));
         }
     }
 

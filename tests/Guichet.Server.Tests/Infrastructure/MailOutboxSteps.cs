@@ -29,7 +29,8 @@ public static class MailOutboxSteps
         while (true)
         {
             var row = await server.InDbAsync(db => db.MailOutbox.AsNoTracking()
-                .FirstOrDefaultAsync(m => m.Recipient == recipient && m.State == OutgoingMailState.Pending && m.LastError != null && m.LeaseId == null));
+                .FirstOrDefaultAsync(m => m.Recipient == recipient && m.State == OutgoingMailState.Pending && m.LastError != null
+                    && m.LeaseId == null));
             if (row is not null)
             {
                 return row;

@@ -147,7 +147,11 @@ public sealed class SmtpTestServer : IDisposable
 
     private void Signal(string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture) } })
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill")
+        {
+            ArgumentList = { "-" + signal,
+            _process.Id.ToString(CultureInfo.InvariantCulture) }
+        })
             ?? throw new InvalidOperationException("Cannot run /bin/kill.");
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);

@@ -26,7 +26,8 @@ public sealed class MailBodyTests
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"fr\">", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<title>Sujet « accentué »</title>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<p>Madame, Monsieur,</p>", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<p>Merci de cliquer sur ce lien : <a href=\"https://guichet.example.fr/compte/valider?jeton=a-b_c&amp;x=1\">Valider</a>.</p>",
+        Assert.Contains(
+            "<p>Merci de cliquer sur ce lien : <a href=\"https://guichet.example.fr/compte/valider?jeton=a-b_c&amp;x=1\">Valider</a>.</p>",
             message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<ul>\n<li>un</li>\n<li>deux</li>\n</ul>", message.HtmlBody, StringComparison.Ordinal);
     }

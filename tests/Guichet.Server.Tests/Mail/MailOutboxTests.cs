@@ -167,7 +167,8 @@ public abstract class MailOutboxTests(MailOutboxServer server)
         }
 
         Assert.Contains(to, stored);
-        Assert.DoesNotContain(stored, value => value.Contains(secret, StringComparison.Ordinal) || value.Contains("confidentiel", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, value => value.Contains(secret, StringComparison.Ordinal) || value.Contains("confidentiel",
+            StringComparison.Ordinal));
         var received = Assert.Single(await server.WaitForMailAsync(to, "Sujet confidentiel"));
         Assert.Contains(secret, received.TextBody, StringComparison.Ordinal);
         await server.AllMailSentAsync(to);
@@ -263,7 +264,8 @@ public abstract class MailOutboxTests(MailOutboxServer server)
         command.Parameters.Add(parameter);
         await using DbDataReader reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        return Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "")
+        return Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i),
+            System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .ToArray();
     });
 }

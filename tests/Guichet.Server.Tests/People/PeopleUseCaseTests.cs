@@ -86,7 +86,8 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         }
 
         await server.AllMailSentAsync(email);
-        var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validation de création", StringComparison.Ordinal)).ToList();
+        var mails = server.MailsTo(email).Where(m => (m.Subject ?? string.Empty).Contains("Validation de création", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(PersonTokens.MaxPerHour, mails.Count);
         Assert.True((await Validate(PortalSteps.TokenFrom(mails[^1]))).Succeeded);
     }

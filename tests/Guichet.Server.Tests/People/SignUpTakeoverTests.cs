@@ -37,7 +37,8 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.Equal(ErrorCodes.TokenUsed, (await ValidateAsync(strangerLink)).FailureCode);
         Assert.True((await ValidateAsync(ownerLink)).Succeeded);
         var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
-        Assert.Equal(("Olivia", "Titulaire", false, PortalSpace.Entreprise), (person.FirstName, person.LastName, person.ContributionsOnly, person.SignedUpIn));
+        Assert.Equal(("Olivia", "Titulaire", false, PortalSpace.Entreprise), (person.FirstName, person.LastName, person.ContributionsOnly,
+            person.SignedUpIn));
         Assert.True(Verifies(person.PasswordHash, OwnerPassword));
         Assert.False(Verifies(person.PasswordHash, StrangerPassword));
         var audit = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == email).OrderBy(e => e.Id)
@@ -147,8 +148,10 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         var first = await SignUpAsync(email, OwnerPassword, name, "Nom", "http://portail.test");
         var last = await SignUpAsync(email, OwnerPassword, "Prénom", name, "http://portail.test");
 
-        Assert.Contains(first.Errors, e => e is { Field: "FirstName" } && e.Code == code && e.Message.StartsWith("Le prénom ne peut", StringComparison.Ordinal));
-        Assert.Contains(last.Errors, e => e is { Field: "LastName" } && e.Code == code && e.Message.StartsWith("Le nom ne peut", StringComparison.Ordinal));
+        Assert.Contains(first.Errors, e => e is { Field: "FirstName" } && e.Code == code && e.Message.StartsWith("Le prénom ne peut",
+            StringComparison.Ordinal));
+        Assert.Contains(last.Errors, e => e is { Field: "LastName" } && e.Code == code && e.Message.StartsWith("Le nom ne peut",
+            StringComparison.Ordinal));
         Assert.False(await server.InDbAsync(db => db.People.AnyAsync(p => p.Email == email)));
         Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == email)));
     }
@@ -197,19 +200,23 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
     private Task<Result<string>> SignUpAsync(string email, string password, string firstName, string lastName, string linksBase,
         bool contributionsOnly = false, PortalSpace space = PortalSpace.Entreprise) =>
         server.InScopeAsync(services => services.GetRequiredService<SignUp>().HandleAsync(
-            new SignUpRequest(email, email, password, password, firstName, lastName, contributionsOnly, space), new PortalLinks(linksBase), "192.0.2.1",
+            new SignUpRequest(email, email, password, password, firstName, lastName, contributionsOnly, space), new PortalLinks(linksBase),
+                "192.0.2.1",
             CancellationToken.None));
 
     private Task<Result<Person>> ValidateAsync(string link) => server.InScopeAsync(services =>
-        services.GetRequiredService<ValidateEmail>().HandleAsync(Uri.UnescapeDataString(TokenPattern().Match(link).Groups[1].Value), CancellationToken.None));
+        services.GetRequiredService<ValidateEmail>().HandleAsync(Uri.UnescapeDataString(TokenPattern().Match(link).Groups[1].Value),
+            CancellationToken.None));
 
-    /// <summary>The validation links received at the address (whatever the email's wording), once there are at least <paramref name="count"/>.</summary>
+    /// <summary>The validation links received at the address (whatever the email's wording), once there are at least <paramref
+    /// name="count"/>.</summary>
     private async Task<IReadOnlyList<string>> LinksAsync(string email, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var links = server.MailTo(email).SelectMany(m => LinkPattern().Matches(m.TextBody ?? string.Empty).Select(x => x.Value)).Distinct().ToList();
+            var links = server.MailTo(email).SelectMany(m => LinkPattern().Matches(m.TextBody ?? string.Empty).Select(x => x.Value)).Distinct()
+                .ToList();
             if (links.Count >= count)
             {
                 return links;

@@ -95,8 +95,10 @@ public abstract class CompanyScopeTests(GuichetServer server)
         using var response = await visitor.SubmitAsync(page, page, fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Aucune action n'a été choisie : rien n'a été modifié.", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
-        Assert.Equal(MembershipStatus.Pending, await server.InDbAsync(db => db.Memberships.Where(m => m.Id == request).Select(m => m.Status).SingleAsync()));
+        Assert.Contains("Aucune action n'a été choisie : rien n'a été modifié.", await WebVisitor.TextOfAsync(response),
+            StringComparison.Ordinal);
+        Assert.Equal(MembershipStatus.Pending, await server.InDbAsync(db => db.Memberships.Where(m => m.Id == request).Select(m => m.Status)
+            .SingleAsync()));
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         Assert.DoesNotContain(email, later, StringComparison.Ordinal);
         Assert.Contains("<p>Un message de validation a été envoyé sur votre email.</p>", later, StringComparison.Ordinal);
         Assert.Contains("<h1>Validation de compte</h1>", html, StringComparison.Ordinal);
-        Assert.Contains($"<p>Un message de validation a été envoyé sur votre email : <strong>{email}</strong>.</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p>Un message de validation a été envoyé sur votre email : <strong>{email}</strong>.</p>", html,
+            StringComparison.Ordinal);
         Assert.Contains("<p>Veuillez cliquer sur le lien d'activation contenu par ce mail pour vous connecter à votre espace Web services "
             + "Entreprises.</p>", html, StringComparison.Ordinal);
         Assert.Contains("Renvoyer à nouveau l'email</button>", html, StringComparison.Ordinal);
@@ -173,7 +174,8 @@ public abstract partial class PortalWordsTests(GuichetServer server)
             "/compte/valider", ("jeton", token))));
 
         Assert.Contains("Félicitations, votre compte a bien été validé.</p>", validated, StringComparison.Ordinal);
-        Assert.Contains("<p>Vous pouvez maintenant vous connecter à votre espace Web services Entreprises :</p>", validated, StringComparison.Ordinal);
+        Assert.Contains("<p>Vous pouvez maintenant vous connecter à votre espace Web services Entreprises :</p>", validated,
+            StringComparison.Ordinal);
         Assert.Contains("<a class=\"bouton\" href=\"/connexion\">Se connecter</a>", validated, StringComparison.Ordinal);
         Assert.Contains("Votre compte est déjà validé : vous pouvez vous connecter.", again, StringComparison.Ordinal);
         Assert.Contains("<a class=\"bouton\" href=\"/connexion\">Se connecter</a>", again, StringComparison.Ordinal);
@@ -233,7 +235,8 @@ public abstract partial class PortalWordsTests(GuichetServer server)
 
         Assert.Contains($"Prochaine tentative possible dans 1 minute (à {FrenchFormat.ParisClockRoundedUp(until!.Value)}, heure de Paris).", html,
             StringComparison.Ordinal);
-        Assert.Contains($"Trop de tentatives échouées : réessayez dans 1 minute (à {FrenchFormat.ParisClockRoundedUp(until!.Value)}, heure de Paris).",
+        Assert.Contains(
+            $"Trop de tentatives échouées : réessayez dans 1 minute (à {FrenchFormat.ParisClockRoundedUp(until!.Value)}, heure de Paris).",
             locked, StringComparison.Ordinal);
         Assert.DoesNotContain("secondes", html + locked, StringComparison.Ordinal);
     }
