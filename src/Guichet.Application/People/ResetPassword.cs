@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>A new password from a "mot de passe oublié" link; it signs the person out everywhere and emails them (<see cref="PersonPasswordChange"/>).</summary>
+/// <summary>
+/// A new password from a "mot de passe oublié" link; it signs the person out everywhere and emails them
+/// (<see cref="PersonPasswordChange"/>).
+/// </summary>
 public sealed class ResetPassword(
     GuichetDbContext db,
     PersonTokens tokens,

@@ -26,7 +26,8 @@ public abstract class AccountPageModel(PersonSpace space, PeopleQueries people, 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // A space whose form has no "contributions only" box cannot have it changed by a forged post.
-        var details = new PersonDetails(Form.Version, Form.FirstName, Form.LastName, Space.Words.AsksContributionsOnly ? Form.ContributionsOnly : null);
+        var contributionsOnly = Space.Words.AsksContributionsOnly ? Form.ContributionsOnly : (bool?)null;
+        var details = new PersonDetails(Form.Version, Form.FirstName, Form.LastName, contributionsOnly);
         var result = await change.HandleAsync(PersonId, details, RemoteAddress, cancellationToken);
         if (result.Succeeded)
         {

@@ -5,7 +5,8 @@ namespace Guichet.Server.People;
 
 /// <summary>
 /// "Changer mon mot de passe" from "Mon compte" (partial <c>_ChangePassword</c>): the current password behind the
-/// sign-in's brake, the new one twice with the policy sentence (<see cref="PersonPageModel.PasswordPolicySentence"/>). This session stays signed in; the others end.
+/// sign-in's brake, the new one twice with the policy sentence (<see cref="PersonPageModel.PasswordPolicySentence"/>).
+/// This session stays signed in; the others end.
 /// </summary>
 public abstract class ChangePasswordPageModel(PersonSpace space, ChangePassword change) : PersonPageModel(space)
 {

@@ -37,8 +37,8 @@ public abstract class PersonPageModel(PersonSpace space) : PageModel
     }
 
     /// <summary>
-    /// A fresh cookie of this same session (its lifetime still runs from the sign-in) after a change the cookie carries (a new security stamp, a new name): the person
-    /// stays signed in here while the new stamp ends their other sessions.
+    /// A fresh cookie of this same session (its lifetime still runs from the sign-in) after a change the cookie carries (a
+    /// new security stamp, a new name): the person stays signed in here while the new stamp ends their other sessions.
     /// </summary>
     protected Task RenewCookieAsync(Person person) =>
         HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, passwordExpired: false, Space.Scheme, User.SessionId()));

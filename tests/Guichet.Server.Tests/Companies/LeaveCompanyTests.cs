@@ -103,7 +103,8 @@ public abstract class LeaveCompanyTests(GuichetServer server)
 
             Assert.Equal(1, results.Count(r => r.Succeeded));
             Assert.Contains(results.Single(r => !r.Succeeded).FailureCode, new[] { ErrorCodes.ConcurrentModification, ErrorCodes.LastAdministrator });
-            Assert.Equal(1, await server.InDbAsync(db => db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m => m.CompanyId == company.Id)));
+            Assert.Equal(1, await server.InDbAsync(db =>
+                db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m => m.CompanyId == company.Id)));
         }
     }
 

@@ -46,7 +46,8 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         Assert.Equal(PeopleErrors.DetailsChangedMeanwhile, stale.Errors.Single());
         var person = await PersonAsync(id);
         Assert.Equal(("Autre", false), (person.FirstName, person.ContributionsOnly));
-        Assert.Equal(1, await server.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Event == AuditEvents.PersonDetailsChanged && e.Subject == email)));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.AuditEntries.CountAsync(e => e.Event == AuditEvents.PersonDetailsChanged && e.Subject == email)));
     }
 
     [Fact]
@@ -91,7 +92,11 @@ public abstract class AccountUseCaseTests(GuichetServer server)
     {
         var email = PortalSteps.UniqueEmail();
         await server.ConfirmedPersonAsync(email);
-        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+        await server.UseAsync<RequestPasswordReset, int>(async r =>
+        {
+            await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None);
+            return 0;
+        });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r =>
@@ -118,7 +123,8 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, rightButLocked.FailureCode);
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, signIn.FailureCode);
         Assert.Equal(before.PasswordHash, (await PersonAsync(id)).PasswordHash);
-        Assert.Equal(1, await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
         var audited = await server.InDbAsync(db => db.AuditEntries.Where(e => e.Event == AuditEvents.PersonPasswordChangeFailed && e.Subject == email)
             .Select(e => e.Detail).ToListAsync());
         Assert.Equal(["locked", "wrong current password"], audited.Order(StringComparer.Ordinal));

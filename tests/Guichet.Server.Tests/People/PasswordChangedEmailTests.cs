@@ -48,6 +48,7 @@ public sealed class PasswordChangedEmailTests(PortalServer server) : IClassFixtu
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = (await server.WaitForMailAsync(person.Email, "Votre mot de passe a été modifié")).Single();
         Assert.StartsWith(server.BaseAddress + "mot-de-passe-oublie", PortalServer.LinkIn(mail, "mot-de-passe-oublie"), StringComparison.Ordinal);
-        Assert.Equal(1, await server.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Event == "person.password_changed" && e.Subject == person.Email)));
+        Assert.Equal(1, await server.InDbAsync(db =>
+            db.AuditEntries.CountAsync(e => e.Event == "person.password_changed" && e.Subject == person.Email)));
     }
 }
