@@ -71,6 +71,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<PersonPasswordChange>();
+        services.AddScoped<ChangePersonDetails>();
         services.AddScoped<PeopleQueries>();
         services.AddScoped<IndexPeople>();
         services.AddScoped<PartnerQueries>();
@@ -91,6 +93,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ApproveAccessRequest>();
         services.AddScoped<RefuseAccessRequest>();
         services.AddScoped<RevokeMembership>();
+        services.AddScoped<LeaveCompany>();
         services.AddScoped<AppointAdministrator>();
         services.AddScoped<RemindAccessRequest>();
         services.AddScoped<CompanyQueries>();

@@ -16,6 +16,9 @@ public abstract record CompanyActor
     /// <summary>A person on the portal's "Gérer les utilisateurs".</summary>
     public sealed record Administrator(Guid PersonId) : CompanyActor;
 
+    /// <summary>The person whose membership it is, on "Mon compte" (leaving a company, withdrawing a request).</summary>
+    public sealed record Self(Guid PersonId) : CompanyActor;
+
     /// <summary>A member of staff stepping in from the member directory.</summary>
     public sealed record Staff(StaffCaller Caller) : CompanyActor;
 }

@@ -45,6 +45,15 @@ public static class CompanyErrors
     public static Error LastAdministrator { get; } =
         new(ErrorCodes.LastAdministrator, "L'entreprise doit garder au moins un administrateur : nommez-en un autre d'abord.");
 
+    /// <summary>"Quitter cette entreprise" by its last administrator: the company would have nobody to answer its requests.</summary>
+    public static Error LastAdministratorCannotLeave { get; } = new(ErrorCodes.LastAdministrator,
+        "Vous êtes le dernier administrateur de cette entreprise : nommez d'abord un autre administrateur dans "
+        + "« Gérer les utilisateurs », puis vous pourrez la quitter.");
+
+    /// <summary>"Quitter cette entreprise" or "Annuler ma demande" where the person has neither an access nor a pending request.</summary>
+    public static Error NothingToLeave { get; } =
+        new(ErrorCodes.InvalidValue, "Vous n'avez ni accès ni demande en attente pour cette entreprise : rien n'a été modifié.");
+
     public static Error RequestNoLongerPending { get; } = new(ErrorCodes.InvalidValue, "Cette demande n'est plus en attente.");
 
     public static Error ReminderTooSoon { get; } =

@@ -38,15 +38,18 @@ public sealed class MembershipDecisions(
 
     /// <summary>
     /// Applies <paramref name="decide"/> (a transition of <see cref="Membership"/>) in the actor's name, audits it and saves it
-    /// with the email to the person (in the outbox).
+    /// with the email to the person (in the outbox), unless there is nothing to tell (<paramref name="email"/> null).
     /// </summary>
     public async Task<Result<Membership>> RecordAsync(CompanyActor actor, Membership membership, Action<string, DateTimeOffset> decide,
-        string auditEvent, MailMessage email, CancellationToken cancellationToken)
+        string auditEvent, MailMessage? email, CancellationToken cancellationToken)
     {
         var (name, address) = actor switch
         {
             CompanyActor.Administrator administrator => (
                 await db.People.AsNoTracking().Where(p => p.Id == administrator.PersonId).Select(p => p.Email).SingleAsync(cancellationToken),
+                (string?)null),
+            CompanyActor.Self self => (
+                await db.People.AsNoTracking().Where(p => p.Id == self.PersonId).Select(p => p.Email).SingleAsync(cancellationToken),
                 (string?)null),
             CompanyActor.Staff staff => (staff.Caller.AuditName, staff.Caller.RemoteAddress),
             _ => throw new ArgumentOutOfRangeException(nameof(actor)),
@@ -61,7 +64,11 @@ public sealed class MembershipDecisions(
 
         audit.Record(name, auditEvent, null, $"{membership.Company!.Siren}:{membership.Person!.Email}",
             from: from, to: $"{membership.Status}/{membership.Role}", remoteAddress: address);
-        outbox.Add(email);
+        if (email is not null)
+        {
+            outbox.Add(email);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

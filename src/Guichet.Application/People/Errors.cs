@@ -53,6 +53,17 @@ public static class PeopleErrors
     public static Error CurrentPasswordWrong(string field) =>
         new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect.", field);
 
+    public static Error CurrentPasswordRequired(string field) => new(ErrorCodes.Required, "Saisissez votre mot de passe actuel.", field);
+
+    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.NextAttempt"/>).</param>
+    public static Error CurrentPasswordWrongTryLater(string nextAttempt, string field) =>
+        new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect. " + nextAttempt, field);
+
+    /// <summary>"Mon compte" was saved from a page read before another change (another tab, another session).</summary>
+    public static Error DetailsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Vos informations viennent d'être modifiées ailleurs (un autre onglet ou une autre session) : rien n'a été enregistré. "
+        + "Voici vos informations à jour ; refaites vos changements si besoin.");
+
     public static Error PasswordUnchanged(string field) => new(ErrorCodes.InvalidValue, "Choisissez un mot de passe différent de l'actuel.", field);
 
     public static Error NotTheSignUpPassword(string field) => new(ErrorCodes.NotTheSignUpPassword,

@@ -8,6 +8,9 @@ namespace Guichet.Application.People;
 /// <summary>What a page shows of a signed-in person.</summary>
 public sealed record PersonSummary(Guid Id, string Email, string DisplayName, bool ContributionsOnly);
 
+/// <summary>What "Mon compte" shows and lets the person change, with the version it is saved against.</summary>
+public sealed record PersonAccount(string Email, string FirstName, string LastName, bool ContributionsOnly, Guid Version);
+
 /// <summary>A standing session: the stamp its person has now, and when it started (the absolute lifetime runs from there).</summary>
 public sealed record SessionState(Guid SecurityStamp, DateTimeOffset StartedAt);
 
@@ -23,6 +26,11 @@ public sealed class PeopleQueries(GuichetDbContext db, IOptions<PortalOptions> o
             ? null
             : new PersonSummary(person.Id, person.Email, Person.DisplayNameOf(person.FirstName, person.LastName), person.ContributionsOnly);
     }
+
+    public Task<PersonAccount?> AccountAsync(Guid personId, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new PersonAccount(p.Email, p.FirstName, p.LastName, p.ContributionsOnly, p.Version))
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// What every request of a signed-in person checks, in one query: the session still stands (not ended, of this person

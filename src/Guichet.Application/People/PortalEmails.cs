@@ -35,4 +35,16 @@ public static class PortalEmails
             new MailLink("Choisir un nouveau mot de passe", link), ".")
         .Paragraph("Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.")
         .ToMessage(to, "Réinitialisation de votre mot de passe");
+
+    /// <summary>
+    /// After every new password (from "Mon compte", an expired password or a lost-password link): when, in Paris time, and
+    /// what to do if it was not the person.
+    /// </summary>
+    public static MailMessage PasswordChanged(string to, DateTimeOffset at, string lostPasswordLink) => new MailBody()
+        .Paragraph(Greeting)
+        .Paragraph($"Le mot de passe de votre compte Web services a été modifié le {FrenchFormat.ParisTime(at)} (heure de Paris). "
+            + "Les autres sessions ouvertes sur votre compte ont été fermées.")
+        .Paragraph("Si vous êtes à l'origine de ce changement, vous n'avez rien à faire.")
+        .Paragraph("Sinon, choisissez sans attendre un nouveau mot de passe : ", new MailLink("Récupérer mon mot de passe", lostPasswordLink), ".")
+        .ToMessage(to, "Votre mot de passe a été modifié");
 }

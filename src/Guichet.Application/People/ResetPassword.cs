@@ -1,7 +1,4 @@
-using Guichet.Application.Auditing;
-using Guichet.Application.Security;
 using Guichet.Data;
-using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -9,16 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.People;
 
-/// <summary>A new password from a "mot de passe oublié" link; it signs the person out everywhere.</summary>
+/// <summary>
+/// A new password from a "mot de passe oublié" link; it signs the person out everywhere and emails them
+/// (<see cref="PersonPasswordChange"/>).
+/// </summary>
 public sealed class ResetPassword(
     GuichetDbContext db,
-    PasswordHashing hashing,
     PersonTokens tokens,
-    AuditTrail audit,
+    PersonPasswordChange passwordChange,
     TimeProvider clock,
     IOptions<PortalOptions> options)
 {
-    public async Task<Result<Person>> HandleAsync(string? token, string? password, string? confirmation, CancellationToken cancellationToken)
+    public async Task<Result<Person>> HandleAsync(string? token, string? password, string? confirmation, PortalLinks links,
+        CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         PersonFields.Password(errors, options.Value.PasswordPolicy, password, confirmation);
@@ -34,12 +34,9 @@ public sealed class ResetPassword(
         }
 
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
-        var now = clock.GetUtcNow();
         // Following a link sent to the address also proves the address.
-        person.EmailConfirmedAt ??= now;
-        person.SetPassword(hashing.Hash(password!), now);
-        audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email);
-        await db.SaveChangesAsync(cancellationToken);
+        person.EmailConfirmedAt ??= clock.GetUtcNow();
+        await passwordChange.CompleteAsync(person, password!, links, cancellationToken);
         return person;
     }
 }

@@ -33,6 +33,9 @@ public sealed class SignIn(
         var brake = await throttling.CheckAsync(LoginThrottle.PortalKey(key), BrakeReader.Person, cancellationToken);
         if (!brake.Succeeded)
         {
+            // Refused without a look at the password, and recorded: a guess while the brake waits is still a guess.
+            audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal, locked");
+            await db.SaveChangesAsync(cancellationToken);
             return brake.Cast<SignedIn>();
         }
 

@@ -42,6 +42,12 @@ public static class AuditEvents
     public const string PersonSignedIn = "person.signed_in";
     public const string PersonSignedOut = "person.signed_out";
 
+    /// <summary>"Mon compte": first name, last name or the contributions-only choice changed (from/to).</summary>
+    public const string PersonDetailsChanged = "person.details_changed";
+
+    /// <summary>A wrong current password on "Changer mon mot de passe", or one tried while the brake waits.</summary>
+    public const string PersonPasswordChangeFailed = "person.password_change_failed";
+
     // Companies: access requests and the administrators' decisions.
     public const string MembershipFirstAdministrator = "membership.first_administrator";
     public const string MembershipRequested = "membership.requested";
@@ -49,6 +55,12 @@ public static class AuditEvents
     public const string MembershipRefused = "membership.refuse";
     public const string MembershipRevoked = "membership.revoke";
     public const string MembershipMadeAdministrator = "membership.makeadministrator";
+
+    /// <summary>The person left the company themselves ("Quitter cette entreprise").</summary>
+    public const string MembershipLeft = "membership.left";
+
+    /// <summary>The person withdrew their pending request ("Annuler ma demande").</summary>
+    public const string MembershipWithdrawn = "membership.request_withdrawn";
     public const string DirectoryImported = "directory.imported";
 
     /// <summary>One line per company whose member code or name an import changed: from and to are <c>code · name</c>.</summary>

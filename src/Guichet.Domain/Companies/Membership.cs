@@ -17,6 +17,10 @@ public enum MembershipStatus
     Active,
     Refused,
     Revoked,
+    /// <summary>The person left the company ("Quitter cette entreprise" on "Mon compte").</summary>
+    Left,
+    /// <summary>The person withdrew the request before anyone answered it ("Annuler ma demande").</summary>
+    Withdrawn,
 }
 
 /// <summary>A person's link to a company: an access request until an administrator decides.</summary>
@@ -61,6 +65,12 @@ public sealed class Membership
 
     public bool CanBeRevoked => Status == MembershipStatus.Active;
 
+    /// <summary>"Quitter cette entreprise": only an active access can be left.</summary>
+    public bool CanBeLeft => Status == MembershipStatus.Active;
+
+    /// <summary>"Annuler ma demande": only a request nobody has answered yet.</summary>
+    public bool CanBeWithdrawn => Status == MembershipStatus.Pending;
+
     public bool CanBeMadeAdministrator => Status == MembershipStatus.Active && Role == MembershipRole.Member;
 
     /// <summary>
@@ -75,6 +85,11 @@ public sealed class Membership
 
     /// <summary>An administrator who loses access is a member again, should the access ever be granted anew.</summary>
     public void Revoke(string by, DateTimeOffset at) => Decide(CanBeRevoked, MembershipStatus.Revoked, MembershipRole.Member, by, at);
+
+    /// <summary>An administrator who leaves is a member again, should they ask for access anew.</summary>
+    public void Leave(string by, DateTimeOffset at) => Decide(CanBeLeft, MembershipStatus.Left, MembershipRole.Member, by, at);
+
+    public void Withdraw(string by, DateTimeOffset at) => Decide(CanBeWithdrawn, MembershipStatus.Withdrawn, Role, by, at);
 
     public void MakeAdministrator(string by, DateTimeOffset at) =>
         Decide(CanBeMadeAdministrator, MembershipStatus.Active, MembershipRole.Administrator, by, at);

@@ -1,5 +1,4 @@
 using Guichet.Application.People;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.People;
@@ -22,7 +21,7 @@ public abstract class ExpiredPasswordPageModel(PersonSpace space, ChangePassword
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await change.HandleAsync(PersonId, CurrentPassword, Password, PasswordConfirmation, cancellationToken);
+        var result = await change.HandleAsync(PersonId, CurrentPassword, Password, PasswordConfirmation, Links, RemoteAddress, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);
@@ -31,7 +30,7 @@ public abstract class ExpiredPasswordPageModel(PersonSpace space, ChangePassword
 
         // The stamp changed: a fresh cookie of the same session (its lifetime still runs from the sign-in); other
         // sessions are closed.
-        await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(result.Value, passwordExpired: false, Space.Scheme, User.SessionId()));
+        await RenewCookieAsync(result.Value);
         return RedirectToPage(Space.Pages.Home);
     }
 }

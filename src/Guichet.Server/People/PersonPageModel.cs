@@ -1,6 +1,8 @@
 using Guichet.Application.People;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
+using Guichet.Domain.People;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -33,4 +35,11 @@ public abstract class PersonPageModel(PersonSpace space) : PageModel
             ModelState.AddModelError(key, error.Message);
         }
     }
+
+    /// <summary>
+    /// A fresh cookie of this same session (its lifetime still runs from the sign-in) after a change the cookie carries (a
+    /// new security stamp, a new name): the person stays signed in here while the new stamp ends their other sessions.
+    /// </summary>
+    protected Task RenewCookieAsync(Person person) =>
+        HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, passwordExpired: false, Space.Scheme, User.SessionId()));
 }

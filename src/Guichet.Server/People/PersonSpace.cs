@@ -75,7 +75,9 @@ public sealed record PersonPageNames(
     string ValidateEmail,
     string ForgottenPassword,
     string NewPassword,
-    string ExpiredPassword);
+    string ExpiredPassword,
+    string Account,
+    string ChangePassword);
 
 /// <summary>
 /// The guide's words on the shared pages (seeds 000–003): the labels, buttons and sentences of each screen, and what

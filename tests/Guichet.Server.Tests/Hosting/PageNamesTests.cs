@@ -31,6 +31,9 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         { PortalPages.ForgottenPassword, "/mot-de-passe-oublie" },
         { PortalPages.NewPassword, "/compte/nouveau-mot-de-passe" },
         { PortalPages.ExpiredPassword, "/compte/mot-de-passe-expire" },
+        { PortalPages.Account, "/compte" },
+        { PortalPages.ChangePassword, "/compte/mot-de-passe" },
+        { PortalPages.LeaveCompany, $"/compte/entreprises/{s_company}/quitter" },
         { PortalPages.Tools, "/outils" },
         { PortalPages.AddCompany, "/entreprises/ajouter" },
         { PortalPages.Company, $"/entreprise/{s_company}" },
@@ -49,6 +52,8 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
         { PartnerPages.ForgottenPassword, "/partenaire/mot-de-passe-oublie" },
         { PartnerPages.NewPassword, "/partenaire/compte/nouveau-mot-de-passe" },
         { PartnerPages.ExpiredPassword, "/partenaire/compte/mot-de-passe-expire" },
+        { PartnerPages.Account, "/partenaire/compte" },
+        { PartnerPages.ChangePassword, "/partenaire/compte/mot-de-passe" },
     };
 
     [Theory]
@@ -113,7 +118,8 @@ public sealed class PageNamesTests(SqliteServerFixture server) : IClassFixture<S
     /// <summary>The area, and a company, staff member, person or folder number for their pages (elsewhere it would become a query string).</summary>
     private static RouteValueDictionary ValuesFor(string area, string page) => page switch
     {
-        PortalPages.Company or PortalPages.CompanyUsers => new() { ["area"] = area, ["companyId"] = s_company },
+        PortalPages.Company or PortalPages.CompanyUsers or PortalPages.LeaveCompany when area == PortalPages.Area =>
+            new() { ["area"] = area, ["companyId"] = s_company },
         BackOfficePages.TeamMember when area == BackOfficePages.Area => new() { ["area"] = area, ["staffId"] = s_company },
         BackOfficePages.File when area == BackOfficePages.Area => new() { ["area"] = area, ["folderNumber"] = "D20260101-ABC123" },
         BackOfficePages.WhiteLabel or BackOfficePages.EditWhiteLabel when area == BackOfficePages.Area =>

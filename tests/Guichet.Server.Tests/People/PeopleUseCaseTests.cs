@@ -169,9 +169,9 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", CancellationToken.None));
+            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", PortalSteps.Links, CancellationToken.None));
         var reused = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", CancellationToken.None));
+            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", PortalSteps.Links, CancellationToken.None));
 
         Assert.True(changed.Succeeded);
         Assert.NotEqual(stamp, changed.Value.SecurityStamp);

@@ -28,6 +28,8 @@ public static class PartnerPages
     public const string ForgottenPassword = "/MotDePasseOublie";
     public const string NewPassword = "/Compte/NouveauMotDePasse";
     public const string ExpiredPassword = "/Compte/MotDePasseExpire";
+    public const string Account = "/Compte/Index";
+    public const string ChangePassword = "/Compte/MotDePasse";
 
     /// <summary>Open to anyone; every other Partenaire page needs <see cref="PartnerPolicies.Person"/>.</summary>
     public static readonly IReadOnlyList<string> Anonymous =
@@ -41,7 +43,8 @@ public static class PartnerPages
         Scheme = PartnerClaims.Scheme,
         PathBase = PathBase,
         Header = "Web Services Partenaire",
-        Pages = new(Home, SignIn, SignOut, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword, ExpiredPassword),
+        Pages = new(Home, SignIn, SignOut, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword, ExpiredPassword, Account,
+            ChangePassword),
         Words = new()
         {
             EmailLabel = "Email",

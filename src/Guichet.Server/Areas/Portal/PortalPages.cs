@@ -20,6 +20,11 @@ public static class PortalPages
     public const string ForgottenPassword = "/MotDePasseOublie";
     public const string NewPassword = "/Compte/NouveauMotDePasse";
     public const string ExpiredPassword = "/Compte/MotDePasseExpire";
+    public const string Account = "/Compte/Index";
+    public const string ChangePassword = "/Compte/MotDePasse";
+
+    /// <summary>The confirmation of "Quitter cette entreprise" or "Annuler ma demande" (route value <c>companyId</c>).</summary>
+    public const string LeaveCompany = "/Compte/Quitter";
     public const string Tools = "/Outils";
     public const string AddCompany = "/Entreprises/Ajouter";
     public const string Company = "/Entreprises/Accueil";
@@ -37,7 +42,8 @@ public static class PortalPages
         Scheme = PortalClaims.Scheme,
         PathBase = string.Empty,
         Header = "Web Services Entreprise",
-        Pages = new(Home, SignIn, SignOut, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword, ExpiredPassword),
+        Pages = new(Home, SignIn, SignOut, SignUp, ValidationEmailSent, ValidateEmail, ForgottenPassword, NewPassword, ExpiredPassword, Account,
+            ChangePassword),
         Words = new()
         {
             EmailLabel = "Email",

@@ -1,0 +1,30 @@
+using Guichet.Application.Auditing;
+using Guichet.Application.Mail;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Domain.Auditing;
+using Guichet.Domain.People;
+
+namespace Guichet.Application.People;
+
+/// <summary>
+/// The step every new password of a person ends with, whichever way it came (<see cref="ChangePassword"/> from "Mon compte"
+/// or the expired-password page, <see cref="ResetPassword"/> from a lost-password link): the hash, a new security stamp
+/// (every other session ends), the audit line, and the email "Votre mot de passe a été modifié", so that a person whose
+/// password someone else changed learns it and can take the account back with the lost-password link.
+/// </summary>
+public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing hashing, MailOutbox outbox, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>
+    /// Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>'
+    /// space).
+    /// </summary>
+    public async Task CompleteAsync(Person person, string password, PortalLinks links, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        person.SetPassword(hashing.Hash(password), now);
+        audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email);
+        outbox.Add(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
