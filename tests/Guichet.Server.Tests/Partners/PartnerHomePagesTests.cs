@@ -63,7 +63,7 @@ public abstract partial class PartnerHomePagesTests(GuichetServer server)
         var s = a1.Siret;
         Assert.Contains($"Organisme de formation — SIREN {bodyA[..3]} {bodyA[3..6]} {bodyA[6..]}", text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/partenaire/etablissements/{s}\">{s[..3]} {s[3..6]} {s[6..9]} {s[9..]}</a>", text, StringComparison.Ordinal);
-        Assert.Contains("<td>Centre Lumière</td>", text, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Établissement\">Centre Lumière</td>", text, StringComparison.Ordinal);
         Assert.Contains("1 rue de la Paix<br /> 75002 Paris", text, StringComparison.Ordinal);
         Assert.DoesNotContain(a3.Siret, text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{PartnerSteps.ToolUrl}\" rel=\"noopener\">{PartnerSteps.ToolName}</a>", text, StringComparison.Ordinal);
