@@ -1,20 +1,43 @@
 using System.Globalization;
 using Guichet.Bench;
 
-// A load generator for WS Registering: raw SOAP 1.1 over HttpClient, no WCF, no server code.
-// Usage: see BenchOptions.Usage. Exit code 0 when every measured request answered HTTP 200, 1 otherwise, 2 on bad usage.
-// Numbers are printed with a dot, whatever the machine's locale.
+// The C# half of bench/soap.sh (the load itself is autocannon, bench/load): times the password KDF, and fills a
+// migrated store in bulk SQL with the accounts the load reads and writes. Usage:
+//   Guichet.Bench kdf [--runs 7]
+//   Guichet.Bench fill --provider Sqlite|PostgreSql --connection CS --white-label CODE --password P --accounts N
+//   Guichet.Bench working-set --provider P --connection CS --white-label CODE --password P --tag T
+//                             --first F --parents P --parent-allowance A --modifiers M --targets T
+// Prints what it did on one line each, numbers with a dot whatever the locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-if (!BenchOptions.TryParse(args, out var options, out var problem))
-{
-    await Console.Error.WriteLineAsync(problem);
-    await Console.Error.WriteLineAsync(BenchOptions.Usage);
-    return 2;
-}
+var command = args.FirstOrDefault();
+var options = args.Skip(1).Select((a, i) => (a, i: i + 1)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
+int Number(string name, int fallback) =>
+    options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-using var http = LoadRunner.CreateClient(options);
-var client = new SoapClient(http, options.Url, options.WsseUser, options.WsseSecret);
-var runner = new LoadRunner(client, options);
-return await runner.RunAsync(Console.Out);
+switch (command)
+{
+    case "kdf":
+        Kdf.Measure(Number("runs", 7), Console.Out);
+        return 0;
+    case "fill" or "working-set" when options.ContainsKey("provider") && options.ContainsKey("connection")
+        && options.ContainsKey("white-label") && options.ContainsKey("password"):
+        var store = new BenchStore(options["provider"], options["connection"]);
+        if (command == "fill")
+        {
+            await store.FillAsync(options["white-label"], options["password"], Number("accounts", 0), Console.Out);
+        }
+        else
+        {
+            var set = new WorkingSet(options.GetValueOrDefault("tag", "w"), Number("first", 0), Number("parents", 0),
+                Number("parent-allowance", 999), Number("modifiers", 0), Number("targets", 0));
+            await store.AddWorkingSetAsync(options["white-label"], options["password"], set, Console.Out);
+        }
+
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync("Usage: Guichet.Bench kdf [--runs R] | fill … | working-set … (see Program.cs)");
+        return 2;
+}

@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# The WS Registering benchmark (bench/README.md): builds in Release, starts the real server on a free loopback port with
+# a store it creates and fills itself in bulk SQL (never through the API), drives each call with autocannon (bench/load)
+# for DURATION seconds from CONNECTIONS keep-alive connections, and prints one table. Nothing of ./data is touched; the
+# PostgreSQL store is a throwaway cluster (initdb + pg_ctl on a free port, stopped on exit). Not run by the tests.
+#
+# Knobs (environment):
+#   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": accounts filled before the run, ascending; 0 = only the run's
+#   own few thousand)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)  CONNECTIONS (8)  INSTANCES ("1"; "1 2"
+#   also measures two servers on one store, autocannon spreading the connections)  TIMEOUT (10 s per request)
+#   CALLS (all: "health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status")
+#   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, unless set)
+#   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+quick=${QUICK:-0}
+providers=${PROVIDERS:-"Sqlite PostgreSql"}
+if [ "$quick" = "1" ]; then
+  sizes=${SIZES:-"0 2000"}
+  duration=${DURATION:-3}
+  warmup=${WARMUP:-1}
+else
+  sizes=${SIZES:-"0 1000000"}
+  duration=${DURATION:-20}
+  warmup=${WARMUP:-3}
+fi
+connections=${CONNECTIONS:-8}
+instance_counts=${INSTANCES:-1}
+timeout=${TIMEOUT:-10}
+calls=${CALLS:-"health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"}
+profile=${PROFILE:-0}
+profile_seconds=${PROFILE_SECONDS:-15}
+# Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
+bench_password='bench-Pa55word!'
+
+machine() {
+  echo "$(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
+}
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo '+changes')"
+started=$(date +%s)
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(machine), commit $commit, load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
+
+# What the bench needs and a fresh machine may lack, from Debian as scripts/test.sh does: PostgreSQL's binaries, node.
+need_apt=()
+case " $providers " in *" PostgreSql "*) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql) ;; esac
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+command -v runuser >/dev/null 2>&1 || need_apt+=(util-linux)
+[ "$profile" = "1" ] && { command -v strace >/dev/null 2>&1 || need_apt+=(strace); }
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== Installing: ${need_apt[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "== Build (Release), autocannon (npm ci in bench/load)"
+dotnet build src/Guichet.Server/Guichet.Server.csproj --configuration Release --verbosity quiet -nologo
+dotnet build bench/Guichet.Bench/Guichet.Bench.csproj --configuration Release --verbosity quiet -nologo
+installed_lock=bench/load/node_modules/.package-lock.json
+if [ ! -f "$installed_lock" ] || [ bench/load/package-lock.json -nt "$installed_lock" ]; then
+  (cd bench/load && npm ci --no-audit --no-fund --loglevel=error)
+fi
+server_dir="$root/src/Guichet.Server/bin/Release/net10.0"
+bench_tool() { dotnet "$root/bench/Guichet.Bench/bin/Release/net10.0/Guichet.Bench.dll" "$@"; }
+
+# The unit of every hashing call, alone on one thread; the machine's ceiling for them is cores ÷ that.
+read -r _ kdf_iterations kdf_wall_ms kdf_cpu_ms < <(bench_tool kdf --runs 7)
+cores=$(nproc)
+hash_limit=$(awk -v c="$cores" -v ms="$kdf_cpu_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+echo "== KDF alone: PBKDF2-HMAC-SHA512, $kdf_iterations iterations, one thread: $kdf_cpu_ms ms of CPU ($kdf_wall_ms ms wall)"
+echo "   hash-bound limit: $cores cores / $kdf_cpu_ms ms = $hash_limit hashing calls/s"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/guichet-soap-bench.XXXXXX")
+server_pids=()
+pg_bin=""
+cleanup() {
+  status=$?
+  for pid in "${server_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  if [ "$status" -ne 0 ]; then
+    for log in "$work"/server*.log; do
+      [ -f "$log" ] && { echo "-- last lines of $log:"; tail -n 30 "$log"; }
+    done
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT INT TERM
+
+# initdb refuses to run as root: the cluster then belongs to the postgres system user.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# A cluster with PostgreSQL's default settings (fsync on, unlike the tests' cluster): durability costs what it costs.
+start_postgres() {
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  mkdir -p "$work/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$work" "$work/pg"
+  as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE guichet" postgres
+  pg_port=$port
+  Database__ConnectionString="Host=127.0.0.1;Port=$port;Username=postgres;Database=guichet"
+}
+
+stop_postgres() {
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null
+  rm -rf "$work/pg"
+  pg_bin=""
+}
+
+# Run from the output folder, so that its appsettings.json (EF Core and SoapCore logging at Warning) is what is read.
+server() { (cd "$server_dir" && dotnet Guichet.Server.dll "$@"); }
+
+# Starts one more server on a free loopback port (read back from its "Now listening on" line); sets $address.
+start_server() {
+  local log="$work/server${#server_pids[@]}.log"
+  (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
+  local pid=$!
+  server_pids+=("$pid")
+  address=""
+  for _ in $(seq 1 600); do
+    address=$(sed -n 's/.*Now listening on: \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$log" | head -n 1)
+    [ -n "$address" ] && break
+    kill -0 "$pid" 2>/dev/null || { echo "the server stopped during start-up" >&2; exit 1; }
+    sleep 0.2
+  done
+  [ -n "$address" ] || { echo "the server did not report its address within 120 s" >&2; exit 1; }
+  curl --silent --fail --max-time 10 --noproxy '*' "$address/health" >/dev/null
+}
+
+stop_servers() {
+  for pid in "${server_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  server_pids=()
+}
+
+# Creates the bench's white label (SSO on, in French time; auto-enrolment; the largest secondary allowance) and its
+# administrator with the operator commands, and reads the secrets they print once.
+setup_store() {
+  server migrate >/dev/null
+  local white_label admin
+  white_label=$(server create-white-label --code bench --name Bench --mail-domain bench.local --auto-enrol --max-secondary 999)
+  wsse_user=$(sed -n 's/^ *WSSE username : *//p' <<<"$white_label")
+  wsse_secret=$(sed -n 's/^ *WSSE secret *: *//p' <<<"$white_label")
+  sso_key=$(sed -n 's/^ *SSO key *: *//p' <<<"$white_label")
+  admin=$(server create-admin --white-label bench --login benchadmin)
+  admin_password=$(sed -n 's/.*Password (shown once): *//p' <<<"$admin")
+  if [ -z "$wsse_user" ] || [ -z "$wsse_secret" ] || [ -z "$sso_key" ] || [ -z "$admin_password" ]; then
+    printf 'could not read the credentials printed by the operator commands:\n%s\n%s\n' "$white_label" "$admin" >&2
+    exit 1
+  fi
+}
+
+# One row: autocannon in bench/load/soap-load.js, with the settings of this run; prints its JSON line.
+load() {
+  local scenario=$1 seconds=$2 warm=$3 amount=${4:-0} clients=${5:-$connections} urls pids settings
+  urls=$(printf '"%s/ws/registering",' "${addresses[@]}")
+  pids=$(printf '%s,' "${server_pids[@]}")
+  settings=$(cat <<JSON
+{"scenario": "$scenario", "urls": [${urls%,}], "duration": $seconds, "amount": $amount, "warmup": $warm,
+ "connections": $clients, "timeout": $timeout, "serverPids": [${pids%,}], "clockTicks": $(getconf CLK_TCK),
+ "wsse": {"user": "$wsse_user", "secret": "$wsse_secret"}, "admin": {"login": "benchadmin", "password": "$admin_password"},
+ "password": "$bench_password", "sso": {"key": "$sso_key", "timeZone": "Europe/Paris"},
+ "pool": {"tag": "$tag", "filler": $filled, "first": $first_pool, "parents": $parent_pool, "parentAllowance": 999,
+          "modifiers": $connections, "targets": $((2 * connections))}}
+JSON
+)
+  node "$root/bench/load/soap-load.js" "$settings"
+}
+
+rows=()
+failed=0
+run=0
+# Label, whether the call hashes once (first-time password, registrations), in the order of the table.
+declare -A labels=(
+  [health]="GET /health (trivial)" [state-repeated]="getAccountState, repeated password" [state-sso]="getAccountState, SSO token"
+  [state-first]="getAccountState, first-time password" [register-primary]="registerPrimaryAccount"
+  [register-secondary]="registerSecondaryAccount" [modify-primary]="modifyPrimaryAccount" [change-status]="changeAccountStatus")
+declare -A hashes=([state-first]=1 [register-primary]=1 [register-secondary]=1)
+table_order="health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"
+# Cheap calls first; the hashing ones last, so that the enrolment worker's catching up after registrations falls on
+# no cheap row.
+run_order="health state-repeated state-sso modify-primary change-status state-first register-primary register-secondary"
+
+# One measured server run: a fresh working set (tag r<run>), INSTANCES servers, each call of CALLS, rows kept.
+measure() {
+  local provider_label=$1 instances=$2
+  run=$((run + 1))
+  tag="r$run"
+  # Enough first-time callers and parents for three times the hash-bound rate over warm-up and run.
+  first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
+  parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v c="$connections" \
+    'BEGIN { k = int(3 * l * d / c / 999) + 1; printf "%d", c * k }')
+  bench_tool working-set --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
+    --password "$bench_password" --tag "$tag" --first "$first_pool" --parents "$parent_pool" --parent-allowance 999 \
+    --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
+  addresses=()
+  for _ in $(seq 1 "$instances"); do
+    start_server
+    addresses+=("$address")
+  done
+  echo "== $provider_label, $filled accounts filled, $instances server(s) at ${addresses[*]}, load average $(cut -d ' ' -f 1 /proc/loadavg)"
+  declare -A results=()
+  local scenario output
+  for scenario in $run_order; do
+    case " $calls " in *" $scenario "*) ;; *) continue ;; esac
+    output=$(load "$scenario" "$duration" "$warmup")
+    results[$scenario]=$output
+    node -e '
+      const r = JSON.parse(process.argv[1]);
+      console.log(`   ${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+        + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
+    ' "$output"
+    for pid in "${server_pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
+    done
+    sleep 2
+  done
+  stop_servers
+  local trivial
+  trivial=$(node -e 'const r = JSON.parse(process.argv[1] || "{}"); console.log(r.requestsPerSecond || 0)' "${results[health]:-}")
+  for scenario in $table_order; do
+    [ -n "${results[$scenario]:-}" ] || continue
+    rows+=("$(node -e '
+      const [r, label, provider, filled, instances, trivial, hashes, limit] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : a));
+      const versus = r.scenario === "health" ? "" : hashes === "1"
+        ? `${(100 * r.requestsPerSecond / (limit * 1)).toFixed(0)} % of hash-bound ${limit}/s`
+        : (Number(trivial) > 0 ? `${(100 * r.requestsPerSecond / trivial).toFixed(1)} % of trivial` : "");
+      const cells = [provider, Number(filled).toLocaleString("en-US"), instances, label, r.requestsPerSecond.toFixed(1), versus,
+        r.p50, r.p99, r.errors + (r.poolExhausted ? " (pool exhausted)" : ""),
+        r.serverCpuMsPerCall === null ? "" : r.serverCpuMsPerCall.toFixed(2), `${r.clientCpuPercent.toFixed(0)} %`,
+        Math.max(...r.peakRssKb.map((kb) => Math.round(kb / 1024))) + (r.peakRssKb.length > 1 ? " each at most" : "")];
+      console.log(`| ${cells.join(" | ")} |`);
+    ' "${results[$scenario]}" "${labels[$scenario]}" "$provider_label" "$filled" "$instances" "$trivial" \
+      "${hashes[$scenario]:-0}" "$hash_limit")")
+    if node -e 'const r = JSON.parse(process.argv[1]); process.exit(r.errors > 0 || r.poolExhausted ? 0 : 1)' "${results[$scenario]}"; then
+      failed=1
+    fi
+  done
+}
+
+print_table() {
+  echo
+  echo "== WS Registering, $(date -u '+%Y-%m-%d %H:%M UTC'), $(machine), commit $commit, load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  echo "   $connections connections, $duration s per call after $warmup s of warm-up; KDF alone $kdf_cpu_ms ms CPU ($kdf_wall_ms ms wall)"
+  echo "   per hash, hash-bound limit $hash_limit/s; latencies in ms over 2xx answers; CPU per call = server CPU / answers"
+  echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | peak RSS MB |"
+  echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${rows[@]}"
+}
+
+# PROFILE=1: where the time of a cheap call goes (issue 11, item 2), on an empty store; raw files in artifacts/bench-profile.
+# 1. EF Core's command and transaction log around ONE call of each cheap kind (after untimed calls of the same), and the
+#    database's own count of what that call cost: fsync-type system calls of the server (SQLite, by strace) or commits
+#    and WAL flushes (PostgreSQL, pg_stat_database and pg_stat_wal) over 200 calls from one connection.
+# 2. dotnet-trace (sampled thread stacks) and dotnet-counters on the server during PROFILE_SECONDS of repeated-password
+#    getAccountState at CONNECTIONS, summarised by bench/load/trace-summary.js.
+profile_cheap_call() {
+  local out="$root/artifacts/bench-profile/$Database__Provider" scenario log mark
+  rm -rf "$out"
+  mkdir -p "$out"
+  dotnet tool restore >/dev/null
+  tag=p1 first_pool=100 parent_pool=$connections
+  bench_tool working-set --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
+    --password "$bench_password" --tag "$tag" --first "$first_pool" --parents "$parent_pool" --parent-allowance 999 \
+    --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
+  start_server Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
+    Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug
+  addresses=("$address")
+  log="$work/server0.log"
+  echo "== The SQL of one call (EF Core's command log; $out/sql-*.log)"
+  for scenario in state-repeated state-sso modify-primary change-status; do
+    load "$scenario" 0 0 20 1 >/dev/null
+    sleep 1
+    mark=$(wc -l <"$log")
+    load "$scenario" 0 0 1 1 >/dev/null
+    sleep 1
+    tail -n +"$((mark + 1))" "$log" >"$out/sql-$scenario.log"
+    echo "-- $scenario: $(grep -c 'Executed DbCommand' "$out/sql-$scenario.log") statements," \
+      "$(grep -c 'Beginning transaction\|Began transaction' "$out/sql-$scenario.log") transactions begun," \
+      "$(grep -c 'Committed transaction\|Committing transaction' "$out/sql-$scenario.log") commit log lines"
+    # The statements alone: the line after each "Executed DbCommand" header up to the next log header.
+    awk '/Executed DbCommand/ { getline; sql = 1; n++; printf "   %d. ", n } /^(info|dbug|warn|fail):/ { sql = 0 } sql { sub(/^ +/, ""); printf "%s ", $0 } sql == 0 && n > printed { print ""; printed = n }' \
+      "$out/sql-$scenario.log" | cut -c1-400
+  done
+  echo "== What the store does per call (200 calls, one connection)"
+  for scenario in state-repeated state-sso; do
+    if [ "$Database__Provider" = "Sqlite" ]; then
+      strace -f -qq -c -e trace=fsync,fdatasync,sync_file_range,pwrite64,write -p "${server_pids[0]}" -o "$out/strace-$scenario.txt" &
+      local strace_pid=$!
+      sleep 1
+      load "$scenario" 0 0 200 1 >/dev/null
+      kill -INT "$strace_pid"
+      wait "$strace_pid" 2>/dev/null || true
+      echo "-- $scenario, server system calls per call (strace -c; writes include the log and the sockets):"
+      awk 'NR > 2 && $NF ~ /^(fsync|fdatasync|sync_file_range|pwrite64|write)$/ { printf "   %s: %.2f per call\n", $NF, $4 / 200 }' \
+        "$out/strace-$scenario.txt"
+    else
+      local query='SELECT d.xact_commit, w.wal_records, w.wal_write, w.wal_sync FROM pg_stat_database d, pg_stat_wal w WHERE d.datname = current_database()'
+      local before after
+      before=$(as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "$query" guichet)
+      load "$scenario" 0 0 200 1 >/dev/null
+      sleep 1
+      after=$(as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "$query" guichet)
+      awk -F'|' -v before="$before" -v after="$after" 'BEGIN { split(before, b); split(after, a)
+        printf "   commits %.2f, WAL records %.2f, WAL writes %.2f, WAL syncs (fsync) %.2f per call\n",
+          (a[1] - b[1]) / 200, (a[2] - b[2]) / 200, (a[3] - b[3]) / 200, (a[4] - b[4]) / 200 }'
+    fi
+  done
+  stop_servers
+
+  echo "== Trace of getAccountState, repeated password, $connections connections, $profile_seconds s ($out/trace.*)"
+  start_server
+  addresses=("$address")
+  local pid=${server_pids[0]} span
+  span=$(printf '00:00:00:%02d' "$profile_seconds")
+  load state-repeated "$((profile_seconds + 6))" 2 >"$out/load.json" &
+  local load_pid=$!
+  sleep 4
+  dotnet dotnet-counters collect -p "$pid" --duration "$span" --format csv -o "$out/counters.csv" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel >/dev/null &
+  local counters_pid=$!
+  dotnet dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "$span" \
+    -o "$out/trace.nettrace" --format Speedscope >"$out/trace-collect.log" 2>&1
+  wait "$counters_pid" || true
+  wait "$load_pid"
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`   under the trace: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`);' "$out/load.json"
+  node "$root/bench/load/trace-summary.js" "$out/trace.speedscope.json" "$out/counters.csv" | tee "$out/summary.txt"
+}
+
+export ASPNETCORE_ENVIRONMENT=Production
+export DataProtection__KeysFolder="$work/keys"
+for provider in $providers; do
+  case "$provider" in
+    Sqlite)
+      export Database__Provider=Sqlite Database__ConnectionString="Data Source=$work/guichet.db"
+      provider_label=SQLite
+      ;;
+    PostgreSql)
+      export Database__Provider=PostgreSql
+      start_postgres
+      export Database__ConnectionString
+      provider_label="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"
+      ;;
+    *) echo "Unknown provider $provider" >&2; exit 2 ;;
+  esac
+  rm -rf "$work/keys"
+  echo "== $provider_label: store and white label"
+  setup_store
+  filled=0
+  if [ "$profile" = "1" ]; then
+    profile_cheap_call
+    stop_servers
+    [ "$provider" = "PostgreSql" ] && stop_postgres
+    continue
+  fi
+
+  for size in $sizes; do
+    if [ "$size" -gt 0 ]; then
+      echo "== Filling to $size accounts"
+      bench_tool fill --provider "$provider" --connection "$Database__ConnectionString" --white-label bench \
+        --password "$bench_password" --accounts "$size"
+    fi
+    filled=$size
+    for instances in $instance_counts; do
+      measure "$provider_label" "$instances"
+    done
+  done
+  [ "$provider" = "PostgreSql" ] && stop_postgres
+  rm -f "$work"/guichet.db*
+done
+
+[ "$profile" = "1" ] && exit 0
+print_table
+echo "== Done in $(( ($(date +%s) - started) / 60 )) min, load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
+exit "$failed"
