@@ -337,7 +337,9 @@ profile_cheap_call() {
   wait "$load_pid"
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`   under the trace: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`);' "$out/load.json"
-  node "$root/bench/load/trace-summary.js" "$out/trace.speedscope.json" "$out/counters.csv" | tee "$out/summary.txt"
+  node "$root/bench/load/trace-summary.js" "$out/trace.speedscope.json" "$out/counters.csv" \
+    "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$out/load.json")" \
+    | tee "$out/summary.txt"
 }
 
 export ASPNETCORE_ENVIRONMENT=Production
