@@ -15,19 +15,20 @@ public sealed class RequestPasswordReset(GuichetDbContext db, PersonTokens token
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
     {
         var key = PersonFields.Normalize(email);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
         if (person is null)
         {
             return;
         }
 
-        var token = await tokens.IssueAsync(person.Id, TokenPurpose.PasswordReset, options.Value.PasswordResetLifetime, cancellationToken);
+        var token = await tokens.IssueAsync(person, TokenPurpose.PasswordReset, options.Value.PasswordResetLifetime, cancellationToken);
         if (token is null)
         {
             return;
         }
 
         outbox.Add(PortalEmails.ResetPassword(person.Email, links.ResetPassword(token), options.Value.PasswordResetLifetime));
-        await db.SaveChangesAsync(cancellationToken);
+        // A concurrent request for the same person saved first: its email is the one sent, and the answer is the same.
+        await db.TrySaveChangesAsync(cancellationToken);
     }
 }

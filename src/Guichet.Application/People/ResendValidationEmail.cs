@@ -15,19 +15,20 @@ public sealed class ResendValidationEmail(GuichetDbContext db, PersonTokens toke
     public async Task HandleAsync(string? email, PortalLinks links, CancellationToken cancellationToken)
     {
         var key = PersonFields.Normalize(email);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
         if (person is null || person.EmailConfirmedAt is not null)
         {
             return;
         }
 
-        var token = await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, options.Value.EmailValidationLifetime, cancellationToken);
+        var token = await tokens.IssueAsync(person, TokenPurpose.EmailValidation, options.Value.EmailValidationLifetime, cancellationToken);
         if (token is null)
         {
             return;
         }
 
         outbox.Add(PortalEmails.ValidateAccount(person.Email, links.ValidateEmail(token), options.Value.EmailValidationLifetime));
-        await db.SaveChangesAsync(cancellationToken);
+        // A concurrent request for the same person saved first: its email is the one sent, and the answer is the same.
+        await db.TrySaveChangesAsync(cancellationToken);
     }
 }

@@ -86,7 +86,7 @@ public sealed class SignUp(
         var person = await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         if (person?.EmailConfirmedAt is not null)
         {
-            if (await tokens.CountNoticeAsync(person.Id, cancellationToken))
+            if (await tokens.CountNoticeAsync(person, cancellationToken))
             {
                 outbox.Add(PortalEmails.AlreadyRegistered(email, links.Login, links.LostPassword));
             }
@@ -120,7 +120,7 @@ public sealed class SignUp(
             person.LastName = request.LastName!.Trim();
             person.ContributionsOnly = request.ContributionsOnly;
             person.SignedUpIn = request.Space;
-            if (await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, lifetime, cancellationToken) is { } token)
+            if (await tokens.IssueAsync(person, TokenPurpose.EmailValidation, lifetime, cancellationToken) is { } token)
             {
                 outbox.Add(PortalEmails.ValidateAccount(email, links.ValidateEmail(token), lifetime));
             }

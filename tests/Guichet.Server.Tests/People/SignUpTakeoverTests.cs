@@ -160,6 +160,42 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.Equal((hash, "Olivia"), (person.PasswordHash, person.FirstName));
     }
 
+    /// <summary>
+    /// The hourly cap holds when the requests come at once: each one counts the links sent and adds one, and without a
+    /// lock (the person's version) several would count the same links and all send.
+    /// </summary>
+    [Theory]
+    [InlineData(TokenPurpose.EmailValidation)]
+    [InlineData(TokenPurpose.PasswordReset)]
+    public async Task ConcurrentLinkRequests_NeverSendMoreThanTheHourlyCap(TokenPurpose purpose)
+    {
+        var email = PortalServer.NewEmail("rafale");
+        await SignUpAsync(email, OwnerPassword, "Olivia", "Titulaire", "http://portail.test");
+        var racers = 3 * PersonTokens.MaxPerHour;
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await server.InScopeAsync(async services =>
+            {
+                var links = new PortalLinks("http://portail.test");
+                await (purpose == TokenPurpose.EmailValidation
+                    ? services.GetRequiredService<ResendValidationEmail>().HandleAsync(email, links, CancellationToken.None)
+                    : services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, links, CancellationToken.None));
+                return true;
+            });
+        })).ToList();
+        start.SetResult();
+        await Task.WhenAll(requests);
+
+        var issued = await server.InDbAsync(db => db.PersonTokens.CountAsync(t => t.Purpose == purpose
+            && db.People.Any(p => p.Id == t.PersonId && p.Email == email)));
+        Assert.InRange(issued, 1, PersonTokens.MaxPerHour);
+        Assert.Equal(issued + (purpose == TokenPurpose.EmailValidation ? 0 : 1),
+            await server.InDbAsync(db => db.MailOutbox.CountAsync(m => m.Recipient == email)));
+    }
+
     [Theory]
     [InlineData("Ivan\r\nCliquez ici", ErrorCodes.InvalidValue)]
     [InlineData("Ivan\u202Eecilop", ErrorCodes.InvalidValue)]
