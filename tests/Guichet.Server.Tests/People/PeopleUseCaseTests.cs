@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
@@ -156,6 +157,24 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         Assert.Equal(ErrorCodes.UserTemporarilyLocked, locked.FailureCode);
         Assert.Equal(1, await server.InDbAsync(db =>
             db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
+    }
+
+    /// <summary>A password typed in the login field is not kept by the audit trail (ASVS 7.1.1); an address is.</summary>
+    [Fact]
+    public async Task SignInFailure_WithSomethingThatIsNotAnAddress_AuditsAMarkInsteadOfTheText()
+    {
+        var typed = "Secret-" + Guid.NewGuid().ToString("N")[..12];
+        var email = PortalSteps.UniqueEmail();
+
+        Assert.False((await SignInAsync(typed, Password)).Succeeded);
+        Assert.False((await SignInAsync(email, Password)).Succeeded);
+
+        var secret = typed.ToLowerInvariant();
+        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor.Contains(secret) || e.Subject!.Contains(secret))));
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.UserAuthenticationFailed
+            && e.Subject == TypedLogin.NotAnEmailAddress)));
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.UserAuthenticationFailed
+            && e.Subject == email)));
     }
 
     [Fact]
