@@ -74,6 +74,7 @@ echo "   hash-bound limit: $cores cores / $kdf_cpu_ms ms = $hash_limit hashing c
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/guichet-soap-bench.XXXXXX")
 server_pids=()
+server_starts=0
 pg_bin=""
 cleanup() {
   status=$?
@@ -122,7 +123,10 @@ server() { (cd "$server_dir" && dotnet Guichet.Server.dll "$@"); }
 
 # Starts one more server on a free loopback port (read back from its "Now listening on" line); sets $address.
 start_server() {
-  local log="$work/server${#server_pids[@]}.log"
+  # A new log file each time: the old one could still be read before the new server's shell truncates it.
+  server_starts=$((server_starts + 1))
+  local log="$work/server$server_starts.log"
+  rm -f "$log"
   (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
@@ -278,7 +282,7 @@ profile_cheap_call() {
   start_server Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
     Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug
   addresses=("$address")
-  log="$work/server0.log"
+  log="$work/server$server_starts.log"
   echo "== The SQL of one call (EF Core's command log; $out/sql-*.log)"
   for scenario in state-repeated state-sso modify-primary change-status; do
     load "$scenario" 0 0 20 1 >/dev/null
