@@ -165,7 +165,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
             CancellationToken.None));
 
     private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
-        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));
+        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", null, CancellationToken.None));
 }
 
 public sealed class AccountUseCaseTestsOnSqlite(SqliteServerFixture server) : AccountUseCaseTests(server), IClassFixture<SqliteServerFixture>;

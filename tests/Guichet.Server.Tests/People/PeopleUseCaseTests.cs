@@ -234,7 +234,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         server.UseAsync<ValidateEmail, Result<Person>>(v => v.HandleAsync(token, password, CancellationToken.None));
 
     private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
-        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));
+        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", null, CancellationToken.None));
 }
 
 public sealed class PeopleUseCaseTestsOnSqlite(SqliteServerFixture server) : PeopleUseCaseTests(server), IClassFixture<SqliteServerFixture>;
