@@ -62,7 +62,7 @@ public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixtur
         await alice.ShotAsync("gerer-utilisateurs");
         await alice.DecideAsync(requester.Email, "Accepter");
         await alice.ExpectTextAsync("Accès accordé à Bruno Demandeur.");
-        await Assertions.Expect(alice.Main.Locator($"tr[data-email='{requester.Email}']")).ToContainTextAsync("Membre");
+        await Assertions.Expect(alice.Main.Locator($"tr[data-email='{requester.Email}']")).ToContainTextAsync("Utilisateur");
         await alice.ShotAsync("acces-accorde");
 
         var decision = (await server.WaitForMailAsync(requester.Email, $"Votre accès à {company.Name}")).Single();
