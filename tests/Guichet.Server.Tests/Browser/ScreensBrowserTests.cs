@@ -97,7 +97,7 @@ public sealed partial class ScreensBrowserTests(PortalServer server, BrowserFixt
         Assert.Equal(["MemberCode", "Siren"], (await ExpectErrorsTiedToFieldsAsync(visitor)).Order(StringComparer.Ordinal));
         await visitor.ShotAsync("ajouter-erreurs");
 
-        await visitor.GotoAsync("/compte/mot-de-passe-expire");
+        await visitor.GotoAsync("/compte/mot-de-passe");
         await ExpectRequiredFieldsAsync(visitor, ["CurrentPassword", "Password", "PasswordConfirmation"]);
         await visitor.ShotAsync("mot-de-passe");
         await visitor.Main.Locator("input[name=CurrentPassword]").FillAsync("Pas le bon 1!");
@@ -145,7 +145,7 @@ public sealed partial class ScreensBrowserTests(PortalServer server, BrowserFixt
 
         await visitor.ExpectPathAsync("/partenaire");
         await visitor.ShotAsync("sans-acces");
-        await visitor.GotoAsync("/partenaire/compte/mot-de-passe-expire");
+        await visitor.GotoAsync("/partenaire/compte/mot-de-passe");
         await visitor.ShotAsync("mot-de-passe");
         await SubmitAsync(visitor);
         Assert.NotEmpty(await ExpectErrorsTiedToFieldsAsync(visitor));

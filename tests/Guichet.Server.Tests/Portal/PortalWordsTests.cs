@@ -44,12 +44,15 @@ public abstract partial class PortalWordsTests(GuichetServer server)
     public async Task PolicySentence_IsShownOnTheNewAndExpiredPasswordPages()
     {
         var person = await WebVisitor.CreatePersonAsync(server);
+        await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s =>
+            s.SetProperty(p => p.PasswordChangedAt, server.Clock.GetUtcNow() - Options().PasswordLifetime - TimeSpan.FromDays(1))));
         using var visitor = new WebVisitor(server);
         var newPassword = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/compte/nouveau-mot-de-passe?jeton=x")));
         await visitor.SignInToPortalAsync(person.Email);
 
         var expired = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/compte/mot-de-passe-expire")));
 
+        Assert.Contains("<h1>Votre mot de passe a expiré</h1>", expired, StringComparison.Ordinal);
         foreach (var html in new[] { newPassword, expired })
         {
             Assert.Contains($">{PolicySentence()}</p>", html, StringComparison.Ordinal);
