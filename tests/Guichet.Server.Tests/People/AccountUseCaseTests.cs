@@ -116,7 +116,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         await server.ConfirmedPersonAsync(email);
         await server.UseAsync<RequestPasswordReset, int>(async r =>
         {
-            await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None);
+            await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None);
             return 0;
         });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));

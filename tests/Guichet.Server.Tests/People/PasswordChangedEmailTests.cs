@@ -38,7 +38,7 @@ public sealed class PasswordChangedEmailTests(PortalServer server) : IClassFixtu
     {
         var person = await server.CreatePersonAsync();
         var links = new PortalLinks(server.BaseAddress.ToString().TrimEnd('/'));
-        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(person.Email, links, CancellationToken.None); return 0; });
+        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(person.Email, links, null, CancellationToken.None); return 0; });
         var link = PortalServer.LinkIn((await server.WaitForMailAsync(person.Email, "Réinitialisation")).Single(), "jeton=");
         var token = Uri.UnescapeDataString(link[(link.IndexOf("jeton=", StringComparison.Ordinal) + "jeton=".Length)..]);
 

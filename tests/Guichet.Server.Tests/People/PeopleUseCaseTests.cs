@@ -55,7 +55,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         await server.UseAsync<ResendValidationEmail, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création", count: 2));
 
         var withFirst = await Validate(first);
@@ -104,7 +104,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         for (var i = 0; i < 7; i++)
         {
             await server.UseAsync<ResendValidationEmail, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         }
 
         await server.AllMailSentAsync(email);
@@ -184,7 +184,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var id = await server.ConfirmedPersonAsync(email);
         var stamp = await server.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.SecurityStamp).SingleAsync());
         await server.UseAsync<RequestPasswordReset, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
@@ -204,7 +204,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
 
         await server.UseAsync<RequestPasswordReset, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
 
         Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == email)));
         Assert.Empty(server.MailsTo(email));
