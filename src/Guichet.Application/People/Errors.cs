@@ -56,6 +56,10 @@ public static class PeopleErrors
     public static Error CurrentPasswordWrongTryLater(string nextAttempt, string field) =>
         new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect. " + nextAttempt, field);
 
+    /// <summary>A new password was being saved while the account changed (a link requested, another tab): nothing was saved.</summary>
+    public static Error AccountChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Votre compte vient d'être modifié pendant l'enregistrement : votre mot de passe n'a pas été changé. Veuillez recommencer.");
+
     /// <summary>"Mon compte" was saved from a page read before another change (another tab, another session).</summary>
     public static Error DetailsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
         "Vos informations viennent d'être modifiées ailleurs (un autre onglet ou une autre session) : rien n'a été enregistré. "

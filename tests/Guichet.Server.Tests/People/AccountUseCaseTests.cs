@@ -122,7 +122,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, null, CancellationToken.None));
 
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = await server.WaitForMailAsync(email, "Votre mot de passe a été modifié");

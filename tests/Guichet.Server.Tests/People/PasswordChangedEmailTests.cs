@@ -43,7 +43,7 @@ public sealed class PasswordChangedEmailTests(PortalServer server) : IClassFixtu
         var token = Uri.UnescapeDataString(link[(link.IndexOf("jeton=", StringComparison.Ordinal) + "jeton=".Length)..]);
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, NewPassword, NewPassword, links,
-            CancellationToken.None));
+            null, CancellationToken.None));
 
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = (await server.WaitForMailAsync(person.Email, "Votre mot de passe a été modifié")).Single();
