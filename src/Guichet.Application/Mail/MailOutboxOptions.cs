@@ -15,8 +15,8 @@ public sealed class MailOutboxOptions
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>
-    /// How long an instance holds a mail it is sending; a mail whose instance died is taken again after it. Longer than a
-    /// whole SMTP exchange (<see cref="SmtpOptions.Timeout"/> per step), so that a slow send is never sent twice.
+    /// How long an instance holds a mail it is sending; a mail whose instance died is taken again after it. The SMTP sender
+    /// gives up an exchange at half of it, so that a slow send is not taken again while it may still go through.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 

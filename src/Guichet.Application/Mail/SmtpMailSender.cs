@@ -2,12 +2,13 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Mail;
 
 /// <summary>Hands each message to the configured SMTP server, one connection per message.</summary>
-public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider clock) : IMailSender
+public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider clock, ILogger<SmtpMailSender> logger) : IMailSender
 {
     private readonly MailOptions _options = options.Value;
 
@@ -15,22 +16,36 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider c
     {
         var mime = MimeMessages.Create(message, _options.From, clock.GetUtcNow());
         var smtp = _options.Smtp;
+        // MailKit's timeout bounds each step; the whole exchange ends well inside the outbox's lease, so that no other
+        // instance takes the mail again while this one may still be sending it.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_options.Outbox.Lease / 2);
         // A client per message: SmtpClient is not thread-safe and our volume does not call for a pool.
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, ToSecureSocketOptions(smtp.UseTls), ct);
+            await client.ConnectAsync(smtp.Host, smtp.Port, ToSecureSocketOptions(smtp.UseTls), deadline.Token);
             if (!string.IsNullOrEmpty(smtp.Username))
             {
-                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
+                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", deadline.Token);
             }
 
-            await client.SendAsync(mime, ct);
-            await client.DisconnectAsync(quit: true, ct);
+            await client.SendAsync(mime, deadline.Token);
         }
         catch (Exception e) when (IsDeliveryFailure(e, ct))
         {
             throw new MailDeliveryException($"Mail could not be delivered through the SMTP server ({e.GetType().Name}).", e);
+        }
+
+        // The server accepted the message: it is sent, whatever happens to the goodbye (a retry would send it twice).
+        // MailKit already ignores a lost answer to QUIT; this also covers the deadline or a shutdown cutting it.
+        try
+        {
+            await client.DisconnectAsync(quit: true, deadline.Token);
+        }
+        catch (Exception e) when (IsDeliveryFailure(e, ct))
+        {
+            logger.LogInformation("Mail to {To} accepted by the SMTP server; closing the connection failed ({Error}).", message.To, e.GetType().Name);
         }
     }
 

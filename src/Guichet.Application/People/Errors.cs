@@ -43,21 +43,22 @@ public static class PeopleErrors
     public static Error SignInIncomplete { get; } =
         new(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe.");
 
-    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.NextAttempt"/>).</param>
+    /// <param name="nextAttempt">When the brake lets the next attempt through, for a person (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
     public static Error SignInFailed(string nextAttempt) =>
         new(ErrorCodes.UserAuthenticationFailed, "Adresse électronique ou mot de passe incorrect. " + nextAttempt);
 
     public static Error EmailNotConfirmed { get; } = new(ErrorCodes.EmailNotConfirmed,
         "Votre adresse électronique n'est pas encore validée : suivez le lien reçu par email, ou demandez un nouvel email.");
 
-    public static Error CurrentPasswordWrong(string field) =>
-        new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect.", field);
-
     public static Error CurrentPasswordRequired(string field) => new(ErrorCodes.Required, "Saisissez votre mot de passe actuel.", field);
 
-    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.NextAttempt"/>).</param>
+    /// <param name="nextAttempt">When the brake lets the next attempt through, for a person (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
     public static Error CurrentPasswordWrongTryLater(string nextAttempt, string field) =>
         new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect. " + nextAttempt, field);
+
+    /// <summary>A new password was being saved while the account changed (a link requested, another tab): nothing was saved.</summary>
+    public static Error AccountChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Votre compte vient d'être modifié pendant l'enregistrement : votre mot de passe n'a pas été changé. Veuillez recommencer.");
 
     /// <summary>"Mon compte" was saved from a page read before another change (another tab, another session).</summary>
     public static Error DetailsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
@@ -67,8 +68,9 @@ public static class PeopleErrors
     public static Error PasswordUnchanged(string field) => new(ErrorCodes.InvalidValue, "Choisissez un mot de passe différent de l'actuel.", field);
 
     public static Error NotTheSignUpPassword(string field) => new(ErrorCodes.NotTheSignUpPassword,
-        "Ce n'est pas le mot de passe choisi à la création du compte. Si vous n'avez pas créé ce compte, créez-le à nouveau : "
-        + "votre inscription remplacera celle-ci.", field);
+        "Ce n'est pas le mot de passe choisi à la création du compte. Si vous ne le retrouvez pas, ou si quelqu'un d'autre a "
+        + "créé ce compte avec votre adresse, utilisez « Récupérer mon mot de passe » : le lien reçu par email vous permettra "
+        + "d'en choisir un nouveau et validera votre compte.", field);
 
     public static Error LinkInvalid { get; } = new(ErrorCodes.TokenInvalid, "Ce lien n'est pas valide.");
 

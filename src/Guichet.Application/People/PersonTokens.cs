@@ -22,15 +22,17 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
     /// <summary>
     /// Returns a new token, and revokes the person's earlier tokens of this purpose, both in the unit of work (saved
     /// together with the change and the email); null when the hourly limit is reached (nothing changes: the earlier
-    /// link stays valid and the caller answers as usual).
+    /// link stays valid and the caller answers as usual). The person (tracked) gets a new version: of two requests that
+    /// counted the same links at once, the second one's save fails, so the hourly cap holds under concurrency too.
     /// </summary>
-    public async Task<string?> IssueAsync(Guid personId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string?> IssueAsync(Person person, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        if (await CappedAsync(personId, purpose, cancellationToken))
+        if (await CappedAsync(person, purpose, cancellationToken))
         {
             return null;
         }
 
+        var personId = person.Id;
         await RevokeAsync(personId, purpose, cancellationToken);
         var now = clock.GetUtcNow();
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -58,12 +60,12 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Counts an "already registered" notice in the hourly cap (a spent token in the unit of work); false when the cap is
-    /// reached and nothing may be sent.
+    /// Counts an "already registered" notice in the hourly cap (a spent token in the unit of work, and a new version of
+    /// the tracked person, as for <see cref="IssueAsync"/>); false when the cap is reached and nothing may be sent.
     /// </summary>
-    public async Task<bool> CountNoticeAsync(Guid personId, CancellationToken cancellationToken)
+    public async Task<bool> CountNoticeAsync(Person person, CancellationToken cancellationToken)
     {
-        if (await CappedAsync(personId, TokenPurpose.SignUpNotice, cancellationToken))
+        if (await CappedAsync(person, TokenPurpose.SignUpNotice, cancellationToken))
         {
             return false;
         }
@@ -71,7 +73,7 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         db.PersonTokens.Add(new PersonToken
         {
-            PersonId = personId,
+            PersonId = person.Id,
             Purpose = TokenPurpose.SignUpNotice,
             TokenHash = Hash(Base64Url(RandomNumberGenerator.GetBytes(32))),
             CreatedAt = now,
@@ -140,12 +142,19 @@ public sealed class PersonTokens(GuichetDbContext db, TimeProvider clock)
             .Select(t => (Guid?)t.PersonId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<bool> CappedAsync(Guid personId, TokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>Whether the person had their hourly share of this purpose; if not, the person's version changes.</summary>
+    private async Task<bool> CappedAsync(Person person, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         var hourAgo = clock.GetUtcNow().AddHours(-1);
         var recent = await db.PersonTokens
-            .CountAsync(t => t.PersonId == personId && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken);
-        return recent >= MaxPerHour;
+            .CountAsync(t => t.PersonId == person.Id && t.Purpose == purpose && t.CreatedAt > hourAgo, cancellationToken);
+        if (recent >= MaxPerHour)
+        {
+            return true;
+        }
+
+        person.Version = Guid.NewGuid();
+        return false;
     }
 
     private static Result<SpentLink> Invalid() => Result<SpentLink>.Failure(PeopleErrors.LinkInvalid);

@@ -34,7 +34,8 @@ public sealed class SignIn(
         if (!brake.Succeeded)
         {
             // Refused without a look at the password, and recorded: a guess while the brake waits is still a guess.
-            audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal, locked");
+            var typed = TypedLogin.ForAudit(key);
+            audit.Record(typed, AuditEvents.UserAuthenticationFailed, null, typed, remoteAddress: remoteAddress, detail: "portal, locked");
             await db.SaveChangesAsync(cancellationToken);
             return brake.Cast<SignedIn>();
         }
@@ -44,7 +45,8 @@ public sealed class SignIn(
         if (check == PasswordCheck.Invalid)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
-            audit.Record(key, AuditEvents.UserAuthenticationFailed, null, key, remoteAddress: remoteAddress, detail: "portal");
+            var typed = TypedLogin.ForAudit(key);
+            audit.Record(typed, AuditEvents.UserAuthenticationFailed, null, typed, remoteAddress: remoteAddress, detail: "portal");
             await db.SaveChangesAsync(cancellationToken);
             return Result<SignedIn>.Failure(PeopleErrors.SignInFailed(retry));
         }

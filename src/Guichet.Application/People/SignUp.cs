@@ -86,10 +86,15 @@ public sealed class SignUp(
         var person = await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         if (person?.EmailConfirmedAt is not null)
         {
-            if (await tokens.CountNoticeAsync(person.Id, cancellationToken))
+            var noticed = await tokens.CountNoticeAsync(person, cancellationToken);
+            if (noticed)
             {
                 outbox.Add(PortalEmails.AlreadyRegistered(email, links.Login, links.LostPassword));
             }
+
+            // Recorded whether or not a notice goes: this path commits once, as the others do.
+            audit.Record(email, AuditEvents.PersonSignUpOnValidatedAddress, null, email, remoteAddress: remoteAddress,
+                detail: noticed ? "notice sent" : "hourly cap reached");
         }
         else
         {
@@ -120,7 +125,7 @@ public sealed class SignUp(
             person.LastName = request.LastName!.Trim();
             person.ContributionsOnly = request.ContributionsOnly;
             person.SignedUpIn = request.Space;
-            if (await tokens.IssueAsync(person.Id, TokenPurpose.EmailValidation, lifetime, cancellationToken) is { } token)
+            if (await tokens.IssueAsync(person, TokenPurpose.EmailValidation, lifetime, cancellationToken) is { } token)
             {
                 outbox.Add(PortalEmails.ValidateAccount(email, links.ValidateEmail(token), lifetime));
             }

@@ -33,6 +33,8 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Pass
             }
         }
 
+        // The link is spent and the account confirmed together, or neither: a failure between the two leaves the link usable.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await tokens.ConsumeAsync(token, TokenPurpose.EmailValidation, cancellationToken);
         if (!consumed.Succeeded)
         {
@@ -46,11 +48,13 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Pass
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
         if (person.EmailConfirmedAt is not null)
         {
+            await transaction.CommitAsync(cancellationToken);
             return person;
         }
 
         if (person.PasswordChangedAt > consumed.Value.IssuedAt)
         {
+            await transaction.CommitAsync(cancellationToken);
             return Result<Person>.Failure(PeopleErrors.LinkUsedOrReplaced);
         }
 
@@ -61,6 +65,7 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Pass
             return Result<Person>.Failure(PeopleErrors.LinkUsedOrReplaced);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return person;
     }
 }

@@ -37,7 +37,8 @@ public sealed class SignInStaff(GuichetDbContext db, PasswordHashing hashing, Lo
         if (check == PasswordCheck.Invalid || member is null || member.Disabled)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
-            audit.Record("staff:" + key, AuditEvents.StaffAuthenticationFailed, null, key, remoteAddress: remoteAddress,
+            var typed = TypedLogin.ForAudit(key);
+            audit.Record("staff:" + typed, AuditEvents.StaffAuthenticationFailed, null, typed, remoteAddress: remoteAddress,
                 detail: member is { Disabled: true } && check != PasswordCheck.Invalid ? "password, disabled member" : "password");
             await db.SaveChangesAsync(cancellationToken);
             return StaffErrors.WrongCredentials(retry);

@@ -42,6 +42,14 @@ public static class AuditEvents
     public const string PersonSignedIn = "person.signed_in";
     public const string PersonSignedOut = "person.signed_out";
 
+    /// <summary>
+    /// An anonymous form asked for a link ("Récupérer mon mot de passe", "Renvoyer à nouveau l'email"), or signed up
+    /// with a validated address: recorded on every path, known address or not (detail: what was done).
+    /// </summary>
+    public const string PersonPasswordResetRequested = "person.password_reset_requested";
+    public const string PersonValidationEmailRequested = "person.validation_email_requested";
+    public const string PersonSignUpOnValidatedAddress = "person.sign_up_on_validated_address";
+
     /// <summary>"Mon compte": first name, last name or the contributions-only choice changed (from/to).</summary>
     public const string PersonDetailsChanged = "person.details_changed";
 

@@ -19,7 +19,7 @@ public abstract class EmailSentPageModel(PersonSpace space, ResendValidationEmai
 
     public async Task<IActionResult> OnPostResendAsync(string? email, CancellationToken cancellationToken)
     {
-        await resend.HandleAsync(email, Links, cancellationToken);
+        await resend.HandleAsync(email, Links, RemoteAddress, cancellationToken);
         TempData["SentTo"] = email;
         Message = "Un nouveau message de validation a été envoyé sur votre email. Seul le lien de ce dernier mail fonctionne.";
         return RedirectToPage(Space.Pages.ValidationEmailSent);

@@ -31,7 +31,7 @@ public abstract class ForgottenPasswordPageModel(PersonSpace space, RequestPassw
             return Page();
         }
 
-        await reset.HandleAsync(Email, Links, cancellationToken);
+        await reset.HandleAsync(Email, Links, RemoteAddress, cancellationToken);
         Sent = true;
         return Page();
     }

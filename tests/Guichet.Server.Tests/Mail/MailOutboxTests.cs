@@ -238,7 +238,7 @@ public abstract class MailOutboxTests(MailOutboxServer server)
 
     private static Task<int> RequestResetAsync(GuichetServer on, string email) => on.InScopeAsync(async services =>
     {
-        await services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, s_links, CancellationToken.None);
+        await services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, s_links, null, CancellationToken.None);
         return 0;
     });
 

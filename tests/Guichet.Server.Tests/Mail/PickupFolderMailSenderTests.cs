@@ -45,11 +45,14 @@ public sealed class PickupFolderMailSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task Message_TextBodyIsLoggedAtInformation()
+    public async Task Message_LinksStayOutOfTheLog_ExceptAtDebug()
     {
         await Sender().SendAsync(new MailMessage("marie.lefevre@exemple.fr", "Validation", $"Ouvrez ce lien : {Link}"), CancellationToken.None);
 
-        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains(Link, StringComparison.Ordinal));
+        var file = Assert.Single(Directory.GetFiles(_folder));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains(file, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logger.Entries, e => e.Level > LogLevel.Debug && e.Message.Contains(Link, StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains(Link, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Guichet.Application.Mail;
 using Guichet.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Mail;
@@ -73,7 +74,8 @@ public sealed class SmtpMailSenderTests(SmtpTestServer smtp) : IClassFixture<Smt
             Mode = MailMode.Smtp,
             Smtp = new SmtpOptions { Host = smtp.Host, Port = port ?? smtp.Port, UseTls = tls, Timeout = TimeSpan.FromSeconds(10) },
         }),
-        TimeProvider.System);
+        TimeProvider.System,
+        NullLogger<SmtpMailSender>.Instance);
 
     /// <summary>A loopback port nobody listens on: taken from the system, then released.</summary>
     private static int ClosedPort()

@@ -94,13 +94,13 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         await server.ConfirmedPersonAsync(email);
         await server.UseAsync<RequestPasswordReset, int>(async r =>
         {
-            await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None);
+            await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None);
             return 0;
         });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, null, CancellationToken.None));
 
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = await server.WaitForMailAsync(email, "Votre mot de passe a été modifié");

@@ -1,4 +1,5 @@
 using Guichet.Application.People;
+using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
@@ -54,7 +55,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
             s.HandleAsync(new SignUpRequest(email, email, Password, Password, "A", "B", false), PortalSteps.Links, null, CancellationToken.None));
         var first = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création"));
         await server.UseAsync<ResendValidationEmail, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         var second = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Validation de création", count: 2));
 
         var withFirst = await Validate(first);
@@ -103,7 +104,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         for (var i = 0; i < 7; i++)
         {
             await server.UseAsync<ResendValidationEmail, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         }
 
         await server.AllMailSentAsync(email);
@@ -158,6 +159,24 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
             db.LoginThrottles.Where(t => t.Login == LoginThrottle.PortalKey(email)).Select(t => t.Failures).SingleAsync()));
     }
 
+    /// <summary>A password typed in the login field is not kept by the audit trail (ASVS 7.1.1); an address is.</summary>
+    [Fact]
+    public async Task SignInFailure_WithSomethingThatIsNotAnAddress_AuditsAMarkInsteadOfTheText()
+    {
+        var typed = "Secret-" + Guid.NewGuid().ToString("N")[..12];
+        var email = PortalSteps.UniqueEmail();
+
+        Assert.False((await SignInAsync(typed, Password)).Succeeded);
+        Assert.False((await SignInAsync(email, Password)).Succeeded);
+
+        var secret = typed.ToLowerInvariant();
+        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor.Contains(secret) || e.Subject!.Contains(secret))));
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.UserAuthenticationFailed
+            && e.Subject == TypedLogin.NotAnEmailAddress)));
+        Assert.True(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.UserAuthenticationFailed
+            && e.Subject == email)));
+    }
+
     [Fact]
     public async Task PasswordReset_ChangesPasswordOnceAndRenewsTheSecurityStamp()
     {
@@ -165,18 +184,20 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var id = await server.ConfirmedPersonAsync(email);
         var stamp = await server.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.SecurityStamp).SingleAsync());
         await server.UseAsync<RequestPasswordReset, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", PortalSteps.Links, "192.0.2.9", CancellationToken.None));
         var reused = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", PortalSteps.Links, null, CancellationToken.None));
 
         Assert.True(changed.Succeeded);
         Assert.NotEqual(stamp, changed.Value.SecurityStamp);
         Assert.Equal(ErrorCodes.TokenUsed, reused.FailureCode);
         Assert.True((await SignInAsync(email, "Nouveau-pass3")).Succeeded);
+        Assert.Equal("192.0.2.9", await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == email
+            && e.Event == AuditEvents.PersonPasswordChanged).Select(e => e.RemoteAddress).SingleAsync()));
     }
 
     [Fact]
@@ -185,7 +206,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var email = PortalSteps.UniqueEmail();
 
         await server.UseAsync<RequestPasswordReset, int>(
-            async r => { await r.HandleAsync(email, PortalSteps.Links, CancellationToken.None); return 0; });
+            async r => { await r.HandleAsync(email, PortalSteps.Links, null, CancellationToken.None); return 0; });
 
         Assert.False(await server.InDbAsync(db => db.MailOutbox.AnyAsync(m => m.Recipient == email)));
         Assert.Empty(server.MailsTo(email));

@@ -69,6 +69,43 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.True(Verifies(hash, OwnerPassword));
     }
 
+    /// <summary>
+    /// A stranger who keeps signing up up to the hourly cap leaves the owner with no link of their own password: the refusal
+    /// points to "Récupérer mon mot de passe", whose link (a cap of its own) sets the owner's password and validates.
+    /// </summary>
+    [Fact]
+    public async Task StrangerUpToTheSignUpCap_TheOwnerTakesTheAccountBackByRecoveringThePassword()
+    {
+        var email = PortalServer.NewEmail("reprise");
+        await SignUpAsync(email, OwnerPassword, "Olivia", "Titulaire", "http://titulaire.test");
+        for (var i = 1; i < PersonTokens.MaxPerHour; i++)
+        {
+            await SignUpAsync(email, StrangerPassword, "Ivan", "Intrus", "http://intrus.test");
+        }
+
+        // The cap is reached: the owner's sign-up again would send nothing, and the newest link is for the stranger's password.
+        var newest = (await LinksAsync(email, PersonTokens.MaxPerHour))[^1];
+        var refused = await ValidateAsync(newest, OwnerPassword);
+        Assert.Equal(ErrorCodes.NotTheSignUpPassword, refused.FailureCode);
+        Assert.Contains("« Récupérer mon mot de passe »", refused.Errors.Single().Message, StringComparison.Ordinal);
+
+        await server.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, new PortalLinks("http://titulaire.test"), null,
+                CancellationToken.None);
+            return true;
+        });
+        var reset = await server.WaitForMailAsync(email, "Réinitialisation");
+        var token = Uri.UnescapeDataString(TokenPattern().Match(reset.Single().TextBody ?? string.Empty).Groups[1].Value);
+        var chosen = await server.InScopeAsync(services => services.GetRequiredService<ResetPassword>().HandleAsync(token, "Reprise-pass5!",
+            "Reprise-pass5!", new PortalLinks("http://titulaire.test"), null, CancellationToken.None));
+
+        Assert.True(chosen.Succeeded);
+        var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
+        Assert.NotNull(person.EmailConfirmedAt);
+        Assert.True(Verifies(person.PasswordHash, "Reprise-pass5!"));
+    }
+
     [Fact]
     public async Task SignUpAgain_PastTheHourlyCap_SendsNoLink_ButStillRevokesTheEarlierOnes()
     {
@@ -160,6 +197,42 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.Equal((hash, "Olivia"), (person.PasswordHash, person.FirstName));
     }
 
+    /// <summary>
+    /// The hourly cap holds when the requests come at once: each one counts the links sent and adds one, and without a
+    /// lock (the person's version) several would count the same links and all send.
+    /// </summary>
+    [Theory]
+    [InlineData(TokenPurpose.EmailValidation)]
+    [InlineData(TokenPurpose.PasswordReset)]
+    public async Task ConcurrentLinkRequests_NeverSendMoreThanTheHourlyCap(TokenPurpose purpose)
+    {
+        var email = PortalServer.NewEmail("rafale");
+        await SignUpAsync(email, OwnerPassword, "Olivia", "Titulaire", "http://portail.test");
+        var racers = 3 * PersonTokens.MaxPerHour;
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await server.InScopeAsync(async services =>
+            {
+                var links = new PortalLinks("http://portail.test");
+                await (purpose == TokenPurpose.EmailValidation
+                    ? services.GetRequiredService<ResendValidationEmail>().HandleAsync(email, links, "192.0.2.1", CancellationToken.None)
+                    : services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, links, "192.0.2.1", CancellationToken.None));
+                return true;
+            });
+        })).ToList();
+        start.SetResult();
+        await Task.WhenAll(requests);
+
+        var issued = await server.InDbAsync(db => db.PersonTokens.CountAsync(t => t.Purpose == purpose
+            && db.People.Any(p => p.Id == t.PersonId && p.Email == email)));
+        Assert.InRange(issued, 1, PersonTokens.MaxPerHour);
+        Assert.Equal(issued + (purpose == TokenPurpose.EmailValidation ? 0 : 1),
+            await server.InDbAsync(db => db.MailOutbox.CountAsync(m => m.Recipient == email)));
+    }
+
     [Theory]
     [InlineData("Ivan\r\nCliquez ici", ErrorCodes.InvalidValue)]
     [InlineData("Ivan\u202Eecilop", ErrorCodes.InvalidValue)]
@@ -219,6 +292,46 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.Single(server.MailTo(fresh));
         Assert.Equal(before + 1, server.MailTo(unconfirmed).Count);
         Assert.Single(server.MailTo(validated));
+    }
+
+    /// <summary>
+    /// The anonymous link forms write and commit on every path, known address or not (a path that only read would answer
+    /// measurably faster), and the trail says what each did without keeping a typed text that is not an address.
+    /// </summary>
+    [Fact]
+    public async Task AnonymousLinkRequests_RecordOneAuditRowOnEveryPath()
+    {
+        var (unknown, pending) = (PortalServer.NewEmail("inconnu"), PortalServer.NewEmail("attente"));
+        var validated = (await server.CreatePersonAsync()).Email;
+        await SignUpAsync(pending, OwnerPassword, "Olivia", "Titulaire", "http://portail.test");
+        var links = new PortalLinks("http://portail.test");
+
+        foreach (var email in new[] { unknown, pending, validated, "pas-une-adresse" })
+        {
+            await server.InScopeAsync(async services =>
+            {
+                await services.GetRequiredService<RequestPasswordReset>().HandleAsync(email, links, "192.0.2.7", CancellationToken.None);
+                await services.GetRequiredService<ResendValidationEmail>().HandleAsync(email, links, "192.0.2.7", CancellationToken.None);
+                return true;
+            });
+        }
+
+        var rows = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RemoteAddress == "192.0.2.7"
+            && (e.Event == AuditEvents.PersonPasswordResetRequested || e.Event == AuditEvents.PersonValidationEmailRequested))
+            .Select(e => new { e.Event, e.Subject, e.Detail }).ToListAsync());
+        string? Detail(string subject, string @event) => rows.Single(r => r.Subject == subject && r.Event == @event).Detail;
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(("unknown address", "unknown address"), (Detail(unknown, AuditEvents.PersonPasswordResetRequested),
+            Detail(unknown, AuditEvents.PersonValidationEmailRequested)));
+        Assert.Equal(("link sent", "link sent"), (Detail(pending, AuditEvents.PersonPasswordResetRequested),
+            Detail(pending, AuditEvents.PersonValidationEmailRequested)));
+        Assert.Equal(("link sent", "already validated"), (Detail(validated, AuditEvents.PersonPasswordResetRequested),
+            Detail(validated, AuditEvents.PersonValidationEmailRequested)));
+        Assert.Equal(2, rows.Count(r => r.Subject == TypedLogin.NotAnEmailAddress));
+
+        await SignUpAsync(validated, StrangerPassword, "Ivan", "Intrus", "http://intrus.test");
+        Assert.Equal("notice sent", await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == validated
+            && e.Event == AuditEvents.PersonSignUpOnValidatedAddress).Select(e => e.Detail).SingleAsync()));
     }
 
     private Task<Result<string>> SignUpAsync(string email, string password, string firstName, string lastName, string linksBase,
