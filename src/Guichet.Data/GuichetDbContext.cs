@@ -9,12 +9,13 @@ using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
 using Guichet.Domain.WhiteLabels;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Data;
 
 /// <summary>The one store of the three front doors. Each provider has a subclass that owns its migrations.</summary>
-public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options)
+public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<WhiteLabel> WhiteLabels => Set<WhiteLabel>();
 
@@ -49,6 +50,9 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StaffRecoveryCode> StaffRecoveryCodes => Set<StaffRecoveryCode>();
 
     public DbSet<OutgoingMail> MailOutbox => Set<OutgoingMail>();
+
+    /// <summary>The key ring, read and written by Data Protection itself (<c>DataProtection:KeyStore</c> = <c>Database</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);

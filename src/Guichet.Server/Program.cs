@@ -19,6 +19,7 @@ if (isCommand)
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await KeyRingSetup.PrepareAsync(app.Services);
 await DatabaseSetup.SeedDemoAsync(app.Services, Console.Out);
 app.UseGuichetServer();
 await app.RunAsync();

@@ -107,8 +107,7 @@ public sealed class AddCompany(GuichetDbContext db, CompanyAdministrators admini
         {
             foreach (var administrator in administratorEmails)
             {
-                outbox.Add(CompanyEmails.AccessRequested(administrator, person.DisplayName, person.Email, company.Name,
-                    links.ManageUsers(company.Id), reminder: false));
+                outbox.Add(CompanyEmails.AccessRequested(administrator, person.Email, company.Name, links.ManageUsers(company.Id), reminder: false));
             }
         }
 

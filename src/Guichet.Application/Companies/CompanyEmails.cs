@@ -4,15 +4,18 @@ using Guichet.Domain.Companies;
 namespace Guichet.Application.Companies;
 
 /// <summary>
-/// The French emails of access requests and of the administrators' decisions, in one place. Each goes to a person who
-/// signed in, so whose address is validated: these may greet them by the name they gave.
+/// The French emails of access requests and of the administrators' decisions, in one place. No text a person typed goes
+/// to an address they do not own: an email about someone else (a request, to the company's administrators) names them by
+/// their validated email address only, never by the name they gave; only an email to a person themselves (a decision on
+/// their own request or access) greets them by the first name they gave.
 /// </summary>
 public static class CompanyEmails
 {
-    public static MailMessage AccessRequested(string to, string requester, string requesterEmail, string company, string link, bool reminder) =>
+    /// <param name="requesterEmail">The requester's address, validated before they could sign in and ask.</param>
+    public static MailMessage AccessRequested(string to, string requesterEmail, string company, string link, bool reminder) =>
         new MailBody()
             .Paragraph("Bonjour,")
-            .Paragraph($"{requester} ({requesterEmail}) demande l'accès à l'entreprise {company}.")
+            .Paragraph($"{requesterEmail} demande l'accès à l'entreprise {company}.")
             .Paragraph("Pour accepter ou refuser cette demande, ouvrez ", new MailLink("Gérer les utilisateurs", link), ".")
             .ToMessage(to, (reminder ? "Relance : " : string.Empty) + $"Demande d'accès à {company}");
 

@@ -37,6 +37,14 @@ public static class CompanyErrors
     public static Error DecidedMeanwhile { get; } =
         new(ErrorCodes.ConcurrentModification, "Un autre administrateur vient de traiter cette demande.");
 
+    /// <summary>
+    /// "Annuler ma demande" or "Quitter cette entreprise" lost to a decision taken meanwhile on the person's own membership
+    /// (their request approved or refused, their access revoked): true whichever it was.
+    /// </summary>
+    public static Error OwnMembershipChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Votre demande ou votre accès à cette entreprise vient de changer entre-temps : rien n'a été modifié. "
+        + "Retrouvez la situation à jour dans « Mon compte ».");
+
     public static Error NoDecision { get; } = new(ErrorCodes.InvalidValue, "Aucune action n'a été choisie : rien n'a été modifié.");
 
     public static Error AdministratorsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,

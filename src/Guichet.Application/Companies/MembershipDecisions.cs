@@ -77,8 +77,13 @@ public sealed class MembershipDecisions(
         {
             db.ChangeTracker.Clear();
             var administratorsChanged = exception.Entries.Any(e => e.Entity is Company);
-            return Result<Membership>.Failure(actor is CompanyActor.Staff ? CompanyErrors.ChangedMeanwhile
-                : administratorsChanged ? CompanyErrors.AdministratorsChangedMeanwhile : CompanyErrors.DecidedMeanwhile);
+            return Result<Membership>.Failure(actor switch
+            {
+                CompanyActor.Staff => CompanyErrors.ChangedMeanwhile,
+                _ when administratorsChanged => CompanyErrors.AdministratorsChangedMeanwhile,
+                CompanyActor.Self => CompanyErrors.OwnMembershipChangedMeanwhile,
+                _ => CompanyErrors.DecidedMeanwhile,
+            });
         }
 
         return membership;

@@ -29,8 +29,8 @@ public sealed class RemindAccessRequest(GuichetDbContext db, CompanyAdministrato
         membership.Touch();
         foreach (var administrator in await administrators.EmailsAsync(membership.CompanyId, cancellationToken))
         {
-            outbox.Add(CompanyEmails.AccessRequested(administrator, membership.Person!.DisplayName, membership.Person.Email,
-                membership.Company!.Name, links.ManageUsers(membership.CompanyId), reminder: true));
+            outbox.Add(CompanyEmails.AccessRequested(administrator, membership.Person!.Email, membership.Company!.Name,
+                links.ManageUsers(membership.CompanyId), reminder: true));
         }
 
         try

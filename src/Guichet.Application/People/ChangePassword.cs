@@ -61,8 +61,9 @@ public sealed class ChangePassword(
             return Result<Person>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
-        await passwordChange.CompleteAsync(person, password!, links, cancellationToken);
-        return person;
+        return await passwordChange.CompleteAsync(person, password!, links, remoteAddress, cancellationToken)
+            ? person
+            : Result<Person>.Failure(PeopleErrors.AccountChangedMeanwhile);
     }
 
     private async Task AuditFailureAsync(Person person, string? remoteAddress, string detail, CancellationToken cancellationToken)

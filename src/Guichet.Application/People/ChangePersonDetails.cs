@@ -50,13 +50,8 @@ public sealed class ChangePersonDetails(GuichetDbContext db, AuditTrail audit)
         var whole = from.Length > AuditEntry.MaxValueLength || to.Length > AuditEntry.MaxValueLength ? $"{from} → {to}" : null;
         audit.Record(person.Email, AuditEvents.PersonDetailsChanged, null, person.Email, from: from, to: to, remoteAddress: remoteAddress,
             detail: whole);
-        try
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return Result<Person>.Failure(PeopleErrors.DetailsChangedMeanwhile);
         }
 

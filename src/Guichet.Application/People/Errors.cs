@@ -43,7 +43,7 @@ public static class PeopleErrors
     public static Error SignInIncomplete { get; } =
         new(ErrorCodes.UserAuthenticationFailed, "Saisissez votre adresse électronique et votre mot de passe.");
 
-    /// <param name="nextAttempt">When the brake lets the next attempt through, for a person (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
+    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
     public static Error SignInFailed(string nextAttempt) =>
         new(ErrorCodes.UserAuthenticationFailed, "Adresse électronique ou mot de passe incorrect. " + nextAttempt);
 
@@ -52,9 +52,13 @@ public static class PeopleErrors
 
     public static Error CurrentPasswordRequired(string field) => new(ErrorCodes.Required, "Saisissez votre mot de passe actuel.", field);
 
-    /// <param name="nextAttempt">When the brake lets the next attempt through, for a person (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
+    /// <param name="nextAttempt">When the brake lets the next attempt through (<see cref="Security.SecurityErrors.PersonNextAttempt"/>).</param>
     public static Error CurrentPasswordWrongTryLater(string nextAttempt, string field) =>
         new(ErrorCodes.UserAuthenticationFailed, "Le mot de passe actuel est incorrect. " + nextAttempt, field);
+
+    /// <summary>A new password was being saved while the account changed (a link requested, another tab): nothing was saved.</summary>
+    public static Error AccountChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,
+        "Votre compte vient d'être modifié pendant l'enregistrement : votre mot de passe n'a pas été changé. Veuillez recommencer.");
 
     /// <summary>"Mon compte" was saved from a page read before another change (another tab, another session).</summary>
     public static Error DetailsChangedMeanwhile { get; } = new(ErrorCodes.ConcurrentModification,

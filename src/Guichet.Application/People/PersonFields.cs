@@ -11,7 +11,7 @@ namespace Guichet.Application.People;
 /// </summary>
 internal static class PersonFields
 {
-    public static string Normalize(string? email) => email?.Trim().ToLowerInvariant() ?? string.Empty;
+    public static string Normalize(string? email) => Person.NormalizeEmail(email);
 
     public static void Password(List<Error> errors, PasswordPolicy policy, string? password, string? confirmation, string field = "Password")
     {

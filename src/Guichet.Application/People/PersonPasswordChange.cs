@@ -17,14 +17,15 @@ public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing ha
 {
     /// <summary>
     /// Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>'
-    /// space).
+    /// space); false, with nothing saved, when the person changed meanwhile (another tab, a link requested at that moment).
     /// </summary>
-    public async Task CompleteAsync(Person person, string password, PortalLinks links, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(Person person, string password, PortalLinks links, string? remoteAddress,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         person.SetPassword(hashing.Hash(password), now);
-        audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email);
+        audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email, remoteAddress: remoteAddress);
         outbox.Add(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword));
-        await db.SaveChangesAsync(cancellationToken);
+        return await db.TrySaveChangesAsync(cancellationToken);
     }
 }

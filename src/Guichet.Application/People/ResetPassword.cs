@@ -18,7 +18,7 @@ public sealed class ResetPassword(
     IOptions<PortalOptions> options)
 {
     public async Task<Result<Person>> HandleAsync(string? token, string? password, string? confirmation, PortalLinks links,
-        CancellationToken cancellationToken)
+        string? remoteAddress, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         PersonFields.Password(errors, options.Value.PasswordPolicy, password, confirmation);
@@ -27,6 +27,8 @@ public sealed class ResetPassword(
             return Result<Person>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
+        // The link is spent with the new password saved, or not at all (the person may try again with it).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await tokens.ConsumeAsync(token, TokenPurpose.PasswordReset, cancellationToken);
         if (!consumed.Succeeded)
         {
@@ -36,7 +38,12 @@ public sealed class ResetPassword(
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
         // Following a link sent to the address also proves the address.
         person.EmailConfirmedAt ??= clock.GetUtcNow();
-        await passwordChange.CompleteAsync(person, password!, links, cancellationToken);
+        if (!await passwordChange.CompleteAsync(person, password!, links, remoteAddress, cancellationToken))
+        {
+            return Result<Person>.Failure(PeopleErrors.AccountChangedMeanwhile);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return person;
     }
 }

@@ -66,6 +66,9 @@ public sealed class Person
 
     public string DisplayName => DisplayNameOf(FirstName, LastName);
 
+    /// <summary>An email as it is stored and looked up: trimmed, lower case.</summary>
+    public static string NormalizeEmail(string? email) => email?.Trim().ToLowerInvariant() ?? string.Empty;
+
     /// <summary>How a person is named on pages and in emails, also for queries that read only the two names.</summary>
     public static string DisplayNameOf(string firstName, string lastName) => $"{firstName} {lastName}";
 

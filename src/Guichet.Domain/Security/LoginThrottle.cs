@@ -6,7 +6,7 @@ namespace Guichet.Domain.Security;
 /// </summary>
 public sealed class LoginThrottle
 {
-    /// <summary>Room for the longest key: <c>portal:</c> and an email of 250 characters.</summary>
+    /// <summary>Room for the longest key: <c>portal:</c>, an email of 250 characters and a device (40).</summary>
     public const int MaxKeyLength = 300;
 
     public static readonly TimeSpan StepPerFailure = TimeSpan.FromSeconds(30);
@@ -29,8 +29,14 @@ public sealed class LoginThrottle
     /// </summary>
     public static string SoapKey(Guid whiteLabelId, string normalizedLogin) => $"soap:{whiteLabelId:D}:{normalizedLogin}";
 
-    /// <summary>A portal person, by normalised email.</summary>
+    /// <summary>A portal person, by normalised email, from a browser they never signed in with.</summary>
     public static string PortalKey(string normalizedEmail) => $"portal:{normalizedEmail}";
+
+    /// <summary>
+    /// A portal person from a browser where they signed in before (a trusted device): its failures count apart, so that
+    /// someone who keeps the address's own key locked by guessing does not lock its owner out of their usual browser.
+    /// </summary>
+    public static string PortalDeviceKey(string normalizedEmail, Guid device) => $"portal:{normalizedEmail}#device:{device:N}";
 
     /// <summary>
     /// A back-office member, by normalised email: password and second-factor failures count in this one key, which a

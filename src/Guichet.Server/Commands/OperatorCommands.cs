@@ -8,14 +8,17 @@ using Guichet.Server.Hosting;
 namespace Guichet.Server.Commands;
 
 /// <summary>
-/// Operator commands of the same executable: <c>migrate</c>, <c>create-white-label</c>, <c>create-admin</c>,
+/// Operator commands of the same executable: <c>migrate</c>, <c>import-keys</c>, <c>create-white-label</c>, <c>create-admin</c>,
 /// <c>import-members</c>, <c>import-establishments</c>, <c>create-staff</c>, <c>reset-staff</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
 {
     private static readonly string[] s_names =
-        ["migrate", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff", "reset-staff", "help"];
+    [
+        "migrate", "import-keys", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff",
+        "reset-staff", "help",
+    ];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
@@ -28,23 +31,26 @@ public static class OperatorCommands
                 await DatabaseSetup.MigrateAsync(services);
                 await output.WriteLineAsync("Database migrated.");
                 return 0;
-            case "create-white-label":
+            case "import-keys":
                 await DatabaseSetup.MigrateAsync(services);
+                return await ImportKeysAsync(services, options, output);
+            case "create-white-label":
+                await PrepareAsync(services);
                 return await CreateWhiteLabelAsync(services, options, output);
             case "create-admin":
-                await DatabaseSetup.MigrateAsync(services);
+                await PrepareAsync(services);
                 return await CreateAdministratorAsync(services, options, output);
             case "import-members":
-                await DatabaseSetup.MigrateAsync(services);
+                await PrepareAsync(services);
                 return await ImportMembersAsync(services, options, output);
             case "import-establishments":
-                await DatabaseSetup.MigrateAsync(services);
+                await PrepareAsync(services);
                 return await ImportEstablishmentsAsync(services, options, output);
             case "create-staff":
-                await DatabaseSetup.MigrateAsync(services);
+                await PrepareAsync(services);
                 return await CreateStaffAsync(services, options, output);
             case "reset-staff":
-                await DatabaseSetup.MigrateAsync(services);
+                await PrepareAsync(services);
                 return await ResetStaffAsync(services, options, output);
             default:
                 await output.WriteLineAsync(Usage);
@@ -55,6 +61,10 @@ public static class OperatorCommands
     private const string Usage = """
         Guichet operator commands (dotnet run --project src/Guichet.Server -- <command>):
           migrate
+          import-keys [--folder PATH]            (DataProtection:KeyStore=Database: copies the key files of PATH, by default
+                                                  DataProtection:KeysFolder, into the database, encrypted with
+                                                  DataProtection:CertificatePath; every instance stopped, before starting
+                                                  them on the database store)
           create-white-label --code CODE --name NAME --mail-domain DOMAIN [--wsse-username U] [--wsse-secret S]
                              [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--sso-time-zone Europe/Paris|UTC] [--login-prefix P]
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
@@ -69,6 +79,46 @@ public static class OperatorCommands
           reset-staff --email E                  (a lost phone when no other administrator can reset it: a new one-time
                                                   password, authenticator and recovery codes erased, sessions ended)
         """;
+
+    /// <summary>The migrations, then the key ring (<see cref="KeyRingSetup.PrepareAsync"/>) before a command writes secrets.</summary>
+    private static async Task PrepareAsync(IServiceProvider services)
+    {
+        await DatabaseSetup.MigrateAsync(services);
+        await KeyRingSetup.PrepareAsync(services);
+    }
+
+    private static async Task<int> ImportKeysAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
+    {
+        var keyRing = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeyRingOptions>>().Value;
+        var folder = options.GetValueOrDefault("folder") ?? keyRing.KeysFolder;
+        if (!keyRing.InDatabase)
+        {
+            await output.WriteLineAsync("import-keys writes the database key store: set DataProtection:KeyStore=Database and "
+                + "DataProtection:CertificatePath (as the instances will have them) and run it again.");
+            return 2;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            await output.WriteLineAsync($"import-keys: there is no folder '{folder}' (--folder, or DataProtection:KeysFolder).");
+            return 2;
+        }
+
+        var result = KeyRingImport.Import(services, folder);
+        if (result.Failures.Count > 0)
+        {
+            await output.WriteLineAsync("Nothing imported:");
+            foreach (var failure in result.Failures)
+            {
+                await output.WriteLineAsync($"error: {failure}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Keys imported from {folder}: {result.Imported} imported, {result.AlreadyPresent} already in the database.");
+        return 0;
+    }
 
     private static async Task<int> CreateWhiteLabelAsync(IServiceProvider services, Dictionary<string, string?> options, TextWriter output)
     {

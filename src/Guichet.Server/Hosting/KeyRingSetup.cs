@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Guichet.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Hosting;
@@ -10,21 +12,46 @@ public sealed class KeyRingOptions
 {
     public const string Section = "DataProtection";
 
-    /// <summary>The folder of the key files; instances sharing a database share it.</summary>
+    public const string FolderStore = "Folder";
+
+    public const string DatabaseStore = "Database";
+
+    /// <summary>
+    /// <c>Folder</c> (the default): key files in <see cref="KeysFolder"/>, which every instance must share.
+    /// <c>Database</c>: the table <c>data_protection_keys</c>, which every instance of the database shares; the keys are then
+    /// encrypted with <see cref="CertificatePath"/>, required.
+    /// </summary>
+    public string KeyStore { get; set; } = FolderStore;
+
+    /// <summary>The folder of the key files (<c>Folder</c> store), and the one <c>import-keys</c> reads by default.</summary>
     public string KeysFolder { get; set; } = Path.Combine("data", "keys");
 
-    /// <summary>A PKCS#12 certificate that encrypts the key files themselves.</summary>
+    /// <summary>A PKCS#12 certificate, with its private key, that encrypts the keys themselves.</summary>
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    public bool InDatabase => string.Equals(KeyStore, DatabaseStore, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class KeyRingOptionsValidator : IValidateOptions<KeyRingOptions>
 {
+    private static readonly string[] s_stores = [KeyRingOptions.FolderStore, KeyRingOptions.DatabaseStore];
+
     public ValidateOptionsResult Validate(string? name, KeyRingOptions options)
     {
         List<string> failures = [];
-        if (string.IsNullOrWhiteSpace(options.KeysFolder))
+        if (!s_stores.Contains(options.KeyStore, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"DataProtection:KeyStore: '{options.KeyStore}' is not known; use {string.Join(" or ", s_stores)}.");
+        }
+        else if (options.InDatabase && string.IsNullOrEmpty(options.CertificatePath))
+        {
+            failures.Add("DataProtection:KeyStore=Database needs DataProtection:CertificatePath: the keys would otherwise lie in "
+                + "the database beside the secrets they encrypt, and a dump of it alone would reveal them. Give every instance the "
+                + "same PKCS#12 certificate (with its private key).");
+        }
+        else if (!options.InDatabase && string.IsNullOrWhiteSpace(options.KeysFolder))
         {
             failures.Add("DataProtection:KeysFolder is required.");
         }
@@ -39,18 +66,30 @@ public sealed class KeyRingOptionsValidator : IValidateOptions<KeyRingOptions>
 }
 
 /// <summary>
-/// Where the keys that encrypt white-label secrets live. They stay outside the database, so a dump of it alone reveals
-/// nothing; with <c>DataProtection:CertificatePath</c> the key files are themselves encrypted with that certificate,
-/// so a copy of the folder alone reveals nothing either.
+/// Where the keys that encrypt white-label secrets (and cookies, mail at rest, receipts) live. With the <c>Folder</c>
+/// store they stay outside the database, so a dump of it alone reveals nothing; with <c>DataProtection:CertificatePath</c>
+/// the key files are themselves encrypted with that certificate, so a copy of the folder alone reveals nothing either.
+/// The <c>Database</c> store is for several instances that share no folder: the keys are rows of the database, encrypted
+/// with the certificate every instance holds, so that a dump of the database alone still reveals nothing.
 /// </summary>
 public static class KeyRingSetup
 {
+    /// <summary>The PostgreSQL advisory lock under which a starting instance reads the key ring and, if empty, creates its first key.</summary>
+    internal const long FirstKeyLock = 0x4775_6963_6865_744B; // "GuichetK"
+
     public static WebApplicationBuilder AddGuichetKeyRing(this WebApplicationBuilder builder)
     {
         var options = builder.AddValidatedOptions<KeyRingOptions, KeyRingOptionsValidator>(KeyRingOptions.Section);
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("Guichet")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Guichet");
+        if (options.InDatabase)
+        {
+            dataProtection.PersistKeysToDbContext<GuichetDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
+        }
+
         if (!string.IsNullOrEmpty(options.CertificatePath))
         {
             dataProtection.ProtectKeysWithCertificate(LoadCertificate(options));
@@ -59,16 +98,72 @@ public static class KeyRingSetup
         return builder;
     }
 
-    private static X509Certificate2 LoadCertificate(KeyRingOptions options)
+    /// <summary>
+    /// Before an instance serves or an operator command writes (after the migrations), with the <c>Database</c> store:
+    /// refuses a database that holds secrets but no key (the keys are still in the folder: <c>import-keys</c>), then reads
+    /// the key ring, creating its first key if there is none. On PostgreSQL this runs under an advisory lock, so that
+    /// instances started together on a new database do not each create a first key: each would encrypt with its own for
+    /// up to a day (Data Protection reads the ring again after 24 hours) and the others could not read what it wrote.
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        if (!services.GetRequiredService<IOptions<KeyRingOptions>>().Value.InDatabase)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
+        var locked = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword);
+            if (locked)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({FirstKeyLock})", cancellationToken);
+            }
+
+            if (!await db.DataProtectionKeys.AnyAsync(cancellationToken) && await db.WhiteLabels.AnyAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("DataProtection:KeyStore=Database: the database holds secrets but no key to read "
+                    + "them. Import the keys of DataProtection:KeysFolder first (the command import-keys), every instance stopped.");
+            }
+
+            // Protecting anything makes Data Protection read the ring (through its own DbContext and connection) and, when
+            // it is empty, store a first key.
+            services.GetDataProtector("Guichet.KeyRing.Start").Protect([0]);
+        }
+        finally
+        {
+            if (locked)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({FirstKeyLock})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(KeyRingOptions options)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword);
         }
         catch (CryptographicException exception)
         {
             throw new InvalidOperationException("DataProtection:CertificatePath / DataProtection:CertificatePassword: "
                 + $"cannot open '{options.CertificatePath}' ({exception.Message}).", exception);
         }
+
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            throw new InvalidOperationException($"DataProtection:CertificatePath: '{options.CertificatePath}' has no private key, "
+                + "without which the keys it encrypts cannot be read back.");
+        }
+
+        return certificate;
     }
 }

@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Guichet.Server.People;
 
-/// <summary>While the password is expired, every page of the space but the change page and sign-out leads to the change page.</summary>
+/// <summary>
+/// Sends a signed-in person to the password page that fits, as their sign-in found the password (the cookie's claim,
+/// <see cref="PersonClaims.MustChangePassword"/>): while it is expired, every page of the space but the expired-password
+/// page and sign-out leads to that page; while it is not, the expired-password page (GET or POST) leads to the voluntary
+/// "Changer mon mot de passe", so that nobody changes a password there that has not expired.
+/// </summary>
 public sealed class ExpiredPasswordFilter(PersonSpace space) : IAsyncPageFilter
 {
     private readonly string[] _open = [space.Pages.ExpiredPassword, space.Pages.SignOut];
@@ -12,9 +17,17 @@ public sealed class ExpiredPasswordFilter(PersonSpace space) : IAsyncPageFilter
 
     public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HttpContext.User.MustChangePassword() && !_open.Contains(context.ActionDescriptor.ViewEnginePath))
+        var page = context.ActionDescriptor.ViewEnginePath;
+        var expired = context.HttpContext.User.MustChangePassword();
+        if (expired && !_open.Contains(page))
         {
             context.Result = new RedirectToPageResult(space.Pages.ExpiredPassword, new { area = space.Area });
+            return Task.CompletedTask;
+        }
+
+        if (!expired && page == space.Pages.ExpiredPassword)
+        {
+            context.Result = new RedirectToPageResult(space.Pages.ChangePassword, new { area = space.Area });
             return Task.CompletedTask;
         }
 

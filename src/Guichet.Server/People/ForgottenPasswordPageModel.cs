@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.People;
 
-/// <summary>"Récupérer mon mot de passe" ("Mot de passe perdu ?" on the sign-in page) (partial <c>_ForgottenPassword</c>): the link leads back to
-/// this space.</summary>
+/// <summary>"Récupérer mon mot de passe" (the sign-in page: "Mot de passe perdu ? Récupérer mon mot de passe") (partial
+/// <c>_ForgottenPassword</c>): the link leads back to this space.</summary>
 public abstract class ForgottenPasswordPageModel(PersonSpace space, RequestPasswordReset reset) : PersonPageModel(space)
 {
     [BindProperty]

@@ -24,7 +24,7 @@ public abstract class NewPasswordPageModel(PersonSpace space, ResetPassword rese
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await reset.HandleAsync(Token, Password, PasswordConfirmation, Links, cancellationToken);
+        var result = await reset.HandleAsync(Token, Password, PasswordConfirmation, Links, RemoteAddress, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors);

@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Server.People;
 
-/// <summary>"Connexion" (partial <c>_SignIn</c>): signs the person in to the space's own cookie only.</summary>
-public abstract class SignInPageModel(PersonSpace space, SignIn signIn, StartPersonSession startSession) : PersonPageModel(space)
+/// <summary>
+/// "Connexion" (partial <c>_SignIn</c>): signs the person in to the space's own cookie only, and remembers the browser
+/// as the person's trusted device (<see cref="TrustedDeviceCookie"/>).
+/// </summary>
+public abstract class SignInPageModel(PersonSpace space, SignIn signIn, StartPersonSession startSession, TrustedDeviceCookie devices)
+    : PersonPageModel(space)
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -28,7 +32,7 @@ public abstract class SignInPageModel(PersonSpace space, SignIn signIn, StartPer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await signIn.HandleAsync(Email, Password, RemoteAddress, cancellationToken);
+        var result = await signIn.HandleAsync(Email, Password, RemoteAddress, devices.Read(Request, Email), cancellationToken);
         if (!result.Succeeded)
         {
             OfferResend = result.FailureCode == ErrorCodes.EmailNotConfirmed;
@@ -38,6 +42,7 @@ public abstract class SignInPageModel(PersonSpace space, SignIn signIn, StartPer
         }
 
         var (person, expired) = (result.Value.Person, result.Value.PasswordExpired);
+        devices.Remember(Response, person.Email, result.Value.Device);
         // The cookie carries the id of a session row, so that signing out can end the session on the server.
         var sessionId = await startSession.HandleAsync(person, Space.Space, RemoteAddress, cancellationToken);
         await HttpContext.SignInAsync(Space.Scheme, PersonClaims.For(person, expired, Space.Scheme, sessionId));

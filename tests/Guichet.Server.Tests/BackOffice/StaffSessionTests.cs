@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Areas.Portal;
+using Guichet.Server.People;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -176,8 +177,8 @@ public sealed partial class StaffSessionTests(StaffSessionServer server) : IClas
     {
         var agent = Open(BackOfficeClaims.AgentRole);
         var administrator = Open(BackOfficeClaims.AdministratorRole);
-        var person = PortalClaims.For(
-            new Domain.People.Person { Email = "p@exemple.fr", FirstName = "P", LastName = "Q", PasswordHash = "x" }, passwordExpired: false);
+        var person = PersonClaims.For(new Domain.People.Person { Email = "p@exemple.fr", FirstName = "P", LastName = "Q", PasswordHash = "x" },
+            passwordExpired: false, PortalClaims.Scheme, sessionId: Guid.Empty);
         var noRole = new ClaimsPrincipal(
             new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString())], BackOfficeClaims.Scheme));
 

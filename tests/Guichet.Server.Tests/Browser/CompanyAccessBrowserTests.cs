@@ -49,7 +49,8 @@ public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixtur
         await bruno.ShotAsync("demande-envoyee");
 
         var request = (await server.WaitForMailAsync(administrator.Email, $"Demande d'accès à {company.Name}")).Single();
-        Assert.Contains($"Bruno Demandeur ({requester.Email})", request.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{requester.Email} demande l'accès à l'entreprise {company.Name}.", request.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno", request.TextBody + request.HtmlBody, StringComparison.Ordinal);
         var manage = PortalServer.LinkIn(request, $"/entreprise/{company.Id}/utilisateurs");
 
         // The email's link goes through the login page and back to "Gérer les utilisateurs".
@@ -62,7 +63,7 @@ public sealed class CompanyAccessBrowserTests(PortalServer server, BrowserFixtur
         await alice.ShotAsync("gerer-utilisateurs");
         await alice.DecideAsync(requester.Email, "Accepter");
         await alice.ExpectTextAsync("Accès accordé à Bruno Demandeur.");
-        await Assertions.Expect(alice.Main.Locator($"tr[data-email='{requester.Email}']")).ToContainTextAsync("Membre");
+        await Assertions.Expect(alice.Main.Locator($"tr[data-email='{requester.Email}']")).ToContainTextAsync("Utilisateur");
         await alice.ShotAsync("acces-accorde");
 
         var decision = (await server.WaitForMailAsync(requester.Email, $"Votre accès à {company.Name}")).Single();

@@ -17,7 +17,7 @@ public sealed class PasswordBrowserTests(PortalServer server, BrowserFixture bro
 
         await using var visitor = await PortalVisitor.OpenAsync(browser, server, "paul");
         await visitor.GotoAsync("/connexion");
-        await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Mot de passe perdu ?" }).ClickAsync();
+        await visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Récupérer mon mot de passe" }).ClickAsync();
         await visitor.ExpectTitleAsync("Récupérer mon mot de passe");
         await visitor.Field("Email").FillAsync(person.Email);
         await visitor.ClickAsync("Récupérer mon mot de passe");

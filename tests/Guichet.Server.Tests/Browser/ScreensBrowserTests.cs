@@ -97,7 +97,7 @@ public sealed partial class ScreensBrowserTests(PortalServer server, BrowserFixt
         Assert.Equal(["MemberCode", "Siren"], (await ExpectErrorsTiedToFieldsAsync(visitor)).Order(StringComparer.Ordinal));
         await visitor.ShotAsync("ajouter-erreurs");
 
-        await visitor.GotoAsync("/compte/mot-de-passe-expire");
+        await visitor.GotoAsync("/compte/mot-de-passe");
         await ExpectRequiredFieldsAsync(visitor, ["CurrentPassword", "Password", "PasswordConfirmation"]);
         await visitor.ShotAsync("mot-de-passe");
         await visitor.Main.Locator("input[name=CurrentPassword]").FillAsync("Pas le bon 1!");
@@ -145,13 +145,47 @@ public sealed partial class ScreensBrowserTests(PortalServer server, BrowserFixt
 
         await visitor.ExpectPathAsync("/partenaire");
         await visitor.ShotAsync("sans-acces");
-        await visitor.GotoAsync("/partenaire/compte/mot-de-passe-expire");
+        await visitor.GotoAsync("/partenaire/compte/mot-de-passe");
         await visitor.ShotAsync("mot-de-passe");
         await SubmitAsync(visitor);
         Assert.NotEmpty(await ExpectErrorsTiedToFieldsAsync(visitor));
         await visitor.ShotAsync("mot-de-passe-erreur");
         await visitor.GotoAsync("/partenaire/deconnexion");
         await visitor.ShotAsync("deconnexion");
+    }
+
+    /// <summary>
+    /// "Mes entreprises" open, with a company whose name has 120 characters: at every width, from a phone's to a wide
+    /// screen's (between them, where the menu opens over the page), the menu stays inside the window and the name wraps.
+    /// </summary>
+    [Fact]
+    public async Task CompanyMenu_WithA120CharacterName_StaysInsideTheWindow_AtEveryWidth()
+    {
+        var name = "Société coopérative ouvrière de production des artisans boulangers et pâtissiers réunis de Val-de-Loire Sud "
+            + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        Assert.Equal(120, name.Length);
+        var person = await server.CreatePersonAsync("Léa", "Longuenom");
+        var company = await server.CreateCompanyAsync(name);
+        await server.AddCompanyAsync(person, company);
+        await using var visitor = await PortalVisitor.OpenAsync(browser, server, "lea");
+        await SignInAsync(visitor, "", person.Email);
+        var menu = visitor.Page.Locator("header details.entreprises");
+        await menu.Locator("summary").ClickAsync();
+        var list = menu.Locator("ul");
+        await Assertions.Expect(list).ToContainTextAsync(name);
+
+        foreach (var width in new[] { PageChecks.PhoneWidth, 641, 720, 800, 900, 1024, 1280, 1920 })
+        {
+            await visitor.Page.SetViewportSizeAsync(width, 800);
+            await PageChecks.ExpectNoSidewaysScrollAsync(visitor.Page, $"menu-entreprises-{width}");
+            var box = await list.BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"{width} px: the menu spans {box?.X}–{box?.X + box?.Width}.");
+            var lineHeight = await list.Locator("li a").First.EvaluateAsync<double>("a => parseFloat(getComputedStyle(a).lineHeight) || 20");
+            Assert.True((await list.Locator("li a").First.BoundingBoxAsync())!.Height > 1.5 * lineHeight, $"{width} px: the name does not wrap.");
+        }
+
+        await visitor.Page.SetViewportSizeAsync(1024, 768);
+        await visitor.ShotAsync("menu-entreprises-nom-long");
     }
 
     private static async Task SignInAsync(PortalVisitor visitor, string space, string email)

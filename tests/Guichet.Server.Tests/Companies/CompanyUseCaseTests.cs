@@ -164,6 +164,36 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task AccessRequestAndReminder_NameTheRequesterByTheirAddress_NeverByTheNameTheyTyped()
+    {
+        var company = await server.NewCompanyAsync();
+        var adminEmail = PortalSteps.UniqueEmail();
+        var adminId = await server.ConfirmedPersonAsync(adminEmail);
+        var requesterEmail = PortalSteps.UniqueEmail();
+        var requesterId = await server.ConfirmedPersonAsync(requesterEmail);
+        await server.InDbAsync(db => db.People.Where(p => p.Id == requesterId).ExecuteUpdateAsync(s =>
+            s.SetProperty(p => p.FirstName, "Zéphyrine").SetProperty(p => p.LastName, "Gagnez-un-iPhone")));
+        await AddAsync(adminId, company.Siren, company.MemberCode);
+        var request = (await AddAsync(requesterId, company.Siren, company.MemberCode)).Value.Membership;
+        Assert.True((await RemindAsync(requesterId, request.Id)).Succeeded);
+
+        await server.WaitForMailAsync(adminEmail, "Relance : ");
+        await server.AllMailSentAsync(adminEmail);
+
+        var mails = server.MailsTo(adminEmail).Where(m => (m.Subject ?? string.Empty).Contains("Demande d'accès", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"Demande d'accès à {company.Name}", $"Relance : Demande d'accès à {company.Name}"],
+            mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
+        foreach (var mail in mails)
+        {
+            var bodies = mail.TextBody + mail.HtmlBody;
+            Assert.Contains($"{requesterEmail} demande l'accès à l'entreprise {company.Name}.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"<p>{requesterEmail} demande l", mail.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Zéphyrine", bodies, StringComparison.Ordinal);
+            Assert.DoesNotContain("iPhone", bodies + mail.Subject, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Remind_FirstAtOnce_ThenAtMostOnceADay()
     {
         var company = await server.NewCompanyAsync();

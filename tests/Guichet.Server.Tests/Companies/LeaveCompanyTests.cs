@@ -1,10 +1,12 @@
 using Guichet.Application.Companies;
+using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Portal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Companies;
 
@@ -107,6 +109,64 @@ public abstract class LeaveCompanyTests(GuichetServer server)
                 db.Memberships.Where(Membership.ActiveAdministrator).CountAsync(m => m.CompanyId == company.Id)));
         }
     }
+
+    [Fact]
+    public async Task CancellingARequest_ThatAnAdministratorApprovedMeanwhile_SaysTheRequestChanged_AndKeepsTheApproval()
+    {
+        var company = await server.NewCompanyAsync();
+        var adminId = await PersonAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var email = PortalSteps.UniqueEmail();
+        var requesterId = await PersonAsync(company, MembershipRole.Member, MembershipStatus.Pending, email);
+        var request = await MembershipIdAsync(requesterId, company);
+
+        var cancelled = await LeaveWithADecisionJustBeforeItsSaveAsync(requesterId, company.Id, () =>
+            server.UseAsync<ApproveAccessRequest, Result<Membership>>(a =>
+                a.HandleAsync(new CompanyActor.Administrator(adminId), company.Id, request, PortalSteps.Links, CancellationToken.None)));
+
+        Assert.Equal(CompanyErrors.OwnMembershipChangedMeanwhile, cancelled.Errors.Single());
+        Assert.Equal(MembershipStatus.Active, await StatusAsync(requesterId, company));
+        Assert.False(await server.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Event == AuditEvents.MembershipWithdrawn
+            && e.Subject == $"{company.Siren}:{email}")));
+    }
+
+    [Fact]
+    public async Task Leaving_WhileAnAdministratorRevokesTheAccess_SaysTheAccessChanged()
+    {
+        var company = await server.NewCompanyAsync();
+        var adminId = await PersonAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
+        var memberId = await PersonAsync(company, MembershipRole.Member, MembershipStatus.Active);
+        var access = await MembershipIdAsync(memberId, company);
+
+        var left = await LeaveWithADecisionJustBeforeItsSaveAsync(memberId, company.Id, () =>
+            server.UseAsync<RevokeMembership, Result<Membership>>(r =>
+                r.HandleAsync(new CompanyActor.Administrator(adminId), company.Id, access, PortalSteps.Links, CancellationToken.None)));
+
+        Assert.Equal(CompanyErrors.OwnMembershipChangedMeanwhile, left.Errors.Single());
+        Assert.Equal(MembershipStatus.Revoked, await StatusAsync(memberId, company));
+    }
+
+    /// <summary>
+    /// <see cref="LeaveCompany"/> with <paramref name="decision"/> taken in another scope after the use case has read the
+    /// membership, just before it saves: what an administrator clicking at the same moment does.
+    /// </summary>
+    private Task<Result<Membership>> LeaveWithADecisionJustBeforeItsSaveAsync(Guid personId, Guid companyId,
+        Func<Task<Result<Membership>>> decision) => server.InScopeAsync(services =>
+    {
+        var decided = false;
+        services.GetRequiredService<GuichetDbContext>().SavingChanges += (_, _) =>
+        {
+            if (!decided)
+            {
+                decided = true;
+                // SavingChanges is synchronous; the decision runs on its own scope and connection, off this thread.
+                Assert.True(Task.Run(decision).GetAwaiter().GetResult().Succeeded);
+            }
+        };
+        return services.GetRequiredService<LeaveCompany>().HandleAsync(personId, companyId, CancellationToken.None);
+    });
+
+    private Task<Guid> MembershipIdAsync(Guid personId, Company company) => server.InDbAsync(db =>
+        db.Memberships.Where(m => m.PersonId == personId && m.CompanyId == company.Id).Select(m => m.Id).SingleAsync());
 
     private Task<Result<Membership>> LeaveAsync(Guid personId, Guid companyId) =>
         server.UseAsync<LeaveCompany, Result<Membership>>(l => l.HandleAsync(personId, companyId, CancellationToken.None));

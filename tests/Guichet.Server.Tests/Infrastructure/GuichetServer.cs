@@ -19,27 +19,38 @@ public class GuichetServer : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "guichet-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     public GuichetServer(DatabaseProvider provider)
-        : this(provider, shared: null)
+        : this(provider, connectionString: null, keysFolder: null, keyRingCertificate: null)
     {
     }
 
     /// <summary>
-    /// Another instance on an existing database (e.g. <c>new GuichetServer(first.Provider, first.ConnectionString,
-    /// first.KeysFolder)</c>): it must share the first one's DataProtection keys to read the white labels' secrets.
+    /// The same server again on an existing database and key folder, as a restart or a second process on the same machine
+    /// sees them (e.g. <c>new GuichetServer(first.Provider, first.ConnectionString, first.KeysFolder)</c>).
     /// </summary>
     public GuichetServer(DatabaseProvider provider, string connectionString, string keysFolder)
-        : this(provider, shared: (connectionString, keysFolder))
+        : this(provider, connectionString, keysFolder, keyRingCertificate: null)
     {
     }
 
-    private GuichetServer(DatabaseProvider provider, (string ConnectionString, string KeysFolder)? shared)
+    /// <summary>
+    /// An instance whose Data Protection keys are in the database (<c>DataProtection:KeyStore=Database</c>), encrypted with
+    /// <paramref name="certificate"/>: on a new database, or on another instance's (<paramref name="connectionString"/>),
+    /// sharing nothing else with it — its own folder, clock, mail pickup and memory.
+    /// </summary>
+    public GuichetServer(DatabaseProvider provider, TestCertificate certificate, string? connectionString = null)
+        : this(provider, connectionString, keysFolder: null, certificate)
+    {
+    }
+
+    private GuichetServer(DatabaseProvider provider, string? connectionString, string? keysFolder, TestCertificate? keyRingCertificate)
     {
         Provider = provider;
+        KeyRingCertificate = keyRingCertificate;
         Directory.CreateDirectory(_folder);
-        ConnectionString = shared?.ConnectionString ?? (provider == DatabaseProvider.Sqlite
+        ConnectionString = connectionString ?? (provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(_folder, "guichet.db")}"
             : PostgresCluster.Shared.CreateDatabase());
-        KeysFolder = shared?.KeysFolder ?? Path.Combine(_folder, "keys");
+        KeysFolder = keysFolder ?? Path.Combine(_folder, "keys");
         _sharedTenant = new(() => Tenant.CreateAsync(this));
         UseKestrel(0);
         try
@@ -64,8 +75,11 @@ public class GuichetServer : WebApplicationFactory<Program>
     /// <summary>Where the embedded default's mail pickup writes <c>.eml</c> files (unless a test sends through SMTP).</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
 
-    /// <summary>The DataProtection keys folder; instances sharing a database must share it.</summary>
+    /// <summary>The DataProtection keys folder (the default key store); instances sharing a database must then share it.</summary>
     public string KeysFolder { get; }
+
+    /// <summary>With the database key store, the certificate that encrypts the keys (null: the folder store).</summary>
+    public TestCertificate? KeyRingCertificate { get; }
 
     /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
@@ -80,6 +94,11 @@ public class GuichetServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
+        foreach (var (key, value) in KeyRingCertificate?.DatabaseKeyStore ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Enrolment:PollInterval", "00:00:00.200");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         // The worker is woken when this server writes mail; the poll serves retries and other instances' mail.

@@ -45,13 +45,20 @@ public static class PageChecks
             var phone = $"{name}-{PhoneWidth}";
             await ShotAsync(page, phone);
             await AxeAsync(page, phone, timedRedirect);
-            var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-            Assert.True(width <= PhoneWidth, $"{phone}: the page scrolls sideways ({width} px wide, {await WidestAsync(page)}).");
+            await ExpectNoSidewaysScrollAsync(page, phone);
         }
         finally
         {
             await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
         }
+    }
+
+    /// <summary>Nothing on the page, at its viewport's present width, makes it scroll sideways.</summary>
+    public static async Task ExpectNoSidewaysScrollAsync(IPage page, string name)
+    {
+        var viewport = await page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        Assert.True(width <= viewport, $"{name}: the page scrolls sideways ({width} px wide for {viewport}, {await WidestAsync(page)}).");
     }
 
     private static async Task ShotAsync(IPage page, string name) =>

@@ -49,11 +49,11 @@ public class PortalServer : GuichetServer
     public static string NewEmail(string who = "p") => $"{who}-{Guid.NewGuid():N}@exemple.fr";
 
     /// <summary>A new company in the member directory (through the CSV import), with a random Luhn-valid SIREN.</summary>
-    public async Task<SeededCompany> CreateCompanyAsync()
+    public async Task<SeededCompany> CreateCompanyAsync(string? name = null)
     {
         var siren = NewSiren();
         var code = "ADH" + RandomNumberGenerator.GetInt32(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var name = "Entreprise " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        name ??= "Entreprise " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var result = await InScopeAsync(services => services.GetRequiredService<ImportMemberDirectory>()
             .HandleAsync(new StringReader($"SIREN;code adhérent;raison sociale\n{siren};{code};{name}\n"), "test", CancellationToken.None));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));

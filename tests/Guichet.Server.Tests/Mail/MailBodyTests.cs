@@ -61,7 +61,7 @@ public sealed class MailBodyTests
             PortalEmails.ValidateAccount("a@exemple.fr", Link, TimeSpan.FromHours(24)),
             PortalEmails.AlreadyRegistered("a@exemple.fr", Link, Link),
             PortalEmails.ResetPassword("a@exemple.fr", Link, TimeSpan.FromHours(1)),
-            CompanyEmails.AccessRequested("a@exemple.fr", "Camille Durand", "camille@exemple.fr", company.Name, Link, reminder: false),
+            CompanyEmails.AccessRequested("a@exemple.fr", "camille@exemple.fr", company.Name, Link, reminder: false),
             CompanyEmails.AccessApproved(membership, Link),
             CompanyEmails.AccessRefused(membership, Link),
             CompanyEmails.AccessRevoked(membership, Link),

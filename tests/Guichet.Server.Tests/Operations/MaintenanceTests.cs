@@ -54,6 +54,36 @@ public abstract class MaintenanceTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task Purge_RemovesEmailLinksLongExpired_KeepsRecentOnes()
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        var now = server.Clock.GetUtcNow();
+        await server.InDbAsync(db =>
+        {
+            foreach (var (hash, expired) in new[] { ("vieux", PurgeExpiredSecurityRecords.LinkMemory + TimeSpan.FromHours(1)),
+                ("recent", PurgeExpiredSecurityRecords.LinkMemory - TimeSpan.FromHours(1)) })
+            {
+                db.PersonTokens.Add(new PersonToken
+                {
+                    PersonId = person.Id,
+                    Purpose = TokenPurpose.PasswordReset,
+                    TokenHash = hash + Guid.NewGuid().ToString("N"),
+                    CreatedAt = now - expired - TimeSpan.FromHours(1),
+                    ExpiresAt = now - expired,
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
+
+        var kept = await server.InDbAsync(db => db.PersonTokens.Where(t => t.PersonId == person.Id && t.Purpose == TokenPurpose.PasswordReset)
+            .Select(t => t.TokenHash).ToListAsync());
+        Assert.StartsWith("recent", Assert.Single(kept), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Purge_RemovesAuthenticationFailuresPastTheRetention_KeepsRecentOnesAndOtherEvents()
     {
         var now = server.Clock.GetUtcNow();
@@ -80,6 +110,13 @@ public abstract class MaintenanceTests(GuichetServer server)
                 Actor = tag,
                 Event = AuditEvents.UserAuthenticationFailed,
                 Subject = tag + "recent-user",
+            });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now.AddDays(-366),
+                Actor = tag,
+                Event = AuditEvents.PersonPasswordResetRequested,
+                Subject = tag + "old-reset-request",
             });
             db.AuditEntries.Add(new AuditEntry
             {

@@ -42,7 +42,8 @@ public abstract class PartnerAccountPagesTests(GuichetServer server)
         var lost = PartnerSteps.Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/partenaire/mot-de-passe-oublie")));
 
         Assert.Contains("<strong>Vous avez déjà un identifiant ?</strong> Se connecter aux Web Services :", signIn, StringComparison.Ordinal);
-        Assert.Contains("href=\"/partenaire/mot-de-passe-oublie\">Mot de passe perdu ?</a>", signIn, StringComparison.Ordinal);
+        Assert.Contains("<p>Mot de passe perdu ? <a href=\"/partenaire/mot-de-passe-oublie\">Récupérer mon mot de passe</a></p>", signIn,
+            StringComparison.Ordinal);
         Assert.Contains("Pas encore de compte ? <a href=\"/partenaire/inscription\">Créer un compte</a>", signIn, StringComparison.Ordinal);
         Assert.Contains("<h1>Récupérer mon mot de passe</h1>", lost, StringComparison.Ordinal);
     }

@@ -239,6 +239,50 @@ public sealed class AccountPagesTests(SqliteServerFixture server) : IClassFixtur
         Assert.Equal(MembershipStatus.Active, await StatusAsync(person.Id, mine));
     }
 
+    [Theory]
+    [MemberData(nameof(Spaces))]
+    public async Task ExpiredPasswordPage_WhenThePasswordHasNotExpired_LeadsToChangerMonMotDePasse_GetAndPost_AndChangesNothing(string space)
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        using var visitor = await SignedInAsync(space, person.Email);
+        var before = await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => new { p.PasswordHash, p.SecurityStamp })
+            .SingleAsync());
+        var voluntaryHtml = await WebVisitor.TextOfAsync(await visitor.GetAsync($"{space}/compte/mot-de-passe"));
+
+        using var get = await visitor.GetAsync($"{space}/compte/mot-de-passe-expire");
+        using var post = await visitor.SubmitFromAsync(voluntaryHtml, $"{space}/compte/mot-de-passe-expire",
+            ("CurrentPassword", WebVisitor.Password), ("Password", NewPassword), ("PasswordConfirmation", NewPassword));
+
+        Assert.Equal($"{space}/compte/mot-de-passe", WebVisitor.RedirectPath(get));
+        Assert.Equal($"{space}/compte/mot-de-passe", WebVisitor.RedirectPath(post));
+        var after = await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => new { p.PasswordHash, p.SecurityStamp })
+            .SingleAsync());
+        Assert.Equal(before, after);
+        Assert.DoesNotContain("Pour continuer, choisissez un nouveau mot de passe.", voluntaryHtml, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{space}/compte\">Retour à Mon compte</a>", voluntaryHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Spaces))]
+    public async Task ExpiredPassword_OpensTheExpiredPage_InItsWords_AndTheVoluntaryPageLeadsThere(string space)
+    {
+        var person = await WebVisitor.CreatePersonAsync(server);
+        await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PasswordChangedAt, server.Clock.GetUtcNow().AddDays(-600))));
+        using var visitor = await SignedInAsync(space, person.Email);
+
+        using var voluntary = await visitor.GetAsync($"{space}/compte/mot-de-passe");
+        using var expired = await visitor.GetAsync($"{space}/compte/mot-de-passe-expire");
+
+        Assert.Equal($"{space}/compte/mot-de-passe-expire", WebVisitor.RedirectPath(voluntary));
+        Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
+        var html = PartnerSteps.Text(await WebVisitor.TextOfAsync(expired));
+        Assert.Contains("<h1>Votre mot de passe a expiré</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Pour continuer, choisissez un nouveau mot de passe.</p>", html, StringComparison.Ordinal);
+        Assert.Contains(">Mot de passe actuel</label>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Retour à Mon compte", html, StringComparison.Ordinal);
+    }
+
     private async Task<WebVisitor> SignedInAsync(string space, string email)
     {
         var visitor = new WebVisitor(server);

@@ -51,6 +51,28 @@ public abstract class AccountUseCaseTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task ChangeDetails_TwoTabsSavingAtOnce_OneWins_TheOtherIsToldTheDetailsChanged_NeverAnException()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var email = PortalSteps.UniqueEmail();
+            var id = await server.ConfirmedPersonAsync(email);
+            var read = (await PersonAsync(id)).Version;
+
+            var results = await Task.WhenAll(
+                Task.Run(() => ChangeDetailsAsync(id, new PersonDetails(read, "Premier", "Onglet", null))),
+                Task.Run(() => ChangeDetailsAsync(id, new PersonDetails(read, "Second", "Onglet", null))));
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            Assert.Equal(PeopleErrors.DetailsChangedMeanwhile, results.Single(r => !r.Succeeded).Errors.Single());
+            var winner = results.Single(r => r.Succeeded).Value.FirstName;
+            Assert.Equal(winner, (await PersonAsync(id)).FirstName);
+            Assert.Equal(1, await server.InDbAsync(db =>
+                db.AuditEntries.CountAsync(e => e.Event == AuditEvents.PersonDetailsChanged && e.Subject == email)));
+        }
+    }
+
+    [Fact]
     public async Task ChangeDetails_TheSignUpRulesApply_EveryErrorAtOnce_AndNothingIsWritten()
     {
         var id = await server.ConfirmedPersonAsync(PortalSteps.UniqueEmail());
@@ -100,7 +122,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, NewPassword, NewPassword, PortalSteps.Links, null, CancellationToken.None));
 
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = await server.WaitForMailAsync(email, "Votre mot de passe a été modifié");
@@ -165,7 +187,7 @@ public abstract class AccountUseCaseTests(GuichetServer server)
             CancellationToken.None));
 
     private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
-        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));
+        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", null, CancellationToken.None));
 }
 
 public sealed class AccountUseCaseTestsOnSqlite(SqliteServerFixture server) : AccountUseCaseTests(server), IClassFixture<SqliteServerFixture>;

@@ -38,12 +38,16 @@ public sealed class PasswordChangedEmailTests(PortalServer server) : IClassFixtu
     {
         var person = await server.CreatePersonAsync();
         var links = new PortalLinks(server.BaseAddress.ToString().TrimEnd('/'));
-        await server.UseAsync<RequestPasswordReset, int>(async r => { await r.HandleAsync(person.Email, links, null, CancellationToken.None); return 0; });
+        await server.UseAsync<RequestPasswordReset, int>(async r =>
+        {
+            await r.HandleAsync(person.Email, links, null, CancellationToken.None);
+            return 0;
+        });
         var link = PortalServer.LinkIn((await server.WaitForMailAsync(person.Email, "Réinitialisation")).Single(), "jeton=");
         var token = Uri.UnescapeDataString(link[(link.IndexOf("jeton=", StringComparison.Ordinal) + "jeton=".Length)..]);
 
         var reset = await server.UseAsync<ResetPassword, Result<Person>>(r => r.HandleAsync(token, NewPassword, NewPassword, links,
-            CancellationToken.None));
+            null, CancellationToken.None));
 
         Assert.True(reset.Succeeded, string.Join("; ", reset.Errors));
         var mail = (await server.WaitForMailAsync(person.Email, "Votre mot de passe a été modifié")).Single();

@@ -188,14 +188,16 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         var token = PortalSteps.TokenFrom(await server.WaitForMailAsync(email, "Réinitialisation"));
 
         var changed = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, "Nouveau-pass3", "Nouveau-pass3", PortalSteps.Links, "192.0.2.9", CancellationToken.None));
         var reused = await server.UseAsync<ResetPassword, Result<Person>>(r =>
-            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", PortalSteps.Links, CancellationToken.None));
+            r.HandleAsync(token, "Encore-pass4", "Encore-pass4", PortalSteps.Links, null, CancellationToken.None));
 
         Assert.True(changed.Succeeded);
         Assert.NotEqual(stamp, changed.Value.SecurityStamp);
         Assert.Equal(ErrorCodes.TokenUsed, reused.FailureCode);
         Assert.True((await SignInAsync(email, "Nouveau-pass3")).Succeeded);
+        Assert.Equal("192.0.2.9", await server.InDbAsync(db => db.AuditEntries.Where(e => e.Subject == email
+            && e.Event == AuditEvents.PersonPasswordChanged).Select(e => e.RemoteAddress).SingleAsync()));
     }
 
     [Fact]
@@ -232,7 +234,7 @@ public abstract class PeopleUseCaseTests(GuichetServer server)
         server.UseAsync<ValidateEmail, Result<Person>>(v => v.HandleAsync(token, password, CancellationToken.None));
 
     private Task<Result<SignedIn>> SignInAsync(string email, string password) =>
-        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", CancellationToken.None));
+        server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, password, "127.0.0.1", null, CancellationToken.None));
 }
 
 public sealed class PeopleUseCaseTestsOnSqlite(SqliteServerFixture server) : PeopleUseCaseTests(server), IClassFixture<SqliteServerFixture>;

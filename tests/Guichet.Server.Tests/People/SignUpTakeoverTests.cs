@@ -98,7 +98,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         var reset = await server.WaitForMailAsync(email, "Réinitialisation");
         var token = Uri.UnescapeDataString(TokenPattern().Match(reset.Single().TextBody ?? string.Empty).Groups[1].Value);
         var chosen = await server.InScopeAsync(services => services.GetRequiredService<ResetPassword>().HandleAsync(token, "Reprise-pass5!",
-            "Reprise-pass5!", new PortalLinks("http://titulaire.test"), CancellationToken.None));
+            "Reprise-pass5!", new PortalLinks("http://titulaire.test"), null, CancellationToken.None));
 
         Assert.True(chosen.Succeeded);
         var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));

@@ -2,6 +2,7 @@ using System.Net;
 using Guichet.Domain.Companies;
 using Guichet.Domain.People;
 using Guichet.Server.Areas.Portal;
+using Guichet.Server.People;
 using Guichet.Server.Tests.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -145,7 +146,8 @@ public abstract class CompanyScopeTests(GuichetServer server)
     {
         var company = await server.NewCompanyAsync();
         var administrator = await PersonWithAsync(company, MembershipRole.Administrator, MembershipStatus.Active);
-        var user = PortalClaims.For(administrator, passwordExpired: false);
+        // For the authorization service only: with no session row behind it, a cookie made of it would open no page.
+        var user = PersonClaims.For(administrator, passwordExpired: false, PortalClaims.Scheme, sessionId: Guid.Empty);
 
         var results = await server.InScopeAsync(async services =>
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Guichet.Application.People;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Common;
+using Guichet.Domain.Companies;
 using Guichet.Server.Tests.Companies;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +44,15 @@ public abstract partial class PortalWordsTests(GuichetServer server)
     public async Task PolicySentence_IsShownOnTheNewAndExpiredPasswordPages()
     {
         var person = await WebVisitor.CreatePersonAsync(server);
+        await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s =>
+            s.SetProperty(p => p.PasswordChangedAt, server.Clock.GetUtcNow() - Options().PasswordLifetime - TimeSpan.FromDays(1))));
         using var visitor = new WebVisitor(server);
         var newPassword = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/compte/nouveau-mot-de-passe?jeton=x")));
         await visitor.SignInToPortalAsync(person.Email);
 
         var expired = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync("/compte/mot-de-passe-expire")));
 
+        Assert.Contains("<h1>Votre mot de passe a expiré</h1>", expired, StringComparison.Ordinal);
         foreach (var html in new[] { newPassword, expired })
         {
             Assert.Contains($">{PolicySentence()}</p>", html, StringComparison.Ordinal);
@@ -69,7 +73,8 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         Assert.Contains("<strong>Vous avez déjà un identifiant ?</strong> Se connecter aux Web Services :", html, StringComparison.Ordinal);
         Assert.Contains(">Email</label>", html, StringComparison.Ordinal);
         Assert.Contains("<button type=\"submit\">Se connecter</button>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/mot-de-passe-oublie\">Mot de passe perdu ?</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Mot de passe perdu ? <a href=\"/mot-de-passe-oublie\">Récupérer mon mot de passe</a></p>", html,
+            StringComparison.Ordinal);
         Assert.Contains("Pas encore de compte ? <a href=\"/inscription\">Créer un compte</a>", html, StringComparison.Ordinal);
     }
 
@@ -118,6 +123,8 @@ public abstract partial class PortalWordsTests(GuichetServer server)
             StringComparison.Ordinal);
         Assert.Contains("<p>Veuillez cliquer sur le lien d'activation contenu par ce mail pour vous connecter à votre espace Web services "
             + "Entreprises.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"aide\">Si nécessaire, cliquez sur « Renvoyer à nouveau l'email » (pensez à vérifier vos courriers "
+            + "indésirables) : seul le lien du dernier mail reçu fonctionne.</p>", html, StringComparison.Ordinal);
         Assert.Contains("Renvoyer à nouveau l'email</button>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/connexion\">Retour à la connexion</a>", html, StringComparison.Ordinal);
     }
@@ -220,6 +227,25 @@ public abstract partial class PortalWordsTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task GererLesUtilisateurs_NamesTheRolesAsMonCompteDoes_AdministrateurAndUtilisateur()
+    {
+        var company = await server.NewCompanyAsync();
+        var administrator = await WebVisitor.CreatePersonAsync(server);
+        var user = await WebVisitor.CreatePersonAsync(server);
+        await MembershipAsync(administrator.Id, company.Id, MembershipRole.Administrator);
+        await MembershipAsync(user.Id, company.Id, MembershipRole.Member);
+        using var visitor = new WebVisitor(server);
+        await visitor.SignInToPortalAsync(administrator.Email);
+
+        var html = Text(await WebVisitor.TextOfAsync(await visitor.GetAsync($"/entreprise/{company.Id}/utilisateurs")));
+
+        Assert.Matches($"<tr data-email=\"{Regex.Escape(administrator.Email)}\">[^<]*<td[^>]*>.*?</td> <td data-label=\"Statut\">Administrateur</td>",
+            html);
+        Assert.Matches($"<tr data-email=\"{Regex.Escape(user.Email)}\">[^<]*<td[^>]*>.*?</td> <td data-label=\"Statut\">Utilisateur</td>", html);
+        Assert.DoesNotContain("Membre", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignInFailure_GivesTheWaitInMinutes_AndTheTimeInParis()
     {
         var person = await WebVisitor.CreatePersonAsync(server);
@@ -258,6 +284,19 @@ public abstract partial class PortalWordsTests(GuichetServer server)
         Assert.Contains($"href=\"/entreprise/{company.Id}\"", added, StringComparison.Ordinal);
         Assert.DoesNotContain("Votre compte est activé", later + users, StringComparison.Ordinal);
     }
+
+    private Task<int> MembershipAsync(Guid personId, Guid companyId, MembershipRole role) => server.InDbAsync(db =>
+    {
+        db.Memberships.Add(new Membership
+        {
+            PersonId = personId,
+            CompanyId = companyId,
+            Role = role,
+            Status = MembershipStatus.Active,
+            RequestedAt = server.Clock.GetUtcNow(),
+        });
+        return db.SaveChangesAsync();
+    });
 
     private PortalOptions Options() => server.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
 

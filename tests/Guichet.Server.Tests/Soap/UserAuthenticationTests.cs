@@ -155,7 +155,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         await server.ConfirmedPersonAsync(email, "Motdepasse1!");
 
         var fault = await Faults.CatchAsync(() => tenant.As(email, "Wrong-Pass1").GetAccountStateAsync(email));
-        var signIn = await server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, "Motdepasse1!", null, CancellationToken.None));
+        var signIn = await server.UseAsync<SignIn, Result<SignedIn>>(s => s.HandleAsync(email, "Motdepasse1!", null, null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.UserAuthenticationFailed, fault.Code);
         Assert.True(signIn.Succeeded, signIn.FailureCode);

@@ -907,6 +907,23 @@ namespace Guichet.Data.Migrations.Sqlite
                     b.ToTable("white_labels", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Domain.Accounts.Account", b =>
                 {
                     b.HasOne("Guichet.Domain.Accounts.Account", "PrimaryAccount")

@@ -42,6 +42,7 @@ public static class PortalServiceExtensions
             .AddPolicy(PortalPolicies.CompanyMember, Person().AddRequirements(new CompanyScopeRequirement(administrator: false)).Build())
             .AddPolicy(PortalPolicies.CompanyAdministrator, Person().AddRequirements(new CompanyScopeRequirement(administrator: true)).Build());
         services.AddScoped<IAuthorizationHandler, CompanyScopeHandler>();
+        services.AddSingleton<TrustedDeviceCookie>();
         return services;
     }
 

@@ -6,8 +6,8 @@ using Guichet.Server.People;
 namespace Guichet.Server.Areas.Portal.Pages;
 
 /// <summary>"Connexion" of the Entreprise space: a person with an active company lands on the tools, otherwise on "add a company".</summary>
-public sealed class ConnexionModel(SignIn signIn, StartPersonSession startSession, CompanyQueries queries)
-    : SignInPageModel(PortalPages.Space, signIn, startSession)
+public sealed class ConnexionModel(SignIn signIn, StartPersonSession startSession, TrustedDeviceCookie devices, CompanyQueries queries)
+    : SignInPageModel(PortalPages.Space, signIn, startSession, devices)
 {
     protected override async Task<string> LandingPageAsync(Guid personId, CancellationToken cancellationToken)
     {

@@ -3,4 +3,4 @@ using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Partners.Pages.Compte;
 
-public sealed class MotDePasseExpireModel(ChangePassword change) : ExpiredPasswordPageModel(PartnerPages.Space, change);
+public sealed class MotDePasseExpireModel(ChangePassword change) : ChangePasswordPageModel(PartnerPages.Space, change, expired: true);

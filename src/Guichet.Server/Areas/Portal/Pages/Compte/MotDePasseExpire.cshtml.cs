@@ -3,4 +3,4 @@ using Guichet.Server.People;
 
 namespace Guichet.Server.Areas.Portal.Pages.Compte;
 
-public sealed class MotDePasseExpireModel(ChangePassword change) : ExpiredPasswordPageModel(PortalPages.Space, change);
+public sealed class MotDePasseExpireModel(ChangePassword change) : ChangePasswordPageModel(PortalPages.Space, change, expired: true);
