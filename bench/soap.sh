@@ -123,10 +123,10 @@ server() { (cd "$server_dir" && dotnet Guichet.Server.dll "$@"); }
 
 # Starts one more server on a free loopback port (read back from its "Now listening on" line); sets $address.
 start_server() {
-  # A new log file each time: the old one could still be read before the new server's shell truncates it.
+  # A new, empty log file each time: an old one could be read before the new server's shell truncates it.
   server_starts=$((server_starts + 1))
   local log="$work/server$server_starts.log"
-  rm -f "$log"
+  : >"$log"
   (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
