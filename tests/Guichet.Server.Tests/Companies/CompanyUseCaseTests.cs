@@ -180,7 +180,8 @@ public abstract class CompanyUseCaseTests(GuichetServer server)
         await server.WaitForMailAsync(adminEmail, "Relance : ");
         await server.AllMailSentAsync(adminEmail);
 
-        var mails = server.MailsTo(adminEmail).Where(m => (m.Subject ?? string.Empty).Contains("Demande d'accès", StringComparison.Ordinal)).ToList();
+        var mails = server.MailsTo(adminEmail)
+            .Where(m => (m.Subject ?? string.Empty).Contains("Demande d'accès", StringComparison.Ordinal)).ToList();
         Assert.Equal([$"Demande d'accès à {company.Name}", $"Relance : Demande d'accès à {company.Name}"],
             mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
         foreach (var mail in mails)
