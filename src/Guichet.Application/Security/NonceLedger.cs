@@ -1,4 +1,7 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading.Channels;
 using Guichet.Data;
 using Guichet.Domain.Security;
@@ -11,8 +14,8 @@ namespace Guichet.Application.Security;
 
 /// <summary>
 /// The used WS-Security nonces (<c>used_nonces</c>), written by group commit. A request hands its nonce over and awaits
-/// the verdict; one writer per process takes everything queued (up to <see cref="MaxBatch"/>), inserts it in ONE
-/// transaction with one statement per nonce that says whether the row is new, commits once, then answers each request.
+/// the verdict; one writer per process takes everything queued (up to <see cref="MaxBatch"/>), inserts it with ONE
+/// statement (one transaction, one commit) that returns the rows that are new, then answers each request.
 /// While a commit runs, the next batch fills: that is the grouping, with no timer. A request is answered only once its
 /// nonce is committed, so an accepted nonce survives a crash; the unique index keeps refusing it on every instance.
 /// </summary>
@@ -46,7 +49,7 @@ public sealed class NonceLedger : IHostedService, IDisposable
         _batchSizes = meter.CreateHistogram<int>("guichet.nonce_ledger.batch_size", description: "Nonces written by one transaction.");
     }
 
-    /// <summary>Transactions committed since the start: fewer than the nonces when requests overlap.</summary>
+    /// <summary>Batches committed since the start (one transaction each): fewer than the nonces when requests overlap.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>
@@ -93,7 +96,7 @@ public sealed class NonceLedger : IHostedService, IDisposable
 
     private async Task WriteBatchAsync(List<Entry> batch)
     {
-        // The same nonce twice in one batch: the first is written, the others are replays that need no statement.
+        // The same nonce twice in one batch: the first is written, the others are replays that need no row.
         var seen = new HashSet<(Guid, string)>();
         var distinct = new List<Entry>(batch.Count);
         foreach (var entry in batch)
@@ -108,33 +111,17 @@ public sealed class NonceLedger : IHostedService, IDisposable
             }
         }
 
-        // One order on every instance: two PostgreSQL transactions inserting the same nonces wait for each other in turn
+        // One order on every instance: two PostgreSQL statements inserting the same nonces wait for each other in turn
         // instead of deadlocking.
         distinct.Sort(static (a, b) => a.WhiteLabelId != b.WhiteLabelId
             ? a.WhiteLabelId.CompareTo(b.WhiteLabelId)
             : string.CompareOrdinal(a.Nonce, b.Nonce));
-        var fresh = new bool[distinct.Count];
+        HashSet<(Guid, string)> fresh;
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
-            var expiresAt = db.Model.FindEntityType(typeof(UsedNonce))!.FindProperty(nameof(UsedNonce.ExpiresAt))!.GetTypeMapping().Converter;
-            await using (var transaction = await db.Database.BeginTransactionAsync())
-            {
-                for (var i = 0; i < distinct.Count; i++)
-                {
-                    var entry = distinct[i];
-                    // The column's own conversion (UTC ticks on SQLite), which raw SQL does not apply by itself.
-                    var expires = expiresAt?.ConvertToProvider(entry.ExpiresAt) ?? entry.ExpiresAt;
-                    // One statement, the same on SQLite (3.35+) and PostgreSQL: a row written (1) is a new nonce.
-                    fresh[i] = await db.Database.ExecuteSqlAsync($"""
-                        INSERT INTO used_nonces ("WhiteLabelId", "Nonce", "ExpiresAt") VALUES ({entry.WhiteLabelId}, {entry.Nonce}, {expires})
-                        ON CONFLICT ("WhiteLabelId", "Nonce") DO NOTHING
-                        """) == 1;
-                }
-
-                await transaction.CommitAsync();
-            }
+            fresh = await InsertAsync(db, distinct);
         }
         catch (Exception exception)
         {
@@ -150,11 +137,37 @@ public sealed class NonceLedger : IHostedService, IDisposable
         Interlocked.Increment(ref _commits);
         _commitCounter.Add(1);
         _batchSizes.Record(distinct.Count);
-        for (var i = 0; i < distinct.Count; i++)
+        foreach (var entry in distinct)
         {
-            distinct[i].Verdict.TrySetResult(fresh[i]);
+            entry.Verdict.TrySetResult(fresh.Contains((entry.WhiteLabelId, entry.Nonce)));
         }
     }
+
+    /// <summary>
+    /// One statement, the same on SQLite (3.35+) and PostgreSQL, committed on its own (one fsync, one round trip): the rows
+    /// it returns are the new nonces; the others were used already.
+    /// </summary>
+    private static async Task<HashSet<(Guid, string)>> InsertAsync(GuichetDbContext db, List<Entry> entries)
+    {
+        // The column's own conversion (UTC ticks on SQLite), which raw SQL does not apply by itself.
+        var expiresAt = db.Model.FindEntityType(typeof(UsedNonce))!.FindProperty(nameof(UsedNonce.ExpiresAt))!.GetTypeMapping().Converter;
+        var sql = new StringBuilder("""INSERT INTO used_nonces ("WhiteLabelId", "Nonce", "ExpiresAt") VALUES """);
+        var values = new object[entries.Count * 3];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})");
+            values[3 * i] = entry.WhiteLabelId;
+            values[(3 * i) + 1] = entry.Nonce;
+            values[(3 * i) + 2] = expiresAt?.ConvertToProvider(entry.ExpiresAt) ?? entry.ExpiresAt;
+        }
+
+        sql.Append(""" ON CONFLICT ("WhiteLabelId", "Nonce") DO NOTHING RETURNING "WhiteLabelId", "Nonce" """);
+        var inserted = await db.Database.SqlQuery<StoredNonce>(FormattableStringFactory.Create(sql.ToString(), values)).ToListAsync();
+        return [.. inserted.Select(n => (n.WhiteLabelId, n.Nonce))];
+    }
+
+    private sealed record StoredNonce(Guid WhiteLabelId, string Nonce);
 
     private sealed record Entry(Guid WhiteLabelId, string Nonce, DateTimeOffset ExpiresAt)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Guichet.Data;
 using Guichet.Server.Tests.Infrastructure;
@@ -36,17 +35,16 @@ public sealed class SqliteNonceLedgerServer() : NonceLedgerServer(DatabaseProvid
 public sealed class PostgresNonceLedgerServer() : NonceLedgerServer(DatabaseProvider.PostgreSql);
 
 /// <summary>
-/// Watches the nonce inserts (<c>INSERT INTO used_nonces</c>): can hold the next one until released, and can make the
-/// commit of every transaction that inserted a nonce fail, as a database that goes away would.
+/// Watches the ledger's statement (<c>INSERT INTO used_nonces</c>): can hold the next one until released, and can make
+/// every one fail, as a database that went away would.
 /// </summary>
-public sealed class NonceStoreProbe : IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class NonceStoreProbe : IDbCommandInterceptor
 {
-    private readonly ConcurrentDictionary<DbTransaction, bool> _nonceTransactions = new();
     private TaskCompletionSource? _held;
     private TaskCompletionSource? _release;
 
-    /// <summary>While true, committing a transaction that inserted a nonce throws.</summary>
-    public bool FailCommits { get; set; }
+    /// <summary>While true, every nonce insert fails.</summary>
+    public bool FailInserts { get; set; }
 
     /// <summary>Holds the next nonce insert; the task completes once it is held, until <see cref="Release"/>.</summary>
     public Task HoldNextInsert()
@@ -58,41 +56,23 @@ public sealed class NonceStoreProbe : IDbCommandInterceptor, IDbTransactionInter
 
     public void Release() => _release?.TrySetResult();
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (command.CommandText.Contains("INSERT INTO used_nonces", StringComparison.Ordinal))
+        if (command.CommandText.StartsWith("INSERT INTO used_nonces", StringComparison.Ordinal))
         {
-            if (command.Transaction is { } transaction)
-            {
-                _nonceTransactions[transaction] = true;
-            }
-
             if (Interlocked.Exchange(ref _held, null) is { } held)
             {
                 held.TrySetResult();
                 await _release!.Task;
             }
+
+            if (FailInserts)
+            {
+                throw new InvalidOperationException("probe: the nonce store is unavailable");
+            }
         }
 
         return result;
-    }
-
-    public ValueTask<InterceptionResult> TransactionCommittingAsync(
-        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        if (_nonceTransactions.TryRemove(transaction, out _) && FailCommits)
-        {
-            throw new InvalidOperationException("probe: the nonce store is unavailable");
-        }
-
-        return ValueTask.FromResult(result);
-    }
-
-    public Task TransactionRolledBackAsync(
-        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        _nonceTransactions.TryRemove(transaction, out _);
-        return Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ namespace Guichet.Server.Tests.Soap;
 
 /// <summary>
 /// The nonce store written by group commit (<see cref="NonceLedger"/>): concurrent requests share a transaction, each is
-/// answered once its nonce is committed, and a failed commit refuses its requests without stopping the next ones.
+/// answered once its nonce is committed, and a failed write refuses its requests without stopping the next ones.
 /// </summary>
 public abstract class NonceLedgerTests(NonceLedgerServer server)
 {
@@ -89,7 +89,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
     }
 
     [Fact]
-    public async Task CommitFails_ItsRequestsFaultInternalErrorAndStoreNothing_TheNextBatchWorks()
+    public async Task StoreFails_ItsRequestsFaultInternalErrorAndStoreNothing_TheNextBatchWorks()
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
@@ -99,7 +99,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         var refused = RandomNumberGenerator.GetBytes(16);
         var direct = Enumerable.Range(0, 3).Select(_ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))).ToList();
 
-        server.Probe.FailCommits = true;
+        server.Probe.FailInserts = true;
         RawResponse response;
         List<Exception?> failures;
         try
@@ -110,7 +110,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         }
         finally
         {
-            server.Probe.FailCommits = false;
+            server.Probe.FailInserts = false;
         }
 
         response.AssertCleanFault();
