@@ -28,6 +28,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<VerifiedPasswordCache>();
         services.AddSingleton<FailedAuthenticationBudget>();
+        services.AddSingleton<NonceLedger>();
+        services.AddHostedService(services => services.GetRequiredService<NonceLedger>());
         services.AddSingleton<EnrolmentSignal>();
         services.AddSingleton<MailSignal>();
         services.AddSingleton<MailContent>();

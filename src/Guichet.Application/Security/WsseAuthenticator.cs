@@ -23,6 +23,7 @@ namespace Guichet.Application.Security;
 /// </summary>
 public sealed class WsseAuthenticator(
     GuichetDbContext db,
+    NonceLedger nonces,
     SecretProtector secrets,
     AuditTrail audit,
     FailedAuthenticationBudget budget,
@@ -80,15 +81,10 @@ public sealed class WsseAuthenticator(
 
         // Only an authenticated token reaches the nonce store, so strangers cannot fill it. The nonce is stored as its
         // octets (canonical Base64), so re-spelling a captured one (line breaks, other padding bits) is still a replay.
-        var used = new UsedNonce { WhiteLabelId = whiteLabel!.Id, Nonce = UsedNonce.Canonical(nonce), ExpiresAt = created + window + window };
-        db.UsedNonces.Add(used);
-        try
+        // The ledger answers once the nonce is committed, grouped with those of concurrent requests.
+        var fresh = await nonces.TryRecordAsync(whiteLabel!.Id, UsedNonce.Canonical(nonce), created + window + window, cancellationToken);
+        if (!fresh)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
-        {
-            db.ChangeTracker.Clear();
             if (budget.TrySpend(remoteAddress) is { } wait)
             {
                 return TooMany(wait);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Guichet.Domain.Auditing;
@@ -126,6 +127,44 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var fault = await Faults.CatchAsync(() => RegisteringClient.Create(second.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
 
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, fresh.State);
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
+    }
+
+    [Fact]
+    public async Task ReplayAfterARestart_FaultsNonceReplayed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var identity = WithFixedToken(tenant, RandomNumberGenerator.GetBytes(16), DateTimeOffset.UtcNow).As(primary.Login, primary.Password);
+
+        Wire.AccountStateResult first;
+        using (var instance = new GuichetServer(server.Provider, server.ConnectionString, server.KeysFolder))
+        {
+            first = await RegisteringClient.Create(instance.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login);
+        }
+
+        using var restarted = new GuichetServer(server.Provider, server.ConnectionString, server.KeysFolder);
+        var fault = await Faults.CatchAsync(
+            () => RegisteringClient.Create(restarted.RegisteringEndpoint, identity).GetAccountStateAsync(primary.Login));
+
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
+        Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
+    }
+
+    [Fact]
+    public async Task CreatedWithAnOffset_FirstWorksSecondFaultsNonceReplayed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var created = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var identity = tenant.WhiteLabelOnly.As(primary.Login, primary.Password) with { TokenOverride = () => (nonce, created) };
+
+        var first = await tenant.As(identity).GetAccountStateAsync(primary.Login);
+        var fault = await Faults.CatchAsync(() => tenant.As(identity).GetAccountStateAsync(primary.Login));
+
+        Assert.EndsWith("+02:00", created, StringComparison.Ordinal);
         Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, first.State);
         Assert.Equal(ErrorCodes.NonceReplayed, fault.Code);
     }
