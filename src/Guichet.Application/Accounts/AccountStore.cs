@@ -18,6 +18,22 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
         return db.Accounts.SingleOrDefaultAsync(a => a.Login == key, cancellationToken);
     }
 
+    /// <summary>
+    /// The account <paramref name="caller"/> acts on, whole and tracked to be changed: the caller's own row when the
+    /// authentication read it already (<see cref="Caller.OwnRow"/>), so that a call on one's own account reads it once.
+    /// </summary>
+    public Task<Domain.Accounts.Account?> FindForAsync(Caller caller, string? login, CancellationToken cancellationToken) =>
+        caller.OwnRow is { } own && own.Login == Domain.Accounts.Account.NormalizeLogin(login)
+            ? Task.FromResult<Domain.Accounts.Account?>(own)
+            : FindAsync(login, cancellationToken);
+
+    /// <summary>What the access rules and a state read need of an account (<see cref="AccountFacts"/>), untracked.</summary>
+    public Task<AccountFacts?> FindFactsAsync(string? login, CancellationToken cancellationToken)
+    {
+        var key = Domain.Accounts.Account.NormalizeLogin(login);
+        return db.Accounts.AsNoTracking().Where(a => a.Login == key).Select(AccountFacts.Columns).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public Task<Domain.Accounts.Account> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);
 
