@@ -26,6 +26,15 @@ public sealed class UserAuthenticator(
     TimeProvider clock,
     IOptions<SecurityOptions> options)
 {
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<Account?>>> s_row = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
+            db.Accounts.SingleOrDefault(a => a.Login == login && a.WhiteLabelId == whiteLabelId)));
+
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<StoredCredentials?>>> s_credentials =
+        new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
+            db.Accounts.AsNoTracking().Where(a => a.Login == login && a.WhiteLabelId == whiteLabelId)
+                .Select(StoredCredentials.Columns).SingleOrDefault()));
+
     /// <param name="writesOwnRow">
     /// The operation changes the caller's own account: its row is then read whole and tracked, once for the check and the
     /// change (<see cref="Caller.OwnRow"/>). Otherwise only the columns the check needs are read, untracked.
@@ -57,13 +66,12 @@ public sealed class UserAuthenticator(
         StoredCredentials? account;
         if (writesOwnRow)
         {
-            row = await db.Accounts.SingleOrDefaultAsync(a => a.Login == key && a.WhiteLabelId == whiteLabel.Id, cancellationToken);
+            row = await s_row.For(db)(db, key, whiteLabel.Id, cancellationToken);
             account = row is null ? null : StoredCredentials.Of(row);
         }
         else
         {
-            account = await db.Accounts.AsNoTracking().Where(a => a.Login == key && a.WhiteLabelId == whiteLabel.Id)
-                .Select(StoredCredentials.Columns).SingleOrDefaultAsync(cancellationToken);
+            account = await s_credentials.For(db)(db, key, whiteLabel.Id, cancellationToken);
         }
 
         var usedPreviousKey = false;
