@@ -50,6 +50,13 @@ public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
     {
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
         {
+            if (failure.Error is OperationCanceledException && HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The browser went away while the page was being made: not our error, and nobody reads this page.
+                logger.LogDebug("Request {Reference} to {Path} was abandoned by the client.", Reference, failure.Path);
+                return;
+            }
+
             logger.LogError(failure.Error, "Request {Reference} to {Path} failed with an unexpected error.", Reference, failure.Path);
         }
     }

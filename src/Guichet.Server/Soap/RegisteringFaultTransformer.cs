@@ -31,6 +31,13 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
                 exception = RegisteringFaults.Create(ErrorCodes.MalformedRequest,
                     "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
             }
+            else if (exception is OperationCanceledException && http.HttpContext?.RequestAborted.IsCancellationRequested == true)
+            {
+                // The client closed the connection (a timeout of its own, a load generator stopping): nobody reads the
+                // answer, and it is not our error.
+                logger.LogDebug("SOAP request {Reference} was abandoned by the client.", reference);
+                exception = RegisteringFaults.Create(ErrorCodes.InternalError, "Requête abandonnée par le client.");
+            }
             else
             {
                 logger.LogError(exception, "SOAP request {Reference} failed with an unexpected error.", reference);
