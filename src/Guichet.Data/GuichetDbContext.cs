@@ -14,7 +14,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Data;
 
-/// <summary>The one store of the three front doors. Each provider has a subclass that owns its migrations.</summary>
+/// <summary>
+/// The one store of the three front doors. Each provider has a subclass that owns its migrations. Pooled
+/// (<see cref="PersistenceServiceCollectionExtensions"/>): no state of its own beyond what EF Core resets.
+/// </summary>
 public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<WhiteLabel> WhiteLabels => Set<WhiteLabel>();

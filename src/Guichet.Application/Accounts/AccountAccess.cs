@@ -17,7 +17,7 @@ public enum AccountOperation
 public static class AccountAccess
 {
     /// <param name="setsNewPassword">A modification that sets a new password: the one thing an expired password may do, on its own account.</param>
-    public static Error? Check(Caller caller, Account target, AccountOperation operation, bool setsNewPassword = false)
+    public static Error? Check(Caller caller, AccountFacts target, AccountOperation operation, bool setsNewPassword = false)
     {
         var actor = caller.Account;
         if (target.WhiteLabelId != caller.WhiteLabel.Id || target.Kind == AccountKind.Administrator)

@@ -12,11 +12,30 @@ namespace Guichet.Application.Accounts;
 /// <summary>The steps every account use case shares: finding an account, moving its state, saving safely.</summary>
 public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProvider clock, EnrolmentSignal enrolment)
 {
-    public Task<Domain.Accounts.Account?> FindAsync(string? login, CancellationToken cancellationToken)
-    {
-        var key = Domain.Accounts.Account.NormalizeLogin(login);
-        return db.Accounts.SingleOrDefaultAsync(a => a.Login == key, cancellationToken);
-    }
+    // Every SOAP call on an account finds it by login (CompiledPerModel).
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<Domain.Accounts.Account?>>> s_byLogin =
+        new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, CancellationToken _) =>
+            db.Accounts.SingleOrDefault(a => a.Login == login)));
+
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<AccountFacts?>>> s_facts = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string login, CancellationToken _) =>
+            db.Accounts.AsNoTracking().Where(a => a.Login == login).Select(AccountFacts.Columns).SingleOrDefault()));
+
+    public Task<Domain.Accounts.Account?> FindAsync(string? login, CancellationToken cancellationToken) =>
+        s_byLogin.For(db)(db, Domain.Accounts.Account.NormalizeLogin(login), cancellationToken);
+
+    /// <summary>
+    /// The account <paramref name="caller"/> acts on, whole and tracked to be changed: the caller's own row when the
+    /// authentication read it already (<see cref="Caller.OwnRow"/>), so that a call on one's own account reads it once.
+    /// </summary>
+    public Task<Domain.Accounts.Account?> FindForAsync(Caller caller, string? login, CancellationToken cancellationToken) =>
+        caller.OwnRow is { } own && own.Login == Domain.Accounts.Account.NormalizeLogin(login)
+            ? Task.FromResult<Domain.Accounts.Account?>(own)
+            : FindAsync(login, cancellationToken);
+
+    /// <summary>What the access rules and a state read need of an account (<see cref="AccountFacts"/>), untracked.</summary>
+    public Task<AccountFacts?> FindFactsAsync(string? login, CancellationToken cancellationToken) =>
+        s_facts.For(db)(db, Domain.Accounts.Account.NormalizeLogin(login), cancellationToken);
 
     public Task<Domain.Accounts.Account> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);

@@ -97,7 +97,7 @@ public sealed class ChangeAccountStatus(GuichetDbContext db, AccountStore accoun
     {
         Caller caller => account is null
             ? AccountErrors.NotFound(request.Login ?? string.Empty)
-            : AccountAccess.Check(caller, account, AccountOperation.ChangeStatus),
+            : AccountAccess.Check(caller, AccountFacts.Of(account), AccountOperation.ChangeStatus),
         StaffCaller => account is null || account.Kind == AccountKind.Administrator
             ? AccountErrors.FileNotFound(request.AccountId?.ToString() ?? request.Login ?? string.Empty)
             : null,

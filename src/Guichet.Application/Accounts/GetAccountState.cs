@@ -8,7 +8,10 @@ public sealed class GetAccountState(AccountStore accounts)
 {
     public async Task<Result<AccountState>> HandleAsync(Caller caller, string? login, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(login, cancellationToken);
+        // One's own state (an SSO portal's usual question): the row the authentication just read.
+        var account = Account.NormalizeLogin(login) == caller.Account.Login
+            ? caller.Account
+            : await accounts.FindFactsAsync(login, cancellationToken);
         if (account is null)
         {
             return Result<AccountState>.Failure(AccountErrors.NotFound(login ?? string.Empty));

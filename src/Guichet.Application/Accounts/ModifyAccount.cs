@@ -27,13 +27,14 @@ public sealed class ModifyAccount(
         }
 
         var expectedKind = changes is PrimaryAccountData ? AccountKind.Primary : AccountKind.Secondary;
-        var account = await accounts.FindAsync(changes.AccountName, cancellationToken);
+        var account = await accounts.FindForAsync(caller, changes.AccountName, cancellationToken);
         if (account is null || account.Kind != expectedKind)
         {
             return Result<AccountState>.Failure(AccountErrors.NotFound(changes.AccountName ?? string.Empty));
         }
 
-        if (AccountAccess.Check(caller, account, AccountOperation.Modify, setsNewPassword: changes.Password is not null) is { } denied)
+        var setsNewPassword = changes.Password is not null;
+        if (AccountAccess.Check(caller, AccountFacts.Of(account), AccountOperation.Modify, setsNewPassword) is { } denied)
         {
             return Result<AccountState>.Failure(denied);
         }

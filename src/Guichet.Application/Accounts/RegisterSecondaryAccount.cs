@@ -26,11 +26,13 @@ public sealed class RegisterSecondaryAccount(
         }
 
         var requestHash = RegistrationReceipts.RequestHash(data);
-        var primary = caller.Account;
-        if (primary.Kind != AccountKind.Primary)
+        if (caller.Account.Kind != AccountKind.Primary)
         {
             return Result<RegistrationReceipt>.Failure(AccountErrors.OnlyPrimaryRegistersSecondaries);
         }
+
+        // Tracked: its version is renewed below. The SOAP door has the authentication read it (Caller.OwnRow).
+        var primary = caller.OwnRow ?? await accounts.FindByIdAsync(caller.Account.Id, cancellationToken);
 
         if (primary.State != AccountState.REGISTERED)
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
 using Guichet.Data;
@@ -25,8 +26,21 @@ public sealed class UserAuthenticator(
     TimeProvider clock,
     IOptions<SecurityOptions> options)
 {
-    public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, string? remoteAddress,
-        CancellationToken cancellationToken)
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<Account?>>> s_row = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
+            db.Accounts.SingleOrDefault(a => a.Login == login && a.WhiteLabelId == whiteLabelId)));
+
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<StoredCredentials?>>> s_credentials =
+        new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
+            db.Accounts.AsNoTracking().Where(a => a.Login == login && a.WhiteLabelId == whiteLabelId)
+                .Select(StoredCredentials.Columns).SingleOrDefault()));
+
+    /// <param name="writesOwnRow">
+    /// The operation changes the caller's own account: its row is then read whole and tracked, once for the check and the
+    /// change (<see cref="Caller.OwnRow"/>). Otherwise only the columns the check needs are read, untracked.
+    /// </param>
+    public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, bool writesOwnRow,
+        string? remoteAddress, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
@@ -48,7 +62,18 @@ public sealed class UserAuthenticator(
         }
 
         var now = clock.GetUtcNow();
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Login == key && a.WhiteLabelId == whiteLabel.Id, cancellationToken);
+        Account? row = null;
+        StoredCredentials? account;
+        if (writesOwnRow)
+        {
+            row = await s_row.For(db)(db, key, whiteLabel.Id, cancellationToken);
+            account = row is null ? null : StoredCredentials.Of(row);
+        }
+        else
+        {
+            account = await s_credentials.For(db)(db, key, whiteLabel.Id, cancellationToken);
+        }
+
         var usedPreviousKey = false;
         var check = account is null ? hashing.VerifyDecoy(password) : Check(whiteLabel, account, password, now, out usedPreviousKey);
         if (check == PasswordCheck.Invalid)
@@ -66,22 +91,24 @@ public sealed class UserAuthenticator(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await AfterSuccessAsync(account!, password, check, cancellationToken);
-        return new Caller(whiteLabel, account!, account!.PasswordExpired(now), remoteAddress);
+        await AfterSuccessAsync(account!, row, password, check, cancellationToken);
+        return new Caller(whiteLabel, account!.Facts, Account.PasswordExpiredSince(account.PasswordChangedAt, now), remoteAddress) { OwnRow = row };
     }
 
     /// <summary>
     /// The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts); and an
     /// old-format hash is replaced (unless the password changed meanwhile). Single statements on the account's row, so
-    /// that the caller's unit of work is neither flushed nor cleared; the tracked account is then reloaded.
+    /// that the caller's unit of work is neither flushed nor cleared; a tracked row is then reloaded.
     /// </summary>
-    private async Task AfterSuccessAsync(Account account, string password, PasswordCheck check, CancellationToken cancellationToken)
+    private async Task AfterSuccessAsync(StoredCredentials account, Account? row, string password, PasswordCheck check,
+        CancellationToken cancellationToken)
     {
+        var id = account.Facts.Id;
         var forgetReceipt = account.ReceiptExpiresAt is not null;
         var rehash = check == PasswordCheck.ValidNeedsRehash;
         if (forgetReceipt)
         {
-            await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(set => set
+            await db.Accounts.Where(a => a.Id == id).ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
                 .SetProperty(a => a.ReceiptRequestHash, (string?)null)
                 .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
@@ -91,31 +118,32 @@ public sealed class UserAuthenticator(
         {
             var oldHash = account.PasswordHash;
             var newHash = hashing.Hash(password);
-            await db.Accounts.Where(a => a.Id == account.Id && a.PasswordHash == oldHash)
+            await db.Accounts.Where(a => a.Id == id && a.PasswordHash == oldHash)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, newHash), cancellationToken);
         }
 
-        if (forgetReceipt || rehash)
+        if (row is not null && (forgetReceipt || rehash))
         {
-            await db.Entry(account).ReloadAsync(cancellationToken);
+            await db.Entry(row).ReloadAsync(cancellationToken);
         }
     }
 
     /// <param name="usedPreviousKey">True when an SSO token was minted with the key a rotation replaced, during its grace.</param>
-    private PasswordCheck Check(WhiteLabel whiteLabel, Account account, string password, DateTimeOffset now, out bool usedPreviousKey)
+    private PasswordCheck Check(WhiteLabel whiteLabel, StoredCredentials stored, string password, DateTimeOffset now, out bool usedPreviousKey)
     {
         usedPreviousKey = false;
+        var account = stored.Facts;
         if (!SsoToken.LooksLikeToken(password))
         {
-            if (verified.Contains(account.Login, password, account.PasswordHash))
+            if (verified.Contains(account.Login, password, stored.PasswordHash))
             {
                 return PasswordCheck.Valid;
             }
 
-            var check = hashing.Verify(account.PasswordHash, password);
+            var check = hashing.Verify(stored.PasswordHash, password);
             if (check == PasswordCheck.Valid)
             {
-                verified.Remember(account.Login, password, account.PasswordHash);
+                verified.Remember(account.Login, password, stored.PasswordHash);
             }
 
             return check;
@@ -139,5 +167,17 @@ public sealed class UserAuthenticator(
         }
 
         return valid ? PasswordCheck.Valid : hashing.VerifyDecoy(password);
+    }
+
+    /// <summary>What the check needs of the caller's row: its facts, its hash, and what a success updates or decides.</summary>
+    private sealed record StoredCredentials(
+        AccountFacts Facts, string PasswordHash, DateTimeOffset PasswordChangedAt, DateTimeOffset? ReceiptExpiresAt)
+    {
+        // AccountFacts.Columns spelled out: EF Core translates a nested constructor, not a nested expression.
+        public static readonly Expression<Func<Account, StoredCredentials>> Columns = a => new StoredCredentials(
+            new AccountFacts(a.Id, a.WhiteLabelId, a.Login, a.Kind, a.State, a.PrimaryAccountId), a.PasswordHash, a.PasswordChangedAt,
+            a.ReceiptExpiresAt);
+
+        public static StoredCredentials Of(Account row) => new(AccountFacts.Of(row), row.PasswordHash, row.PasswordChangedAt, row.ReceiptExpiresAt);
     }
 }

@@ -34,6 +34,10 @@ public sealed class WsseAuthenticator(
 
     private const int MaxNonceText = 200;
 
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<WhiteLabel?>>> s_byUsername = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string username, CancellationToken _) =>
+            db.WhiteLabels.AsNoTracking().SingleOrDefault(w => w.WsseUsername == username)));
+
     public async Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken)
     {
         if (token is null)
@@ -59,7 +63,7 @@ public sealed class WsseAuthenticator(
             return Refuse(remoteAddress, SecurityErrors.WsseTokenStale(window));
         }
 
-        var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleOrDefaultAsync(w => w.WsseUsername == token.Username, cancellationToken);
+        var whiteLabel = await s_byUsername.For(db)(db, token.Username, cancellationToken);
         var secret = whiteLabel is null ? SecretGenerator.New() : secrets.Unprotect(whiteLabel.WsseSecretProtected);
         var matchesCurrent = DigestMatches(token.Password, nonce, token.Created, secret);
         // During a rotation's grace the previous secret is accepted too; such calls are audited below.

@@ -115,7 +115,10 @@ public sealed class Account
             && parts.All(part => part.Length <= AccountRules.MaxLoginLength && AccountDataValidator.IsWellFormedAccountName(part));
     }
 
-    public bool PasswordExpired(DateTimeOffset now) => now - PasswordChangedAt > PasswordLifetime;
+    public bool PasswordExpired(DateTimeOffset now) => PasswordExpiredSince(PasswordChangedAt, now);
+
+    /// <summary>Whether a password changed at <paramref name="changedAt"/> has expired (for a row read in part).</summary>
+    public static bool PasswordExpiredSince(DateTimeOffset changedAt, DateTimeOffset now) => now - changedAt > PasswordLifetime;
 
     public void Touch() => Version = Guid.NewGuid();
 

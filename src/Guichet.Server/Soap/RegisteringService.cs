@@ -33,33 +33,35 @@ public sealed class RegisteringService(
 
     public async Task<RegistrationResult> RegisterSecondaryAccountAsync(Contract.SecondaryAccountData account)
     {
-        var caller = await AuthenticateUserAsync();
+        // The primary's row is changed too (its version: RegisterSecondaryAccount).
+        var caller = await AuthenticateUserAsync(writesOwnRow: true);
         return ToResult(await registerSecondary.HandleAsync(caller, (account ?? new Contract.SecondaryAccountData()).ToDomain(), Aborted));
     }
 
     public async Task<AccountStateResult> ModifyPrimaryAccountAsync(Contract.PrimaryAccountData account)
     {
-        var caller = await AuthenticateUserAsync();
+        var caller = await AuthenticateUserAsync(writesOwnRow: IsCaller(account?.AccountName));
         var changes = (account ?? new Contract.PrimaryAccountData()).ToDomain();
         return ToState(changes.AccountName, await modify.HandleAsync(caller, changes, Aborted));
     }
 
     public async Task<AccountStateResult> ModifySecondaryAccountAsync(Contract.SecondaryAccountData account)
     {
-        var caller = await AuthenticateUserAsync();
+        var caller = await AuthenticateUserAsync(writesOwnRow: IsCaller(account?.AccountName));
         var changes = (account ?? new Contract.SecondaryAccountData()).ToDomain();
         return ToState(changes.AccountName, await modify.HandleAsync(caller, changes, Aborted));
     }
 
     public async Task<AccountStateResult> GetAccountStateAsync(string accountName)
     {
-        var caller = await AuthenticateUserAsync();
+        var caller = await AuthenticateUserAsync(writesOwnRow: false);
         return ToState(accountName, await getState.HandleAsync(caller, accountName, Aborted));
     }
 
     public async Task<AccountStateResult> ChangeAccountStatusAsync(string accountName, Contract.AccountAction? action)
     {
-        var caller = await AuthenticateUserAsync();
+        // Never one's own account (§6.2): refused on the facts the authentication read.
+        var caller = await AuthenticateUserAsync(writesOwnRow: false);
         var change = await changeStatus.HandleAsync(new StatusChange(caller, action?.ToDomain(), Login: accountName), Aborted);
         return ToState(accountName, change.Result);
     }
@@ -71,13 +73,19 @@ public sealed class RegisteringService(
         return result.Succeeded ? result.Value : throw Fault(result);
     }
 
-    private async Task<Caller> AuthenticateUserAsync()
+    /// <param name="writesOwnRow">The operation changes the caller's own account: the authentication reads its row for both.</param>
+    private async Task<Caller> AuthenticateUserAsync(bool writesOwnRow)
     {
         var whiteLabel = await AuthenticateWhiteLabelAsync();
-        var info = (SoapEnvelopeInfo)Http.Items[SoapEnvelopeInfo.HttpContextKey]!;
-        var result = await users.AuthenticateAsync(whiteLabel, info.UserLogin, info.UserPassword, RemoteAddress, Aborted);
+        var info = Envelope;
+        var result = await users.AuthenticateAsync(whiteLabel, info.UserLogin, info.UserPassword, writesOwnRow, RemoteAddress, Aborted);
         return result.Succeeded ? result.Value : throw Fault(result);
     }
+
+    private SoapEnvelopeInfo Envelope => (SoapEnvelopeInfo)Http.Items[SoapEnvelopeInfo.HttpContextKey]!;
+
+    /// <summary>Whether the request names the calling account itself.</summary>
+    private bool IsCaller(string? login) => Account.NormalizeLogin(login) == Account.NormalizeLogin(Envelope.UserLogin);
 
     private static RegistrationResult ToResult(Result<RegistrationReceipt> result) => result.Succeeded
         ? new RegistrationResult

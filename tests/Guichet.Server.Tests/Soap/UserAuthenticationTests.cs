@@ -202,7 +202,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
                 var whiteLabel = await services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking()
                     .SingleAsync(w => w.Id == whiteLabelId);
                 var authenticator = ActivatorUtilities.CreateInstance<UserAuthenticator>(services, hashing);
-                return await authenticator.AuthenticateAsync(whiteLabel, primary.Login, "Wrong-Pass1", null, CancellationToken.None);
+                return await authenticator.AuthenticateAsync(whiteLabel, primary.Login, "Wrong-Pass1", false, null, CancellationToken.None);
             }))));
         }
         finally
@@ -221,8 +221,10 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.Equal(16, audited);
     }
 
-    [Fact]
-    public async Task SuccessfulLogin_ClearsTheBrakeWithoutTouchingTheCallersUnitOfWork()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SuccessfulLogin_ClearsTheBrakeWithoutTouchingTheCallersUnitOfWork(bool writesOwnRow)
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
@@ -233,19 +235,22 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
             return db.SaveChangesAsync();
         });
 
-        var (pending, caller) = await server.InScopeAsync(async services =>
+        var (pending, ownRow, tracked) = await server.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<GuichetDbContext>();
-            var whiteLabel = await db.WhiteLabels.SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
+            var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
             var entry = db.AuditEntries.Add(new AuditEntry { Actor = "test", Event = "test.pending", At = server.Clock.GetUtcNow() });
             var result = await services.GetRequiredService<UserAuthenticator>()
-                .AuthenticateAsync(whiteLabel, primary.Login, primary.Password, null, CancellationToken.None);
+                .AuthenticateAsync(whiteLabel, primary.Login, primary.Password, writesOwnRow, null, CancellationToken.None);
             Assert.True(result.Succeeded, result.FailureCode);
-            return (entry.State, db.Entry(result.Value.Account).State);
+            return (entry.State, result.Value.OwnRow is { } row ? db.Entry(row).State : (EntityState?)null,
+                db.ChangeTracker.Entries<Domain.Accounts.Account>().Count());
         });
 
         Assert.Equal(EntityState.Added, pending);
-        Assert.Equal(EntityState.Unchanged, caller);
+        // Only an operation that changes the caller's own row has it read whole and tracked.
+        Assert.Equal(writesOwnRow ? EntityState.Unchanged : null, ownRow);
+        Assert.Equal(writesOwnRow ? 1 : 0, tracked);
         Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == key)));
     }
 

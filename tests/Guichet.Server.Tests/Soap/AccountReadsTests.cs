@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Guichet.Application.Security;
+using Guichet.Data;
+using Guichet.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Wire = Guichet.Server.Soap.Contract;
+
+namespace Guichet.Server.Tests.Soap;
+
+/// <summary>A server that keeps the text and parameter values of every SQL command its contexts send.</summary>
+public abstract class CommandLogServer(DatabaseProvider provider) : GuichetServer(provider)
+{
+    public CommandLog Commands { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.ConfigureDbContext<SqliteGuichetDbContext>(options => options.AddInterceptors(Commands));
+        services.ConfigureDbContext<PostgresGuichetDbContext>(options => options.AddInterceptors(Commands));
+    }
+}
+
+public sealed class SqliteCommandLogServer() : CommandLogServer(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCommandLogServer() : CommandLogServer(DatabaseProvider.PostgreSql);
+
+public sealed class CommandLog : DbCommandInterceptor
+{
+    private readonly ConcurrentQueue<(string Sql, string[] Values)> _commands = new();
+
+    /// <summary>The SQL of the commands that read the accounts table with <paramref name="value"/> among their parameters.</summary>
+    public IReadOnlyList<string> AccountReadsWith(string value) => [.. _commands
+        .Where(c => (c.Sql.Contains("FROM accounts", StringComparison.Ordinal) || c.Sql.Contains("FROM \"accounts\"", StringComparison.Ordinal))
+            && c.Values.Contains(value, StringComparer.Ordinal))
+        .Select(c => c.Sql)];
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Keep(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result)
+    {
+        Keep(command);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    private void Keep(DbCommand command) =>
+        _commands.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => Convert.ToString(p.Value) ?? "")]));
+}
+
+/// <summary>
+/// What a SOAP call reads of the accounts table: once the row of a call on one's own account; the few columns the
+/// checks need, not the registration file, where the row is only read; the whole row where it is changed.
+/// </summary>
+public abstract class AccountReadsTests(CommandLogServer server)
+{
+    private const string FileColumn = "\"Data\"";
+
+    [Fact]
+    public async Task OwnStateBySsoToken_ReadsTheRowOnce_WithoutTheFile()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var token = SsoToken.Create(tenant.Credentials.SsoKey!, primary.Login, server.Clock.GetUtcNow(), tenant.Credentials.WhiteLabel.SsoTimeZone);
+        var before = server.Commands.AccountReadsWith(primary.Login).Count;
+
+        var state = await tenant.As(primary.Login, token).GetAccountStateAsync(primary.Login);
+
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
+        var read = Assert.Single(server.Commands.AccountReadsWith(primary.Login).Skip(before));
+        Assert.DoesNotContain(FileColumn, read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdministratorReadingAState_ReadsEachAccountOnce_WithoutTheFile()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var callerBefore = server.Commands.AccountReadsWith(tenant.AdminLogin).Count;
+        var targetBefore = server.Commands.AccountReadsWith(primary.Login).Count;
+
+        var state = await tenant.Admin.GetAccountStateAsync(primary.Login);
+
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
+        var ofTarget = Assert.Single(server.Commands.AccountReadsWith(primary.Login).Skip(targetBefore));
+        var ofCaller = server.Commands.AccountReadsWith(tenant.AdminLogin).Skip(callerBefore);
+        Assert.DoesNotContain(FileColumn, Assert.Single(ofCaller), StringComparison.Ordinal);
+        Assert.DoesNotContain(FileColumn, ofTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModifyingOnesOwnAccount_ReadsItsWholeRowOnce()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var before = server.Commands.AccountReadsWith(primary.Login).Count;
+
+        var state = await tenant.As(primary.Login, primary.Password)
+            .ModifyPrimaryAccountAsync(new Wire.PrimaryAccountData { AccountName = primary.Login, CompanyName = "Nouvelle Raison" });
+
+        Assert.Equal(Wire.AccountState.REGISTERED, state.State);
+        var read = Assert.Single(server.Commands.AccountReadsWith(primary.Login).Skip(before));
+        Assert.Contains(FileColumn, read, StringComparison.Ordinal);
+        Assert.Equal("Nouvelle Raison", await server.InDbAsync(db =>
+            db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.CompanyName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RegisteringASecondary_ReadsThePrimarysRowOnce()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var before = server.Commands.AccountReadsWith(primary.Login).Count;
+
+        var secondary = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(SampleFiles.Secondary());
+
+        Assert.EndsWith("." + primary.Login, secondary.Login, StringComparison.Ordinal);
+        // Its own row, whole: the registration renews its version.
+        var read = Assert.Single(server.Commands.AccountReadsWith(primary.Login).Skip(before));
+        Assert.Contains(FileColumn, read, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AccountReadsTestsOnSqlite(SqliteCommandLogServer server) : AccountReadsTests(server), IClassFixture<SqliteCommandLogServer>;
+
+public sealed class AccountReadsTestsOnPostgres(PostgresCommandLogServer server) : AccountReadsTests(server), IClassFixture<PostgresCommandLogServer>;
