@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Data;
 
@@ -22,7 +23,10 @@ public static class PersistenceServiceCollectionExtensions
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             EnsureSqliteFolder(options.ConnectionString);
-            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>(db => db.UseSqlite(options.ConnectionString));
+            // Writers of this process queue in memory rather than in SQLite's busy retry (SqliteWriteGate).
+            services.TryAddSingleton<SqliteWriteGate>();
+            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => db.UseSqlite(options.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
         }
         else
         {
