@@ -4,6 +4,7 @@ using Guichet.Bench;
 // The C# half of bench/soap.sh (the load itself is autocannon, bench/load): times the password KDF, and fills a
 // migrated store in bulk SQL with the accounts the load reads and writes. Usage:
 //   Guichet.Bench kdf [--runs 7]
+//   Guichet.Bench kdf-parallel [--seconds 5]
 //   Guichet.Bench fill --provider Sqlite|PostgreSql --connection CS --white-label CODE --password P --accounts N
 //   Guichet.Bench working-set --provider P --connection CS --white-label CODE --password P --tag T
 //                             --first F --parents P --parent-allowance A --modifiers M --targets T
@@ -22,6 +23,9 @@ switch (command)
     case "kdf":
         Kdf.Measure(Number("runs", 7), Console.Out);
         return 0;
+    case "kdf-parallel":
+        Kdf.MeasureParallel(Number("seconds", 5), Console.Out);
+        return 0;
     case "fill" or "working-set" when options.ContainsKey("provider") && options.ContainsKey("connection")
         && options.ContainsKey("white-label") && options.ContainsKey("password"):
         var store = new BenchStore(options["provider"], options["connection"]);
@@ -38,6 +42,6 @@ switch (command)
 
         return 0;
     default:
-        await Console.Error.WriteLineAsync("Usage: Guichet.Bench kdf [--runs R] | fill … | working-set … (see Program.cs)");
+        await Console.Error.WriteLineAsync("Usage: Guichet.Bench kdf [--runs R] | kdf-parallel [--seconds S] | fill … | working-set … (see Program.cs)");
         return 2;
 }

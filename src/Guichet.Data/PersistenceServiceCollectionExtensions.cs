@@ -18,7 +18,8 @@ public static class PersistenceServiceCollectionExtensions
     {
         if (string.Equals(options.Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContextPool<GuichetDbContext, PostgresGuichetDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            services.AddDbContextPool<GuichetDbContext, PostgresGuichetDbContext>(db =>
+                db.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString)));
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {

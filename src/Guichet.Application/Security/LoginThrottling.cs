@@ -22,10 +22,15 @@ public sealed record LoginBrake(string Key, bool HasFailures, BrakeReader Reader
 /// </summary>
 public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
 {
+    // Read on every SOAP call and every sign-in (CompiledPerModel).
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<LoginThrottle?>>> s_byKey = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string key, CancellationToken _) =>
+            db.LoginThrottles.AsNoTracking().SingleOrDefault(t => t.Login == key)));
+
     /// <summary>The key's brake, or USER_TEMPORARILY_LOCKED while it still waits.</summary>
     public async Task<Result<LoginBrake>> CheckAsync(string key, BrakeReader reader, CancellationToken cancellationToken)
     {
-        var throttle = await db.LoginThrottles.AsNoTracking().SingleOrDefaultAsync(t => t.Login == key, cancellationToken);
+        var throttle = await s_byKey.For(db)(db, key, cancellationToken);
         var now = clock.GetUtcNow();
         if (throttle is null || !throttle.IsBlocked(now))
         {
