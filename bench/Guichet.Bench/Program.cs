@@ -42,6 +42,7 @@ switch (command)
 
         return 0;
     default:
-        await Console.Error.WriteLineAsync("Usage: Guichet.Bench kdf [--runs R] | kdf-parallel [--seconds S] | fill … | working-set … (see Program.cs)");
+        await Console.Error.WriteLineAsync(
+            "Usage: Guichet.Bench kdf [--runs R] | kdf-parallel [--seconds S] | fill … | working-set … (see Program.cs)");
         return 2;
 }
