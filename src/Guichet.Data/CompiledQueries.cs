@@ -15,5 +15,8 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = [];
 
-    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _ => compile());
+    // Made once: a lambda written at the call would be a new delegate on every call of the hot path.
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback _compile = _ => compile();
+
+    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _compile);
 }
