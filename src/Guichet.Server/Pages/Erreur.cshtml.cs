@@ -1,5 +1,6 @@
 using Guichet.Server.Areas.BackOffice;
 using Guichet.Server.Areas.Partners;
+using Guichet.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,9 +51,8 @@ public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
     {
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
         {
-            if (failure.Error is OperationCanceledException && HttpContext.RequestAborted.IsCancellationRequested)
+            if (AbandonedRequest.Is(failure.Error, HttpContext))
             {
-                // The browser went away while the page was being made: not our error, and nobody reads this page.
                 logger.LogDebug("Request {Reference} to {Path} was abandoned by the client.", Reference, failure.Path);
                 return;
             }

@@ -3,6 +3,7 @@ using System.ServiceModel.Channels;
 using System.Xml;
 using System.Xml.Serialization;
 using Guichet.Domain.Common;
+using Guichet.Server.Hosting;
 using Guichet.Server.Soap.Contract;
 using SoapCore;
 using SoapCore.Extensibility;
@@ -31,10 +32,8 @@ public sealed class RegisteringFaultTransformer(ILogger<RegisteringFaultTransfor
                 exception = RegisteringFaults.Create(ErrorCodes.MalformedRequest,
                     "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
             }
-            else if (exception is OperationCanceledException && http.HttpContext?.RequestAborted.IsCancellationRequested == true)
+            else if (AbandonedRequest.Is(exception, http.HttpContext))
             {
-                // The client closed the connection (a timeout of its own, a load generator stopping): nobody reads the
-                // answer, and it is not our error.
                 logger.LogDebug("SOAP request {Reference} was abandoned by the client.", reference);
                 exception = RegisteringFaults.Create(ErrorCodes.InternalError, "Requête abandonnée par le client.");
             }
