@@ -189,7 +189,9 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
                     WhiteLabelId = wl,
                     Kind = AccountKind.Primary,
                     Login = SampleFiles.UniqueName("z"),
-                    FolderNumber = Application.Accounts.FolderNumbers.New(now),
+                    // Never a random number: 5,001 of them beside the suite's other files of the same day collided now
+                    // and then (a birthday draw in 32^6). A leading 0 is outside FolderNumbers' alphabet.
+                    FolderNumber = $"D{now.UtcDateTime:yyyyMMdd}-0{i:D5}",
                     State = AccountState.WAIT_FOR_FILES,
                     PasswordHash = "x",
                     CreatedAt = now.AddSeconds(-(i / 2)),
