@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<LoginThrottling>();
         services.AddScoped<UserAuthenticator>();
         services.AddScoped<AccountStore>();
+        services.AddSingleton<FolderNumbers>();
         services.AddScoped<RegisterPrimaryAccount>();
         services.AddScoped<RegistrationReceipts>();
         services.AddScoped<RegisterSecondaryAccount>();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Application.Accounts;
 
 /// <summary>The steps every account use case shares: finding an account, moving its state, saving safely.</summary>
-public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProvider clock, EnrolmentSignal enrolment)
+public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProvider clock, EnrolmentSignal enrolment, FolderNumbers folderNumbers)
 {
     // Every SOAP call on an account finds it by login (CompiledPerModel).
     private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<Domain.Accounts.Account?>>> s_byLogin =
@@ -45,6 +45,26 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
 
     public Task<int> CountSecondariesAsync(Guid primaryId, CancellationToken cancellationToken) =>
         db.Accounts.CountAsync(a => a.PrimaryAccountId == primaryId, cancellationToken);
+
+    /// <summary>
+    /// A folder number no account has. 32^6 numbers a day make a taken one rare, not impossible (about once in 100,000
+    /// registrations on a day of 10,000 files), and the unique index would refuse it as if the account's name were taken.
+    /// Two registrations drawing the same new number at the same moment are left to that index.
+    /// </summary>
+    public async Task<string> NewFolderNumberAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const int Draws = 10;
+        for (var draw = 1; draw <= Draws; draw++)
+        {
+            var number = folderNumbers.Draw(now);
+            if (!await db.Accounts.AnyAsync(a => a.FolderNumber == number, cancellationToken))
+            {
+                return number;
+            }
+        }
+
+        throw new InvalidOperationException($"{Draws} folder numbers drawn in a row were all taken.");
+    }
 
     public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
         db.Accounts.AnyAsync(a => a.Login == login, cancellationToken);

@@ -54,7 +54,7 @@ public sealed class RegisterPrimaryAccount(
             WhiteLabelId = whiteLabel.Id,
             Kind = AccountKind.Primary,
             Login = login,
-            FolderNumber = FolderNumbers.New(now),
+            FolderNumber = await accounts.NewFolderNumberAsync(now, cancellationToken),
             State = AccountState.WAIT_FOR_FILES,
             StateChangedAt = now,
             Category = data.Category,

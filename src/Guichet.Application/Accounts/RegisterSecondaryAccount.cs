@@ -81,7 +81,7 @@ public sealed class RegisterSecondaryAccount(
             WhiteLabelId = caller.WhiteLabel.Id,
             Kind = AccountKind.Secondary,
             Login = login,
-            FolderNumber = FolderNumbers.New(now),
+            FolderNumber = await accounts.NewFolderNumberAsync(now, cancellationToken),
             PrimaryAccountId = primary.Id,
             State = AccountState.WAIT_FOR_FILES,
             StateChangedAt = now,

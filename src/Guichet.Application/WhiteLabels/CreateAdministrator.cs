@@ -50,7 +50,7 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
             WhiteLabelId = whiteLabel.Id,
             Kind = AccountKind.Administrator,
             Login = key,
-            FolderNumber = FolderNumbers.New(now),
+            FolderNumber = await accounts.NewFolderNumberAsync(now, cancellationToken),
             State = AccountState.REGISTERED,
             StateChangedAt = now,
             PasswordHash = hashing.Hash(password),

@@ -361,7 +361,7 @@ public abstract class SearchRegistrationFilesTests(GuichetServer server)
                     WhiteLabelId = wl,
                     Kind = AccountKind.Primary,
                     Login = SampleFiles.UniqueName("p"),
-                    FolderNumber = Application.Accounts.FolderNumbers.New(now),
+                    FolderNumber = new Application.Accounts.FolderNumbers().Draw(now),
                     State = AccountState.WAIT_FOR_FILES,
                     PasswordHash = "x",
                     CreatedAt = now.AddSeconds(-i),

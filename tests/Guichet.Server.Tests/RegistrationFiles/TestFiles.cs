@@ -77,7 +77,7 @@ public sealed class TestFiles(GuichetServer server)
             Kind = primary is null ? AccountKind.Primary : AccountKind.Secondary,
             Login = primary is null ? data.AccountName! : $"{data.AccountName}.{primary.Login}",
             PrimaryAccountId = primary?.Id,
-            FolderNumber = FolderNumbers.New(at),
+            FolderNumber = new FolderNumbers().Draw(at),
             State = state,
             StateChangedAt = at,
             Category = category,

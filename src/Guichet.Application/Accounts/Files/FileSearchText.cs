@@ -74,7 +74,7 @@ public sealed partial record FileSearchText(FileSearchTextKind Kind, string? Val
             : new FileSearchText(FileSearchTextKind.LoginOrCompanyName, loginOrNull, prefixOrNull);
     }
 
-    /// <summary>The shape of <see cref="FolderNumbers.New"/>.</summary>
+    /// <summary>The shape of <see cref="FolderNumbers.Draw"/>.</summary>
     [GeneratedRegex("^D[0-9]{8}-[A-Z0-9]{6}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FolderNumberShape();
 }
