@@ -245,7 +245,10 @@ measure() {
     results[$scenario]=$output
     node -e '
       const r = JSON.parse(process.argv[1]);
+      const mb = (kb) => Math.round(kb / 1024);
+      const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
       console.log(`   ${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+        + `, RSS now ${rss} MB (anonymous + files + shared)`
         + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
     ' "$output"
     for pid in "${server_pids[@]}"; do

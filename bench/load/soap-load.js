@@ -170,6 +170,13 @@ const serverTicks = () => serverPids.reduce((sum, pid) => {
   return sum + Number(fields[11]) + Number(fields[12]);
 }, 0);
 const peakRss = () => serverPids.map((pid) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]));
+// What the resident memory is made of at the end of a row (kB): anonymous (GC heap, native), file-backed (the runtime's
+// and the assemblies' pages) and shared (the runtime's double-mapped executable memory, W^X).
+const rssNow = () => serverPids.map((pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]);
+  return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
+});
 
 function run(seconds, requests) {
   let nextConnection = 0;
@@ -224,6 +231,7 @@ function run(seconds, requests) {
     serverCpuPercent: (100 * ticks) / clockTicks / result.duration,
     clientCpuPercent: (100 * (cpu.user + cpu.system)) / 1e6 / result.duration,
     peakRssKb: peakRss(),
+    rssNowKb: rssNow(),
   }));
 })().catch((error) => {
   console.error(error);
