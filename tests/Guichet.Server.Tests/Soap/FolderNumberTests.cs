@@ -61,8 +61,8 @@ public abstract class FolderNumberTests(GuichetServer server)
         Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
     }
 
-    // Outside the draw's alphabet (a leading 1), and apart from the broad-prefix search's numbers (a leading 0).
-    private static string UnusedNumber() => $"D{DateTime.UtcNow:yyyyMMdd}-1{Random.Shared.Next(100_000):D5}";
+    // Longer than a drawn number and led by a digit the draw never uses: no other account of the suite has it.
+    private static string UnusedNumber() => $"D{DateTime.UtcNow:yyyyMMdd}-1{Random.Shared.Next(100_000_000):D8}";
 
     private Task<TResult> InScopeAsync<TUseCase, TResult>(ScriptedFolderNumbers draws,
         Func<IServiceProvider, TUseCase, WhiteLabel, Task<Domain.Common.Result<TResult>>> act, Tenant tenant)
