@@ -15,6 +15,18 @@ public static class DbErrors
     };
 
     /// <summary>
+    /// True when the save failed on the unique index of <paramref name="column"/> in <paramref name="table"/> (EF Core's
+    /// index name, <c>IX_table_column</c>, on PostgreSQL; SQLite names the columns in its message).
+    /// </summary>
+    public static bool IsUniqueViolationOn(DbUpdateException exception, string table, string column) =>
+        IsUniqueViolation(exception) && exception.InnerException switch
+        {
+            SqliteException sqlite => sqlite.Message.Contains($"UNIQUE constraint failed: {table}.{column}'", StringComparison.Ordinal),
+            PostgresException postgres => postgres.ConstraintName == $"IX_{table}_{column}",
+            _ => false,
+        };
+
+    /// <summary>
     /// True when PostgreSQL refused to commit a serializable transaction that conflicted with another (SQLSTATE 40001),
     /// whether it surfaced from a save (wrapped) or from the commit itself.
     /// </summary>

@@ -104,7 +104,11 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return AccountErrors.NameTaken(nameof(AccountData.AccountName));
+            // Only the login's index says the name is taken; any other (a folder number drawn by two registrations at
+            // once, an enrolment job queued twice) is a race the caller may simply retry.
+            return DbErrors.IsUniqueViolationOn(exception, "accounts", nameof(Domain.Accounts.Account.Login))
+                ? AccountErrors.NameTaken(nameof(AccountData.AccountName))
+                : AccountErrors.ChangedMeanwhile;
         }
     }
 }
