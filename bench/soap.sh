@@ -256,7 +256,7 @@ measure() {
       const mb = (kb) => Math.round(kb / 1024);
       const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
       console.log(`   ${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
-        + `, RSS now ${rss} MB (anonymous + files + shared)`
+        + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
         + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
     ' "$output"
     for pid in "${server_pids[@]}"; do
@@ -279,6 +279,7 @@ measure() {
       const cells = [provider, Number(filled).toLocaleString("en-US"), instances, label, r.requestsPerSecond.toFixed(1), versus,
         r.p50, r.p99, r.errors + (r.poolExhausted ? " (pool exhausted)" : ""),
         r.serverCpuMsPerCall === null ? "" : r.serverCpuMsPerCall.toFixed(2), `${r.clientCpuPercent.toFixed(0)} %`,
+        `${r.stealPercent.toFixed(1)} %`,
         Math.max(...r.peakRssKb.map((kb) => Math.round(kb / 1024))) + (r.peakRssKb.length > 1 ? " each at most" : "")];
       console.log(`| ${cells.join(" | ")} |`);
     ' "${results[$scenario]}" "${labels[$scenario]}" "$provider_label" "$filled" "$instances" "$trivial" \
@@ -295,8 +296,8 @@ print_table() {
   echo "   $connections connections, $duration s per call after $warmup s of warm-up; KDF alone $kdf_cpu_ms ms CPU ($kdf_wall_ms ms wall)"
   echo "   per hash, hash-bound limit $hash_limit/s, all cores hashing at once $kdf_parallel/s (each run's hashing rows compared with the"
   echo "   same measured again beside them); latencies in ms over 2xx answers; CPU per call = server CPU / answers"
-  echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | peak RSS MB |"
-  echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
+  echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
 }
 

@@ -178,6 +178,10 @@ const rssNow = () => serverPids.map((pid) => {
   return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
 });
 
+// The hypervisor's steal: the share of the machine's CPU time its other tenants took while a row ran ("steal" in
+// /proc/stat). A row measured while it was high ran on less than the machine's CPUs.
+const cpuTimes = () => fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+
 function run(seconds, requests) {
   let nextConnection = 0;
   return new Promise((resolve, reject) => {
@@ -208,8 +212,11 @@ function run(seconds, requests) {
   phase = 1;
   const cpuBefore = process.cpuUsage();
   const ticksBefore = serverTicks();
+  const machineBefore = cpuTimes();
   const result = await run(duration, amount);
   const ticks = serverTicks() - ticksBefore;
+  const machine = cpuTimes().map((t, i) => t - machineBefore[i]);
+  const machineTotal = machine.reduce((sum, t) => sum + t, 0);
   const cpu = process.cpuUsage(cpuBefore);
   const ok = result['2xx'];
   const answered = ok + result.non2xx;
@@ -230,6 +237,7 @@ function run(seconds, requests) {
     serverCpuMsPerCall: answered ? (1000 * ticks) / clockTicks / answered : null,
     serverCpuPercent: (100 * ticks) / clockTicks / result.duration,
     clientCpuPercent: (100 * (cpu.user + cpu.system)) / 1e6 / result.duration,
+    stealPercent: machineTotal > 0 ? (100 * machine[7]) / machineTotal : 0,
     peakRssKb: peakRss(),
     rssNowKb: rssNow(),
   }));
