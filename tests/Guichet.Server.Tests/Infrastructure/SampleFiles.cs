@@ -7,6 +7,11 @@ public static class SampleFiles
 {
     public static string UniqueName(string prefix = "c") => prefix + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>
+    /// A folder number no account of the suite has: longer than a drawn one and led by a digit the draw never uses.
+    /// </summary>
+    public static string UnusedFolderNumber() => $"D{DateTime.UtcNow:yyyyMMdd}-1{Random.Shared.Next(100_000_000):D8}";
+
     public static PrimaryAccountData Primary(string? name = null) => new()
     {
         AccountName = name ?? UniqueName(),

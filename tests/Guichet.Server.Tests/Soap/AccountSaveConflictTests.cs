@@ -18,7 +18,7 @@ public abstract class AccountSaveConflictTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var existing = await tenant.RegisterPrimaryAsync();
 
-        var error = await SaveNewAccountAsync(tenant, existing.Login, UnusedFolderNumber());
+        var error = await SaveNewAccountAsync(tenant, existing.Login, SampleFiles.UnusedFolderNumber());
 
         Assert.Equal(ErrorCodes.AlreadyExists, error?.Code);
         Assert.Equal(1, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.Login == existing.Login)));
@@ -36,9 +36,6 @@ public abstract class AccountSaveConflictTests(GuichetServer server)
         Assert.Equal(ErrorCodes.ConcurrentModification, error?.Code);
         Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
     }
-
-    // Longer than a drawn number and led by a letter the draw never uses: no other account of the suite has it.
-    private static string UnusedFolderNumber() => $"D{DateTime.UtcNow:yyyyMMdd}-O{Random.Shared.Next(100_000_000):D8}";
 
     /// <summary>A new primary added straight to the store, past the use cases' checks, then saved as they save.</summary>
     private Task<Error?> SaveNewAccountAsync(Tenant tenant, string login, string folderNumber) => server.InScopeAsync(async services =>

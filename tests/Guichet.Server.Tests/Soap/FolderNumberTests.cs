@@ -17,7 +17,7 @@ public abstract class FolderNumberTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var taken = (await tenant.RegisterPrimaryAsync()).FolderNumber;
-        var draws = new ScriptedFolderNumbers(taken, UnusedNumber());
+        var draws = new ScriptedFolderNumbers(taken, SampleFiles.UnusedFolderNumber());
 
         var result = await InScopeAsync<RegisterPrimaryAccount, RegistrationReceipt>(draws, (_, register, whiteLabel) =>
             register.HandleAsync(whiteLabel, SampleFiles.Primary().ToDomain(), "test", null, CancellationToken.None), tenant);
@@ -32,7 +32,7 @@ public abstract class FolderNumberTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisteredPrimaryAsync();
-        var draws = new ScriptedFolderNumbers(primary.FolderNumber, primary.FolderNumber, UnusedNumber());
+        var draws = new ScriptedFolderNumbers(primary.FolderNumber, primary.FolderNumber, SampleFiles.UnusedFolderNumber());
 
         var result = await InScopeAsync<RegisterSecondaryAccount, RegistrationReceipt>(draws, async (services, register, whiteLabel) =>
         {
@@ -50,7 +50,7 @@ public abstract class FolderNumberTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var taken = (await tenant.RegisterPrimaryAsync()).FolderNumber;
-        var draws = new ScriptedFolderNumbers([.. Enumerable.Repeat(taken, 10), UnusedNumber()]);
+        var draws = new ScriptedFolderNumbers([.. Enumerable.Repeat(taken, 10), SampleFiles.UnusedFolderNumber()]);
         var file = SampleFiles.Primary().ToDomain();
         var login = file.AccountName!.ToLowerInvariant();
 
@@ -60,9 +60,6 @@ public abstract class FolderNumberTests(GuichetServer server)
         Assert.Equal(10, draws.Drawn);
         Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
     }
-
-    // Longer than a drawn number and led by a digit the draw never uses: no other account of the suite has it.
-    private static string UnusedNumber() => $"D{DateTime.UtcNow:yyyyMMdd}-1{Random.Shared.Next(100_000_000):D8}";
 
     private Task<TResult> InScopeAsync<TUseCase, TResult>(ScriptedFolderNumbers draws,
         Func<IServiceProvider, TUseCase, WhiteLabel, Task<Domain.Common.Result<TResult>>> act, Tenant tenant)
