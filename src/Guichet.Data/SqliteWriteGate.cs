@@ -128,90 +128,43 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     }
 
     InterceptionResult<DbDataReader> IDbCommandInterceptor.ReaderExecuting(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        EnterForCommand(command, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => TakeThen(command, result);
 
-    async ValueTask<InterceptionResult<DbDataReader>> IDbCommandInterceptor.ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken)
-    {
-        await EnterForCommand(command, async: true, cancellationToken);
-        return result;
-    }
+    ValueTask<InterceptionResult<DbDataReader>> IDbCommandInterceptor.ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken) => TakeThenAsync(command, result, cancellationToken);
 
-    InterceptionResult<int> IDbCommandInterceptor.NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        EnterForCommand(command, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    InterceptionResult<int> IDbCommandInterceptor.NonQueryExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => TakeThen(command, result);
 
-    async ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken)
-    {
-        await EnterForCommand(command, async: true, cancellationToken);
-        return result;
-    }
+    ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken) => TakeThenAsync(command, result, cancellationToken);
 
-    InterceptionResult<object> IDbCommandInterceptor.ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        EnterForCommand(command, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    InterceptionResult<object> IDbCommandInterceptor.ScalarExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => TakeThen(command, result);
 
-    async ValueTask<InterceptionResult<object>> IDbCommandInterceptor.ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken)
-    {
-        await EnterForCommand(command, async: true, cancellationToken);
-        return result;
-    }
+    ValueTask<InterceptionResult<object>> IDbCommandInterceptor.ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken) => TakeThenAsync(command, result, cancellationToken);
 
-    int IDbCommandInterceptor.NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        LeaveForCommand(command);
-        return result;
-    }
+    int IDbCommandInterceptor.NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => GiveBackThen(command, result);
 
     ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken)
-    {
-        LeaveForCommand(command);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken) => ValueTask.FromResult(GiveBackThen(command, result));
 
-    object? IDbCommandInterceptor.ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        LeaveForCommand(command);
-        return result;
-    }
+    object? IDbCommandInterceptor.ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
+        GiveBackThen(command, result);
 
     ValueTask<object?> IDbCommandInterceptor.ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
-        CancellationToken cancellationToken)
-    {
-        LeaveForCommand(command);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken) => ValueTask.FromResult(GiveBackThen(command, result));
 
     // A reader's statement keeps SQLite's write lock until the reader is closed.
-    InterceptionResult IDbCommandInterceptor.DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-    {
-        LeaveForCommand(command);
-        return result;
-    }
+    InterceptionResult IDbCommandInterceptor.DataReaderClosing(
+        DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result) => GiveBackThen(command, result);
 
     ValueTask<InterceptionResult> IDbCommandInterceptor.DataReaderClosingAsync(
-        DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-    {
-        LeaveForCommand(command);
-        return ValueTask.FromResult(result);
-    }
+        DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result) => ValueTask.FromResult(GiveBackThen(command, result));
 
-    InterceptionResult IDbCommandInterceptor.DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        LeaveForCommand(command);
-        return result;
-    }
+    InterceptionResult IDbCommandInterceptor.DataReaderDisposing(
+        DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result) => GiveBackThen(command, result);
 
     void IDbCommandInterceptor.CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveForCommand(command);
 
@@ -248,6 +201,25 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         return !text.IsEmpty
             && !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
             && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The command interceptors' shapes: take or give back the gate, then let the command's result through unchanged.
+    private T TakeThen<T>(DbCommand command, T result)
+    {
+        EnterForCommand(command, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    private async ValueTask<T> TakeThenAsync<T>(DbCommand command, T result, CancellationToken cancellationToken)
+    {
+        await EnterForCommand(command, async: true, cancellationToken);
+        return result;
+    }
+
+    private T GiveBackThen<T>(DbCommand command, T result)
+    {
+        LeaveForCommand(command);
+        return result;
     }
 
     private Task EnterForCommand(DbCommand command, bool async, CancellationToken cancellationToken) =>
