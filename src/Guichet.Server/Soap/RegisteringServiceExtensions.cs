@@ -1,6 +1,5 @@
 using Guichet.Server.Soap.Contract;
 using SoapCore;
-using SoapCore.Extensibility;
 
 namespace Guichet.Server.Soap;
 
@@ -13,11 +12,14 @@ public static class RegisteringServiceExtensions
         services.AddSoapCore();
         services.AddHttpContextAccessor();
         services.AddScoped<IRegisteringService, RegisteringService>();
-        services.AddSingleton<IFaultExceptionTransformer, RegisteringFaultTransformer>();
+        services.AddSingleton<RegisteringEndpoint>();
         return services;
     }
 
-    /// <summary>The guard runs first on the endpoint's path, then SoapCore (which also serves the WSDL).</summary>
+    /// <summary>
+    /// The guard reads every request on the endpoint's path and answers the calls (<see cref="RegisteringEndpoint"/>);
+    /// SoapCore, behind it, only generates the WSDL from the contract.
+    /// </summary>
     public static IApplicationBuilder UseRegisteringService(this IApplicationBuilder app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseMiddleware<SoapRequestGuard>());

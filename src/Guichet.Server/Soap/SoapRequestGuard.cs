@@ -6,9 +6,11 @@ using Guichet.Server.Soap.Contract;
 namespace Guichet.Server.Soap;
 
 /// <summary>
-/// Reads a SOAP request before SoapCore does, so that whatever is wrong with it becomes a SOAP fault and nothing else:
-/// wrong method or content type, a body over 1 MiB, a DTD or entity (refused, never resolved), a malformed envelope,
-/// an unknown operation, a mustUnderstand header we do not understand. It also lifts the credentials from the headers.
+/// Reads a SOAP request once, so that whatever is wrong with it becomes a SOAP fault and nothing else: wrong method or
+/// content type, a body over 1 MiB, a DTD or entity (refused, never resolved), a malformed envelope, an unknown
+/// operation, a mustUnderstand header we do not understand, a body that does not bind to the contract. It lifts the
+/// credentials from the headers and binds the operation's arguments, then hands the call to <see cref="RegisteringEndpoint"/>;
+/// SoapCore only serves the WSDL.
 /// </summary>
 public sealed class SoapRequestGuard(RequestDelegate next)
 {
@@ -20,18 +22,12 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     private const string XmlSchemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string WsuNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
-    private static readonly HashSet<string> s_operations =
-    [
-        "registerPrimaryAccount", "registerSecondaryAccount", "modifyPrimaryAccount",
-        "modifySecondaryAccount", "getAccountState", "changeAccountStatus",
-    ];
-
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, RegisteringEndpoint endpoint)
     {
         var request = context.Request;
         if (!IsEndpoint(request.Path))
         {
-            // Sub-paths would reach SoapCore's HTTP-GET operation binding, which this service does not offer.
+            // The service has one address; SoapCore's HTTP-GET operation binding on sub-paths is not offered.
             await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest,
                 $"Adresse inconnue : le service est sur {RegisteringServiceExtensions.Path}.", StatusCodes.Status404NotFound);
             return;
@@ -91,9 +87,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
 
         context.Items[SoapEnvelopeInfo.HttpContextKey] = info;
-        request.Body = new MemoryStream(body, writable: false);
-        request.ContentLength = body.Length;
-        await next(context);
+        await endpoint.AnswerAsync(context, info);
     }
 
     private static bool IsEndpoint(PathString path) =>
@@ -118,17 +112,18 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         return buffer.ToArray();
     }
 
+    private static XmlReaderSettings ReaderSettings => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = MaxBodyBytes,
+    };
+
     private static SoapEnvelopeInfo Read(byte[] body)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            MaxCharactersInDocument = MaxBodyBytes,
-        };
-        using var reader = XmlReader.Create(new MemoryStream(body), settings);
+        using var reader = XmlReader.Create(new MemoryStream(body), ReaderSettings);
         reader.MoveToContent();
         if (reader.LocalName != "Envelope")
         {
@@ -146,7 +141,9 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
 
         UsernameToken? token = null;
-        string? login = null, password = null, operation = null;
+        string? login = null, password = null;
+        RegisteringOperation? operation = null;
+        object?[]? arguments = null;
         reader.Read();
         while (!reader.EOF && operation is null)
         {
@@ -178,16 +175,12 @@ public sealed class SoapRequestGuard(RequestDelegate next)
                     throw new SoapGuardException(ErrorCodes.MalformedRequest, "Le corps SOAP est vide.");
                 }
 
-                if (reader.NamespaceURI != RegisteringNamespace.Value || !s_operations.Contains(reader.LocalName))
+                if (reader.NamespaceURI != RegisteringNamespace.Value || !RegisteringOperation.All.TryGetValue(reader.LocalName, out operation))
                 {
                     throw new SoapGuardException(ErrorCodes.MalformedRequest, $"Opération inconnue : {{{reader.NamespaceURI}}}{reader.LocalName}.");
                 }
 
-                operation = reader.LocalName;
-                if (operation == "changeAccountStatus")
-                {
-                    CheckAction(XmlElementOf(reader));
-                }
+                arguments = BindArguments(operation, reader, body);
             }
             else
             {
@@ -200,12 +193,46 @@ public sealed class SoapRequestGuard(RequestDelegate next)
             throw new SoapGuardException(ErrorCodes.MalformedRequest, "Enveloppe SOAP sans corps.");
         }
 
-        // Read to the end so that a malformed tail is refused here rather than half-processed by SoapCore.
+        // Read to the end so that a malformed tail is refused before anything is done.
         while (reader.Read())
         {
         }
 
-        return new SoapEnvelopeInfo(operation, token, login, password);
+        return new SoapEnvelopeInfo(operation, arguments!, token, login, password);
+    }
+
+    /// <summary>
+    /// Binds the operation's parameters from its wrapper element. A body that does not fit the contract is
+    /// MALFORMED_REQUEST, unless the XML itself is malformed further on: that is said first, with its line, as for any
+    /// other request.
+    /// </summary>
+    private static object?[] BindArguments(RegisteringOperation operation, XmlReader reader, byte[] body)
+    {
+        try
+        {
+            if (operation.Name != "changeAccountStatus")
+            {
+                return operation.Bind(reader);
+            }
+
+            var element = XmlElementOf(reader);
+            CheckAction(element);
+            using var elementReader = new XmlNodeReader(element);
+            elementReader.MoveToContent();
+            return operation.Bind(elementReader);
+        }
+        catch (Exception exception) when (RegisteringOperation.IsBindingError(exception))
+        {
+            using (var whole = XmlReader.Create(new MemoryStream(body), ReaderSettings))
+            {
+                while (whole.Read())
+                {
+                }
+            }
+
+            throw new SoapGuardException(ErrorCodes.MalformedRequest,
+                "La requête ne respecte pas la WSDL (élément, type ou valeur d'énumération inattendus).");
+        }
     }
 
     private static void ReadHeaders(XmlReader headers, ref UsernameToken? token, ref string? login, ref string? password)

@@ -1,4 +1,3 @@
-using System.ServiceModel.Channels;
 using Guichet.Server.Pages;
 using Guichet.Server.Soap;
 using Guichet.Server.Tests.Mail;
@@ -18,10 +17,10 @@ public sealed class AbandonedRequestTests
     [Fact]
     public void CancelledBecauseTheClientLeft_IsNotLoggedAsAnError()
     {
-        var (transformer, logger, abandon) = Transformer();
+        var (endpoint, context, logger, abandon) = Endpoint();
         abandon.Cancel();
 
-        transformer.ProvideFault(new TaskCanceledException(), MessageVersion.Soap11, null!, null!);
+        endpoint.ToFault(new TaskCanceledException(), context);
 
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("abandoned", StringComparison.Ordinal));
@@ -30,9 +29,9 @@ public sealed class AbandonedRequestTests
     [Fact]
     public void CancelledWhileTheClientWaits_IsStillAnError()
     {
-        var (transformer, logger, _) = Transformer();
+        var (endpoint, context, logger, _) = Endpoint();
 
-        transformer.ProvideFault(new TaskCanceledException(), MessageVersion.Soap11, null!, null!);
+        endpoint.ToFault(new TaskCanceledException(), context);
 
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error);
     }
@@ -57,11 +56,11 @@ public sealed class AbandonedRequestTests
         Assert.Equal(expected, Assert.Single(logger.Entries).Level);
     }
 
-    private static (RegisteringFaultTransformer, CapturingLogger<RegisteringFaultTransformer>, CancellationTokenSource) Transformer()
+    private static (RegisteringEndpoint, HttpContext, CapturingLogger<RegisteringEndpoint>, CancellationTokenSource) Endpoint()
     {
         var abandon = new CancellationTokenSource();
         var context = new DefaultHttpContext { RequestAborted = abandon.Token };
-        var logger = new CapturingLogger<RegisteringFaultTransformer>();
-        return (new RegisteringFaultTransformer(logger, new HttpContextAccessor { HttpContext = context }), logger, abandon);
+        var logger = new CapturingLogger<RegisteringEndpoint>();
+        return (new RegisteringEndpoint(logger), context, logger, abandon);
     }
 }

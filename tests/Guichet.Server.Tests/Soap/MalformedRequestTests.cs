@@ -225,6 +225,48 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task UnknownEnumValue_SaysTheBodyDoesNotFitTheWsdl()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var body = RawSoap.RegisterPrimary(SampleFiles.Primary())
+            .Replace("<Category>COMPANY</Category>", "<Category>NOPE</Category>", StringComparison.Ordinal);
+
+        var response = await PostWritingNothingAsync(RawSoap.Envelope(RawSoap.Security(tenant), body), "registerPrimaryAccount");
+
+        response.AssertClientFault(ErrorCodes.MalformedRequest);
+        Assert.Contains("ne respecte pas la WSDL", response.FaultString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownEnumValueBeforeMalformedXml_SaysTheXmlIsMalformedWithItsLine()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var body = RawSoap.RegisterPrimary(SampleFiles.Primary())
+            .Replace("<Category>COMPANY</Category>", "<Category>NOPE</Category>", StringComparison.Ordinal)
+            .Replace("</registerPrimaryAccount>", "<unclosed></registerPrimaryAccount>", StringComparison.Ordinal);
+
+        var response = await PostWritingNothingAsync(RawSoap.Envelope(RawSoap.Security(tenant), body), "registerPrimaryAccount");
+
+        response.AssertClientFault(ErrorCodes.MalformedRequest);
+        Assert.StartsWith("XML mal formé (ligne 1, position", response.FaultString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnqualifiedParameter_IsBoundAsOldSoapStacksSendIt()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var xml = RawSoap.Envelope(RawSoap.Security(tenant) + RawSoap.Context(primary.Login, primary.Password),
+            $"""<getAccountState xmlns="{RawSoap.Ns}"><accountName xmlns="">{primary.Login}</accountName></getAccountState>""");
+
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, xml);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var result = response.Xml.Descendants(XName.Get("getAccountStateResult", RawSoap.Ns)).Single();
+        Assert.Equal(primary.Login, result.Element(XName.Get("Login", RawSoap.Ns))?.Value);
+    }
+
+    [Fact]
     public async Task GetWsdl_DeclaresTheSixOperations()
     {
         var response = await RawSoap.GetAsync(new Uri(server.RegisteringEndpoint + "?wsdl"));

@@ -132,6 +132,9 @@ internal sealed record RawResponse(HttpStatusCode Status, string? MediaType, str
         }
     }
 
+    /// <summary>The fault's French text.</summary>
+    public string? FaultString => Fault?.Element("faultstring")?.Value;
+
     /// <summary>detail/RegisteringFault/Code.</summary>
     public string? Code =>
         Fault?.Element("detail")?.Element(XName.Get("RegisteringFault", RawSoap.Ns))?.Element(XName.Get("Code", RawSoap.Ns))?.Value;
