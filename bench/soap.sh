@@ -10,6 +10,8 @@
 #   also measures two servers on one PostgreSQL, autocannon spreading the connections; SQLite runs one)  TIMEOUT (10 s per request)
 #   CALLS (all: "health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status")
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
+#   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
+#   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
 #   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, unless set)
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 set -euo pipefail
@@ -33,6 +35,7 @@ connections=${CONNECTIONS:-8}
 instance_counts=${INSTANCES:-1}
 timeout=${TIMEOUT:-10}
 calls=${CALLS:-"health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"}
+repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
 profile_seconds=${PROFILE_SECONDS:-15}
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
@@ -213,18 +216,25 @@ table_order="health state-first state-repeated state-sso register-primary regist
 # no cheap row.
 run_order="health state-repeated state-sso modify-primary change-status state-first register-primary register-secondary"
 
-# One measured server run: a fresh working set (tag r<run>), INSTANCES servers, each call of CALLS, rows kept.
+# A fresh working set for one pass over the rows (tag r<run>x<pass>): first-time callers, parents, modifiers and
+# targets no earlier pass has used, so that each pass measures the same thing.
+working_set() {
+  tag="r${run}x$1"
+  bench_tool working-set --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
+    --password "$bench_password" --tag "$tag" --first "$first_pool" --parents "$parent_pool" --parent-allowance 999 \
+    --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
+}
+
+# One measured server run: INSTANCES servers, REPEAT passes over each call of CALLS (each pass with its own working set,
+# its own trivial row and its own KDF beside its hashing rows), one table row per call from those passes.
 measure() {
   local provider_label=$1 instances=$2
   run=$((run + 1))
-  tag="r$run"
   # Enough first-time callers and parents for three times the hash-bound rate over warm-up and run.
   first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
   parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v c="$connections" \
     'BEGIN { k = int(3 * l * d / c / 999) + 1; printf "%d", c * k }')
-  bench_tool working-set --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
-    --password "$bench_password" --tag "$tag" --first "$first_pool" --parents "$parent_pool" --parent-allowance 999 \
-    --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
+  working_set 1
   addresses=()
   for _ in $(seq 1 "$instances"); do
     start_server
@@ -237,54 +247,51 @@ measure() {
   for scenario in state-repeated state-sso modify-primary; do
     case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup" 0 >/dev/null ;; esac
   done
+  # Per call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and KDF.
   declare -A results=()
-  local scenario output run_limit=$hash_limit run_parallel=$kdf_parallel
-  for scenario in $run_order; do
-    case " $calls " in *" $scenario "*) ;; *) continue ;; esac
-    if [ "${hashes[$scenario]:-0}" = "1" ] && [ "$run_limit" = "$hash_limit" ]; then
-      # The host's speed drifts over a run (other tenants of the hypervisor): the hashing rows are compared with the KDF
-      # measured again beside them, while the servers idle, rather than with the start's figure alone.
-      read -r _ _ _ run_kdf_ms < <(bench_tool kdf --runs 7)
-      read -r _ _ run_parallel < <(bench_tool kdf-parallel --seconds 5)
-      run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
-      echo "   KDF beside the hashing rows: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
-    fi
-    output=$(load "$scenario" "$duration" "$warmup")
-    results[$scenario]=$output
-    node -e '
-      const r = JSON.parse(process.argv[1]);
-      const mb = (kb) => Math.round(kb / 1024);
-      const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
-      console.log(`   ${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
-        + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
-        + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
-    ' "$output"
-    for pid in "${server_pids[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
+  local pass scenario output run_limit run_parallel trivial
+  for pass in $(seq 1 "$repeat"); do
+    [ "$pass" -gt 1 ] && working_set "$pass"
+    run_limit=$hash_limit run_parallel=$kdf_parallel trivial=0
+    for scenario in $run_order; do
+      case " $calls " in *" $scenario "*) ;; *) continue ;; esac
+      if [ "${hashes[$scenario]:-0}" = "1" ]; then
+        # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with
+        # the KDF measured again just before it, while the servers idle, rather than with the start's figure.
+        read -r _ _ _ run_kdf_ms < <(bench_tool kdf --runs 7)
+        read -r _ _ run_parallel < <(bench_tool kdf-parallel --seconds 5)
+        run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+        echo "   KDF just before $scenario: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
+      fi
+      output=$(load "$scenario" "$duration" "$warmup")
+      output=$(node -e '
+        const [r, limit, parallel, trivial] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
+        console.log(JSON.stringify({ ...r, limit, parallel, trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
+      ' "$output" "$run_limit" "$run_parallel" "$trivial")
+      [ "$scenario" = health ] && trivial=$(node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$output")
+      results[$scenario]+="$output"$'\n'
+      node -e '
+        const [r, pass, passes] = [JSON.parse(process.argv[1]), process.argv[2], process.argv[3]];
+        const mb = (kb) => Math.round(kb / 1024);
+        const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
+        console.log(`   ${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
+          + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+          + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
+          + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
+      ' "$output" "$pass" "$repeat"
+      for pid in "${server_pids[@]}"; do
+        kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
+      done
+      sleep 2
     done
-    sleep 2
   done
   stop_servers
-  local trivial
-  trivial=$(node -e 'const r = JSON.parse(process.argv[1] || "{}"); console.log(r.requestsPerSecond || 0)' "${results[health]:-}")
   for scenario in $table_order; do
     [ -n "${results[$scenario]:-}" ] || continue
-    rows+=("$(node -e '
-      const [r, label, provider, filled, instances, trivial, hashes, limit, parallel] =
-        process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : a));
-      const versus = r.scenario === "health" ? "" : hashes === "1"
-        ? `${(100 * r.requestsPerSecond / limit).toFixed(0)} % of hash-bound ${limit}/s`
-          + ` (${(100 * r.requestsPerSecond / parallel).toFixed(0)} % of all cores hashing, ${parallel}/s)`
-        : (Number(trivial) > 0 ? `${(100 * r.requestsPerSecond / trivial).toFixed(1)} % of trivial` : "");
-      const cells = [provider, Number(filled).toLocaleString("en-US"), instances, label, r.requestsPerSecond.toFixed(1), versus,
-        r.p50, r.p99, r.errors + (r.poolExhausted ? " (pool exhausted)" : ""),
-        r.serverCpuMsPerCall === null ? "" : r.serverCpuMsPerCall.toFixed(2), `${r.clientCpuPercent.toFixed(0)} %`,
-        `${r.stealPercent.toFixed(1)} %`,
-        Math.max(...r.peakRssKb.map((kb) => Math.round(kb / 1024))) + (r.peakRssKb.length > 1 ? " each at most" : "")];
-      console.log(`| ${cells.join(" | ")} |`);
-    ' "${results[$scenario]}" "${labels[$scenario]}" "$provider_label" "$filled" "$instances" "$trivial" \
-      "${hashes[$scenario]:-0}" "$run_limit" "$run_parallel")")
-    if node -e 'const r = JSON.parse(process.argv[1]); process.exit(r.errors > 0 || r.poolExhausted ? 0 : 1)' "${results[$scenario]}"; then
+    rows+=("$(node "$root/bench/load/table-row.js" "${results[$scenario]}" "${labels[$scenario]}" "$provider_label" "$filled" \
+      "$instances" "${hashes[$scenario]:-0}")")
+    if node -e 'process.exit(process.argv[1].trim().split("\n").map(JSON.parse).some((r) => r.errors > 0 || r.poolExhausted) ? 0 : 1)' \
+      "${results[$scenario]}"; then
       failed=1
     fi
   done
@@ -294,8 +301,12 @@ print_table() {
   echo
   echo "== WS Registering, $(date -u '+%Y-%m-%d %H:%M UTC'), $(machine), commit $commit, load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
   echo "   $connections connections, $duration s per call after $warmup s of warm-up; KDF alone $kdf_cpu_ms ms CPU ($kdf_wall_ms ms wall)"
-  echo "   per hash, hash-bound limit $hash_limit/s, all cores hashing at once $kdf_parallel/s (each run's hashing rows compared with the"
-  echo "   same measured again beside them); latencies in ms over 2xx answers; CPU per call = server CPU / answers"
+  echo "   per hash, hash-bound limit $hash_limit/s, all cores hashing at once $kdf_parallel/s (each hashing row compared with the"
+  echo "   same measured again just before it); latencies in ms over 2xx answers; CPU per call = server CPU / answers"
+  if [ "$repeat" -gt 1 ]; then
+    echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"
+    echo "   pass's own comparison; [low–high] over the passes; errors are summed, peak RSS is the highest"
+  fi
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
