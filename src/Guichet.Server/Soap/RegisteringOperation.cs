@@ -11,7 +11,7 @@ namespace Guichet.Server.Soap;
 /// One operation of <see cref="IRegisteringService"/>, read once from the contract the WSDL is generated from: its
 /// parameters bound from the body's wrapper element and its answer written as the WSDL says, with serializers built
 /// once. The guard binds from the envelope it has already parsed, so a request is read once and no attribute is
-/// reflected per call (README "Performance").
+/// reflected per call (README "Reading a call").
 /// </summary>
 public sealed class RegisteringOperation
 {

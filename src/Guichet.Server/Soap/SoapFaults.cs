@@ -16,7 +16,11 @@ public static class SoapFaults
         IReadOnlyList<Error>? errors = null) =>
         WriteAsync(context, RegisteringFaults.Create(code, message, errors), statusCode, faultCode);
 
-    public static Task WriteAsync(HttpContext context, FaultException<RegisteringFault> fault, int statusCode = 500, string? faultCode = null) =>
+    public static Task WriteAsync(
+        HttpContext context,
+        FaultException<RegisteringFault> fault,
+        int statusCode = StatusCodes.Status500InternalServerError,
+        string? faultCode = null) =>
         SoapResponse.WriteAsync(context, statusCode, writer =>
         {
             writer.WriteStartElement("s", "Fault", SoapResponse.Soap11Namespace);

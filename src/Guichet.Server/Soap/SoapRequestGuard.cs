@@ -22,6 +22,15 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     private const string XmlSchemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string WsuNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
+    private static readonly XmlReaderSettings s_readerSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = MaxBodyBytes,
+    };
+
     public async Task InvokeAsync(HttpContext context, RegisteringEndpoint endpoint)
     {
         var request = context.Request;
@@ -112,18 +121,9 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         return buffer.ToArray();
     }
 
-    private static XmlReaderSettings ReaderSettings => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        MaxCharactersInDocument = MaxBodyBytes,
-    };
-
     private static SoapEnvelopeInfo Read(byte[] body)
     {
-        using var reader = XmlReader.Create(new MemoryStream(body), ReaderSettings);
+        using var reader = XmlReader.Create(new MemoryStream(body), s_readerSettings);
         reader.MoveToContent();
         if (reader.LocalName != "Envelope")
         {
@@ -223,7 +223,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
         catch (Exception exception) when (RegisteringOperation.IsBindingError(exception))
         {
-            using (var whole = XmlReader.Create(new MemoryStream(body), ReaderSettings))
+            using (var whole = XmlReader.Create(new MemoryStream(body), s_readerSettings))
             {
                 while (whole.Read())
                 {
