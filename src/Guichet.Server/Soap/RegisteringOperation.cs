@@ -18,7 +18,7 @@ public sealed class RegisteringOperation
     private readonly MethodInfo _method;
     private readonly PropertyInfo _taskResult;
     private readonly Parameter[] _parameters;
-    private readonly XmlSerializer _resultSerializer;
+    private readonly Lazy<XmlSerializer> _resultSerializer;
 
     private RegisteringOperation(string name, MethodInfo method)
     {
@@ -26,7 +26,8 @@ public sealed class RegisteringOperation
         _method = method;
         _taskResult = method.ReturnType.GetProperty(nameof(Task<object>.Result))!;
         _parameters = [.. method.GetParameters().Select(p => new Parameter(p.Name!, p.ParameterType))];
-        _resultSerializer = Serializer(method.ReturnType.GetGenericArguments()[0], name + "Result", RegisteringNamespace.Value);
+        // Each serializer generates code when built: only for an operation that is called.
+        _resultSerializer = new(() => Serializer(method.ReturnType.GetGenericArguments()[0], name + "Result", RegisteringNamespace.Value));
     }
 
     /// <summary>The six operations by their wire name (<c>getAccountState</c>…).</summary>
@@ -101,7 +102,7 @@ public sealed class RegisteringOperation
     public void WriteAnswer(XmlWriter writer, object result)
     {
         writer.WriteStartElement(Name + "Response", RegisteringNamespace.Value);
-        _resultSerializer.Serialize(writer, result);
+        _resultSerializer.Value.Serialize(writer, result);
         writer.WriteEndElement();
     }
 
