@@ -13,6 +13,8 @@
 #   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
 #   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, unless set)
+#   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
+#   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,7 @@ timeout=${TIMEOUT:-10}
 calls=${CALLS:-"health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"}
 repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
+read -r -a server_env <<<"${SERVER_ENV:-}"
 profile_seconds=${PROFILE_SECONDS:-15}
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
 bench_password='bench-Pa55word!'
@@ -69,7 +72,7 @@ installed_lock=bench/load/node_modules/.package-lock.json
 if [ ! -f "$installed_lock" ] || [ bench/load/package-lock.json -nt "$installed_lock" ]; then
   (cd bench/load && npm ci --no-audit --no-fund --loglevel=error)
 fi
-server_dir="$root/src/Guichet.Server/bin/Release/net10.0"
+server_dir=${SERVER_DIR:-"$root/src/Guichet.Server/bin/Release/net10.0"}
 bench_tool() { dotnet "$root/bench/Guichet.Bench/bin/Release/net10.0/Guichet.Bench.dll" "$@"; }
 
 # The unit of every hashing call, alone on one thread; the machine's ceiling for them is cores ÷ that.
@@ -237,7 +240,7 @@ measure() {
   working_set 1
   addresses=()
   for _ in $(seq 1 "$instances"); do
-    start_server
+    start_server "${server_env[@]}"
     addresses+=("$address")
   done
   echo "== $provider_label, $filled accounts filled, $instances server(s) at ${addresses[*]}, load average $(cut -d ' ' -f 1 /proc/loadavg)"
@@ -306,6 +309,9 @@ print_table() {
   if [ "$repeat" -gt 1 ]; then
     echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"
     echo "   pass's own comparison; [low–high] over the passes; errors are summed, peak RSS is the highest"
+  fi
+  if [ -n "${SERVER_ENV:-}${SERVER_DIR:-}" ]; then
+    echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
   fi
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
