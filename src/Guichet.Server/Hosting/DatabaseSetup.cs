@@ -25,8 +25,9 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<GuichetDbContext>().Database;
         // Only when one is pending: MigrateAsync also builds the last migration's model to compare it with the code's,
-        // which costs every start 0.3 s and leaves 5 MB resident (bench/README.md, "Memory"). That comparison is the
-        // test script's (has-pending-model-changes); instances starting together still migrate once (MigrateAsync's lock).
+        // which cost every start 0.3 s and left 5 MB resident (bench/README.md, "Memory and the runtime's settings").
+        // That comparison is the test script's (has-pending-model-changes); instances starting together still migrate
+        // once (MigrateAsync's lock).
         if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await database.MigrateAsync(cancellationToken);
