@@ -39,8 +39,8 @@ timeout=${TIMEOUT:-10}
 calls=${CALLS:-"health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"}
 repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
-read -r -a server_env <<<"${SERVER_ENV:-}"
 profile_seconds=${PROFILE_SECONDS:-15}
+read -r -a server_env <<<"${SERVER_ENV:-}"
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
 bench_password='bench-Pa55word!'
 
