@@ -17,36 +17,88 @@ public static class GuichetServerExtensions
 {
     public static WebApplicationBuilder AddGuichetServer(this WebApplicationBuilder builder)
     {
+        var doors = builder.AddValidatedOptions<Doors, DoorsValidator>(Doors.Section);
         builder.AddDatabase();
         builder.Services.AddGuichetApplication();
         builder.AddGuichetKeyRing();
         builder.AddReverseProxy();
-        builder.Services.AddRegisteringService();
-        builder.Services.AddSharedPages();
-        builder.Services.AddPortal();
-        builder.Services.AddPartners();
-        builder.Services.AddBackOffice();
+        if (doors.Soap)
+        {
+            builder.Services.AddRegisteringService();
+        }
+
+        // The web doors are set up together (one door's pages link to the other's, and share the error page); a closed
+        // one's pages answer 404 (UseGuichetServer).
+        if (doors.Web)
+        {
+            builder.Services.AddSharedPages();
+            builder.Services.AddPortal();
+            builder.Services.AddPartners();
+            builder.Services.AddBackOffice();
+        }
+
         return builder;
     }
 
     public static WebApplication UseGuichetServer(this WebApplication app)
     {
+        var doors = app.Services.GetRequiredService<IOptions<Doors>>().Value;
         app.UseReverseProxy();
         app.UseSecurityHeaders();
-        // Nobody sees a stack trace: errors and empty error statuses of every area, and unknown addresses, show the
-        // French error page.
-        app.UseExceptionHandler(ErreurModel.Path);
-        app.UseStatusCodePagesWithReExecute(ErreurModel.Path, "?code={0}");
-        app.UseRegisteringService();
-        app.UseStaticFiles();
+        if (doors.Web)
+        {
+            // Nobody sees a stack trace: errors and empty error statuses of every area, and unknown addresses, show the
+            // French error page.
+            app.UseExceptionHandler(ErreurModel.Path);
+            app.UseStatusCodePagesWithReExecute(ErreurModel.Path, "?code={0}");
+        }
+        else
+        {
+            // WS Registering answers its own faults; anything else that fails gets a bare 500, never a stack trace.
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask });
+        }
+
+        if (doors.Soap)
+        {
+            app.UseRegisteringService();
+        }
+
+        if (doors.Web)
+        {
+            app.UseStaticFiles();
+        }
+
         app.UseRouting();
+        if (doors.Web)
+        {
+            app.UseWebDoors(doors);
+        }
+
+        app.MapGet("/health", () => Results.Ok("ok"));
+        return app;
+    }
+
+    /// <summary>The pages' pipeline: a closed web door's pages answer 404 before anything reads a cookie of theirs.</summary>
+    private static void UseWebDoors(this WebApplication app, Doors doors)
+    {
+        app.Use((context, next) =>
+        {
+            if (doors.Opens(context.GetEndpoint()))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapBackOffice();
-        app.MapGet("/health", () => Results.Ok("ok"));
-        return app;
+        if (doors.BackOffice)
+        {
+            app.MapBackOffice();
+        }
     }
 
     /// <summary>

@@ -26,6 +26,8 @@ public sealed class OptionsValidationTests
     [InlineData("Partners:FundName= ", "Partners:FundName is required")]
     [InlineData("Partners:ContactUrl=www.lopcommerce.com", "Partners:ContactUrl must be an absolute http(s) address")]
     [InlineData("Partners:Tools:0:Url=ftp://outils.example.fr", "Partners:Tools: every tool needs a Name and an absolute http(s) Url")]
+    [InlineData("Doors:Soap=false|Doors:Portal=false|Doors:BackOffice=false", "At least one of Doors:Soap, Doors:Portal and Doors:BackOffice")]
+    [InlineData("Doors:BackOffice=non", "'Doors:BackOffice'")]
     public void InvalidSetting_StopsTheStart_NamingTheSetting(string settings, string expected)
     {
         var pairs = settings.Split('|').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
