@@ -54,9 +54,7 @@ public sealed class DoorsTests(DoorsTests.SoapOnlyServer soapOnly, DoorsTests.Wi
     [InlineData("/css/site.css")]
     public async Task SoapDoorAlone_AnswersEveryWebAddressWith404_AndTheSecurityHeaders(string address)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = soapOnly.BaseAddress };
-
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
+        using var response = await GetAsync(soapOnly, address);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -69,46 +67,32 @@ public sealed class DoorsTests(DoorsTests.SoapOnlyServer soapOnly, DoorsTests.Wi
     [InlineData("/back-office/nulle-part")]
     public async Task WithoutTheBackOffice_ItsAddressesAreTheFrenchNotFoundPage_NotItsSignIn(string address)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = withoutBackOffice.BaseAddress };
-
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
+        using var response = await GetAsync(withoutBackOffice, address);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Cette page n&#x27;existe pas", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/connexion")]
-    [InlineData("/partenaire/connexion")]
-    [InlineData("/ws/registering?wsdl")]
-    public async Task WithoutTheBackOffice_ThePortalAndTheSoapDoorServe(string address)
+    [InlineData(Instance.WithoutBackOffice, "/connexion", HttpStatusCode.OK)]
+    [InlineData(Instance.WithoutBackOffice, "/partenaire/connexion", HttpStatusCode.OK)]
+    [InlineData(Instance.WithoutBackOffice, "/ws/registering?wsdl", HttpStatusCode.OK)]
+    [InlineData(Instance.BackOfficeOnly, "/", HttpStatusCode.NotFound)]
+    [InlineData(Instance.BackOfficeOnly, "/connexion", HttpStatusCode.NotFound)]
+    [InlineData(Instance.BackOfficeOnly, "/compte", HttpStatusCode.NotFound)]
+    [InlineData(Instance.BackOfficeOnly, "/partenaire/connexion", HttpStatusCode.NotFound)]
+    [InlineData(Instance.BackOfficeOnly, "/ws/registering?wsdl", HttpStatusCode.NotFound)]
+    public async Task AnAddress_IsServedOnlyWhereItsDoorIsOpen(Instance instance, string address, HttpStatusCode expected)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = withoutBackOffice.BaseAddress };
+        using var response = await GetAsync(instance == Instance.BackOfficeOnly ? backOfficeOnly : withoutBackOffice, address);
 
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/connexion")]
-    [InlineData("/compte")]
-    [InlineData("/partenaire/connexion")]
-    [InlineData("/ws/registering?wsdl")]
-    public async Task BackOfficeAlone_ThePortalAndTheSoapDoorAreNotFound(string address)
-    {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = backOfficeOnly.BaseAddress };
-
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]
     public async Task BackOfficeAlone_ServesItsSignIn_RefusesASoapCall_AndStillLinksToThePortal()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = backOfficeOnly.BaseAddress };
+        using var client = new HttpClient { BaseAddress = backOfficeOnly.BaseAddress };
         var tenant = await backOfficeOnly.SharedTenantAsync();
         var envelope = RawSoap.Envelope(RawSoap.Security(tenant), """<getAccountState xmlns="urn:x"><login>x</login></getAccountState>""");
         using var call = new StringContent(envelope, Encoding.UTF8, "text/xml");
@@ -121,6 +105,19 @@ public sealed class DoorsTests(DoorsTests.SoapOnlyServer soapOnly, DoorsTests.Wi
         Assert.Equal(HttpStatusCode.NotFound, soap.StatusCode);
         // The staff's emails to companies carry the portal's links, which another instance serves.
         Assert.Equal("/connexion", backOfficeOnly.Services.GetRequiredService<LinkGenerator>().PathOfPage(PortalPages.Area, PortalPages.SignIn));
+    }
+
+    public enum Instance
+    {
+        WithoutBackOffice,
+        BackOfficeOnly,
+    }
+
+    /// <summary>A GET that shows the answer itself, not where a redirect leads.</summary>
+    private static async Task<HttpResponseMessage> GetAsync(GuichetServer server, string address)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        return await client.GetAsync(new Uri(address, UriKind.Relative));
     }
 
     public sealed class SoapOnlyServer() : GuichetServer(DatabaseProvider.Sqlite)
