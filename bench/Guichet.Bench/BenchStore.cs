@@ -48,7 +48,8 @@ public sealed class BenchStore(string provider, string connectionString)
             return;
         }
 
-        var hash = new PasswordHashing().Hash(password);
+        using var hashing = new PasswordHashing();
+        var hash = await hashing.HashAsync(password, CancellationToken.None);
         var watch = Stopwatch.StartNew();
         var rows = new RowContext(whiteLabel.Id, whiteLabel.MailDomain, hash, DateTimeOffset.UtcNow);
         await ExecuteAsync(db, _postgres ? PostgresFiller(rows, existing, count - existing) : SqliteFiller(rows, existing, count - existing));
@@ -76,7 +77,9 @@ public sealed class BenchStore(string provider, string connectionString)
     {
         await using var db = NewContext();
         var whiteLabel = await db.WhiteLabels.SingleAsync(w => w.Code == whiteLabelCode);
-        var rows = new RowContext(whiteLabel.Id, whiteLabel.MailDomain, new PasswordHashing().Hash(password), DateTimeOffset.UtcNow);
+        using var hashing = new PasswordHashing();
+        var hash = await hashing.HashAsync(password, CancellationToken.None);
+        var rows = new RowContext(whiteLabel.Id, whiteLabel.MailDomain, hash, DateTimeOffset.UtcNow);
         foreach (var (role, count, allowance) in new[]
         {
             ("f", set.First, 5), ("p", set.Parents, set.ParentAllowance), ("m", set.Modifiers, 5), ("t", set.Targets, 5),

@@ -83,7 +83,7 @@ public sealed class ModifyAccount(
 
         if (merged.Password is { } password)
         {
-            account.PasswordHash = hashing.Hash(password);
+            account.PasswordHash = await hashing.HashAsync(password, cancellationToken);
             account.PasswordChangedAt = now;
         }
 

@@ -61,7 +61,7 @@ public sealed class RegisterPrimaryAccount(
             IsTest = data.Test ?? whiteLabel.TestEnvironment,
             SecondaryAllowance = int.Parse(data.SecondaryAccountCount!, System.Globalization.CultureInfo.InvariantCulture),
             WantsMailbox = true,
-            PasswordHash = hashing.Hash(password),
+            PasswordHash = await hashing.HashAsync(password, cancellationToken),
             PasswordChangedAt = now,
             Data = data,
             CreatedAt = now,

@@ -88,7 +88,7 @@ public sealed class RegisterSecondaryAccount(
             Category = primary.Category,
             IsTest = isTest,
             WantsMailbox = data.Mailbox ?? caller.WhiteLabel.SecondaryMailboxByDefault,
-            PasswordHash = hashing.Hash(password),
+            PasswordHash = await hashing.HashAsync(password, cancellationToken),
             PasswordChangedAt = now,
             Data = data,
             CreatedAt = now,

@@ -40,7 +40,7 @@ public sealed class ChangePassword(
         {
             errors.Add(PeopleErrors.CurrentPasswordRequired("CurrentPassword"));
         }
-        else if (hashing.Verify(person.PasswordHash, current) == PasswordCheck.Invalid)
+        else if (await hashing.VerifyAsync(person.PasswordHash, current, cancellationToken) == PasswordCheck.Invalid)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             await AuditFailureAsync(person, remoteAddress, "wrong current password", cancellationToken);

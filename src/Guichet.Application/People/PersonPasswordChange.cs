@@ -23,7 +23,7 @@ public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing ha
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        person.SetPassword(hashing.Hash(password), now);
+        person.SetPassword(await hashing.HashAsync(password, cancellationToken), now);
         audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email, remoteAddress: remoteAddress);
         outbox.Add(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword));
         return await db.TrySaveChangesAsync(cancellationToken);

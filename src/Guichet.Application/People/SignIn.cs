@@ -52,7 +52,9 @@ public sealed class SignIn(
         }
 
         var person = await db.People.SingleOrDefaultAsync(p => p.Email == key, cancellationToken);
-        var check = person is null ? hashing.VerifyDecoy(password) : hashing.Verify(person.PasswordHash, password);
+        var check = person is null
+            ? await hashing.VerifyDecoyAsync(password, cancellationToken)
+            : await hashing.VerifyAsync(person.PasswordHash, password, cancellationToken);
         if (check == PasswordCheck.Invalid)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
@@ -80,7 +82,7 @@ public sealed class SignIn(
     /// <summary>Saved at once; if the person changed meanwhile, the other change wins and the re-hash waits for the next log in.</summary>
     private async Task RehashAsync(Person person, string password, CancellationToken cancellationToken)
     {
-        person.PasswordHash = hashing.Hash(password);
+        person.PasswordHash = await hashing.HashAsync(password, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -66,7 +66,7 @@ public sealed class SignUp(
         }
 
         // Hashed on every path, also where it is thrown away (a validated address): the answer takes the same time.
-        var passwordHash = hashing.Hash(request.Password!);
+        var passwordHash = await hashing.HashAsync(request.Password!, cancellationToken);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             if (await TrySaveAsync(request, email, passwordHash, links, remoteAddress, cancellationToken))

@@ -26,7 +26,7 @@ public sealed class ValidateEmail(GuichetDbContext db, PersonTokens tokens, Pass
         {
             var pending = await db.People.AsNoTracking().Where(p => p.Id == live.Value.PersonId && p.EmailConfirmedAt == null)
                 .Select(p => p.PasswordHash).SingleOrDefaultAsync(cancellationToken);
-            if (pending is not null && hashing.Verify(pending, password ?? string.Empty) == PasswordCheck.Invalid)
+            if (pending is not null && await hashing.VerifyAsync(pending, password ?? string.Empty, cancellationToken) == PasswordCheck.Invalid)
             {
                 return Result<Person>.Failure(string.IsNullOrEmpty(password)
                     ? PeopleErrors.PasswordRequired("Password") : PeopleErrors.NotTheSignUpPassword("Password"));

@@ -74,8 +74,9 @@ public sealed class UserAuthenticator(
             account = await s_credentials.For(db)(db, key, whiteLabel.Id, cancellationToken);
         }
 
-        var usedPreviousKey = false;
-        var check = account is null ? hashing.VerifyDecoy(password) : Check(whiteLabel, account, password, now, out usedPreviousKey);
+        var (check, usedPreviousKey) = account is null
+            ? (await hashing.VerifyDecoyAsync(password, cancellationToken), false)
+            : await CheckAsync(whiteLabel, account, password, now, cancellationToken);
         if (check == PasswordCheck.Invalid)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class UserAuthenticator(
         if (rehash)
         {
             var oldHash = account.PasswordHash;
-            var newHash = hashing.Hash(password);
+            var newHash = await hashing.HashAsync(password, cancellationToken);
             await db.Accounts.Where(a => a.Id == id && a.PasswordHash == oldHash)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, newHash), cancellationToken);
         }
@@ -128,25 +129,25 @@ public sealed class UserAuthenticator(
         }
     }
 
-    /// <param name="usedPreviousKey">True when an SSO token was minted with the key a rotation replaced, during its grace.</param>
-    private PasswordCheck Check(WhiteLabel whiteLabel, StoredCredentials stored, string password, DateTimeOffset now, out bool usedPreviousKey)
+    /// <returns>The check, and whether an SSO token was minted with the key a rotation replaced, during its grace.</returns>
+    private async Task<(PasswordCheck Check, bool UsedPreviousKey)> CheckAsync(WhiteLabel whiteLabel, StoredCredentials stored, string password,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        usedPreviousKey = false;
         var account = stored.Facts;
         if (!SsoToken.LooksLikeToken(password))
         {
             if (verified.Contains(account.Login, password, stored.PasswordHash))
             {
-                return PasswordCheck.Valid;
+                return (PasswordCheck.Valid, false);
             }
 
-            var check = hashing.Verify(stored.PasswordHash, password);
+            var check = await hashing.VerifyAsync(stored.PasswordHash, password, cancellationToken);
             if (check == PasswordCheck.Valid)
             {
                 verified.Remember(account.Login, password, stored.PasswordHash);
             }
 
-            return check;
+            return (check, false);
         }
 
         // SSO is for primaries and secondaries of a white label that has a shared key, never for administrators.
@@ -154,19 +155,20 @@ public sealed class UserAuthenticator(
         // the same work whether the login exists or not.
         if (account.Kind == AccountKind.Administrator || whiteLabel.SsoKeyProtected is null)
         {
-            return hashing.VerifyDecoy(password);
+            return (await hashing.VerifyDecoyAsync(password, cancellationToken), false);
         }
 
         var validity = TimeSpan.FromMinutes(whiteLabel.SsoTokenValidityMinutes);
         var valid = SsoToken.IsValid(password, secrets.Unprotect(whiteLabel.SsoKeyProtected), account.Login, whiteLabel.SsoTimeZone, now,
             validity, options.Value.SsoClockSkew);
+        var usedPreviousKey = false;
         if (!valid && whiteLabel.PreviousSsoKeyAt(now) is { } previous)
         {
             usedPreviousKey = valid = SsoToken.IsValid(password, secrets.Unprotect(previous), account.Login, whiteLabel.SsoTimeZone, now,
                 validity, options.Value.SsoClockSkew);
         }
 
-        return valid ? PasswordCheck.Valid : hashing.VerifyDecoy(password);
+        return valid ? (PasswordCheck.Valid, usedPreviousKey) : (await hashing.VerifyDecoyAsync(password, cancellationToken), false);
     }
 
     /// <summary>What the check needs of the caller's row: its facts, its hash, and what a success updates or decides.</summary>

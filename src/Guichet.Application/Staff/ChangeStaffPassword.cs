@@ -53,7 +53,7 @@ public sealed class ChangeStaffPassword(
             errors.Add(StaffErrors.PasswordMismatch("PasswordConfirmation"));
         }
 
-        if (string.IsNullOrEmpty(current) || hashing.Verify(member.PasswordHash, current) == PasswordCheck.Invalid)
+        if (string.IsNullOrEmpty(current) || await hashing.VerifyAsync(member.PasswordHash, current, cancellationToken) == PasswordCheck.Invalid)
         {
             await throttling.RecordFailureAsync(brake.Value, cancellationToken);
             audit.Record(StaffStore.ActorName(member), AuditEvents.StaffAuthenticationFailed, null, member.Email,
@@ -71,7 +71,7 @@ public sealed class ChangeStaffPassword(
             return Result<StaffPasswordChanged>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
-        member.PasswordHash = hashing.Hash(password!);
+        member.PasswordHash = await hashing.HashAsync(password!, cancellationToken);
         member.PasswordChangedAt = clock.GetUtcNow();
         member.MustChangePassword = false;
         member.RenewSecurityStamp();

@@ -51,7 +51,11 @@ public sealed class ConfirmTotpEnrolment(
         member.TotpConfirmed = true;
         member.LastTotpStep = step;
         member.RecoveryCodes.Clear();
-        member.RecoveryCodes.AddRange(codes.Select(c => new StaffRecoveryCode { CodeHash = hashing.Hash(c) }));
+        foreach (var recoveryCode in codes)
+        {
+            member.RecoveryCodes.Add(new StaffRecoveryCode { CodeHash = await hashing.HashAsync(recoveryCode, cancellationToken) });
+        }
+
         member.LastSignInAt = now;
         member.RenewSecurityStamp();
         var actor = StaffStore.ActorName(member);

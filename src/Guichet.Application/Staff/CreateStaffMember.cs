@@ -70,7 +70,7 @@ public sealed class CreateStaffMember(GuichetDbContext db, PasswordHashing hashi
             Email = email,
             DisplayName = displayName,
             Role = role!.Value,
-            PasswordHash = hashing.Hash(password),
+            PasswordHash = await hashing.HashAsync(password, cancellationToken),
             PasswordChangedAt = now,
             MustChangePassword = true,
             CreatedAt = now,

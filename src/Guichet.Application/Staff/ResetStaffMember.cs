@@ -37,7 +37,7 @@ public sealed class ResetStaffMember(GuichetDbContext db, PasswordHashing hashin
 
         var password = StaffPasswords.NewOneTimePassword();
         var recoveryCodes = member.RecoveryCodes.Count;
-        member.Reset(hashing.Hash(password), clock.GetUtcNow());
+        member.Reset(await hashing.HashAsync(password, cancellationToken), clock.GetUtcNow());
         audit.Record(actorName.Value, AuditEvents.StaffMemberReset, null, member.Email, remoteAddress: remoteAddress,
             detail: $"one-time password; authenticator and {recoveryCodes} recovery codes removed");
         if (await db.SaveStaffAsync(cancellationToken) is { } failure)

@@ -33,7 +33,9 @@ public sealed class SignInStaff(GuichetDbContext db, PasswordHashing hashing, Lo
         }
 
         var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Email == key, cancellationToken);
-        var check = member is null ? hashing.VerifyDecoy(password) : hashing.Verify(member.PasswordHash, password);
+        var check = member is null
+            ? await hashing.VerifyDecoyAsync(password, cancellationToken)
+            : await hashing.VerifyAsync(member.PasswordHash, password, cancellationToken);
         if (check == PasswordCheck.Invalid || member is null || member.Disabled)
         {
             var retry = await throttling.RecordFailureAsync(brake.Value, cancellationToken);

@@ -105,7 +105,16 @@ public sealed class VerifyStaffSecondFactor(
     private async Task<bool> SpendRecoveryCodeAsync(StaffMember member, string recoveryCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await db.StaffRecoveryCodes.AsNoTracking().Where(c => c.StaffMemberId == member.Id).ToListAsync(cancellationToken);
-        var match = stored.FirstOrDefault(c => hashing.Verify(c.CodeHash, recoveryCode) != PasswordCheck.Invalid);
+        StaffRecoveryCode? match = null;
+        foreach (var candidate in stored)
+        {
+            if (await hashing.VerifyAsync(candidate.CodeHash, recoveryCode, cancellationToken) != PasswordCheck.Invalid)
+            {
+                match = candidate;
+                break;
+            }
+        }
+
         if (match is null || await db.StaffRecoveryCodes.Where(c => c.Id == match.Id).ExecuteDeleteAsync(cancellationToken) != 1)
         {
             return false;

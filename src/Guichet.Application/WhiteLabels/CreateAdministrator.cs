@@ -53,7 +53,7 @@ public sealed class CreateAdministrator(GuichetDbContext db, AccountStore accoun
             FolderNumber = await accounts.NewFolderNumberAsync(now, cancellationToken),
             State = AccountState.REGISTERED,
             StateChangedAt = now,
-            PasswordHash = hashing.Hash(password),
+            PasswordHash = await hashing.HashAsync(password, cancellationToken),
             PasswordChangedAt = now,
             CreatedAt = now,
             EnrolledAt = now,

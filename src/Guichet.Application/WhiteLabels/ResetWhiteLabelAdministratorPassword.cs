@@ -38,7 +38,7 @@ public sealed class ResetWhiteLabelAdministratorPassword(
         }
 
         var password = AccountPasswords.NewAdministratorPassword();
-        account.PasswordHash = hashing.Hash(password);
+        account.PasswordHash = await hashing.HashAsync(password, cancellationToken);
         account.PasswordChangedAt = clock.GetUtcNow();
         account.Touch();
         audit.Record(actor, AuditEvents.AdministratorPasswordReset, whiteLabel.Id, key, remoteAddress: remoteAddress);

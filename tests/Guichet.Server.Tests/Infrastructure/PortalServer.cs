@@ -72,7 +72,7 @@ public class PortalServer : GuichetServer
                 Email = email ?? NewEmail(),
                 FirstName = firstName,
                 LastName = lastName,
-                PasswordHash = services.GetRequiredService<PasswordHashing>().Hash(Password),
+                PasswordHash = await services.GetRequiredService<PasswordHashing>().HashAsync(Password, CancellationToken.None),
                 PasswordChangedAt = now,
                 CreatedAt = now,
                 EmailConfirmedAt = now,

@@ -100,7 +100,7 @@ public sealed partial class WebVisitor : IDisposable
             Email = $"p-{Guid.NewGuid():N}@exemple.fr",
             FirstName = "Paule",
             LastName = "Portail",
-            PasswordHash = services.GetRequiredService<PasswordHashing>().Hash(Password),
+            PasswordHash = await services.GetRequiredService<PasswordHashing>().HashAsync(Password, CancellationToken.None),
             PasswordChangedAt = now,
             CreatedAt = now,
             EmailConfirmedAt = now,

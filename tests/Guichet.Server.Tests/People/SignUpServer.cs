@@ -30,7 +30,7 @@ public sealed class CountingPasswordHashing : PasswordHashing
 
     public int Hashes => Volatile.Read(ref _hashes);
 
-    public override string Hash(string password)
+    protected override string Hash(string password)
     {
         Interlocked.Increment(ref _hashes);
         return base.Hash(password);

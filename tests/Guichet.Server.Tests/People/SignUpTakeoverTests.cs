@@ -39,8 +39,8 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
         Assert.Equal(("Olivia", "Titulaire", false, PortalSpace.Entreprise), (person.FirstName, person.LastName, person.ContributionsOnly,
             person.SignedUpIn));
-        Assert.True(Verifies(person.PasswordHash, OwnerPassword));
-        Assert.False(Verifies(person.PasswordHash, StrangerPassword));
+        Assert.True(await VerifiesAsync(person.PasswordHash, OwnerPassword));
+        Assert.False(await VerifiesAsync(person.PasswordHash, StrangerPassword));
         var audit = await server.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == email).OrderBy(e => e.Id)
             .Select(e => e.Event).ToListAsync());
         Assert.Equal([AuditEvents.PersonSignedUp, AuditEvents.PersonSignUpReplaced, AuditEvents.PersonEmailConfirmed], audit);
@@ -66,7 +66,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         var owners = (await LinksAsync(email, 3)).Last(l => l.StartsWith("http://titulaire.test", StringComparison.Ordinal));
         Assert.True((await ValidateAsync(owners, OwnerPassword)).Succeeded);
         var hash = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.PasswordHash).SingleAsync());
-        Assert.True(Verifies(hash, OwnerPassword));
+        Assert.True(await VerifiesAsync(hash, OwnerPassword));
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.True(chosen.Succeeded);
         var person = await server.InDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
         Assert.NotNull(person.EmailConfirmedAt);
-        Assert.True(Verifies(person.PasswordHash, "Reprise-pass5!"));
+        Assert.True(await VerifiesAsync(person.PasswordHash, "Reprise-pass5!"));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         Assert.False(await server.InDbAsync(db => db.PersonTokens.AnyAsync(t => t.Purpose == TokenPurpose.EmailValidation
             && t.ConsumedAt == null && db.People.Any(p => p.Id == t.PersonId && p.Email == email))));
         var hash = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.PasswordHash).SingleAsync());
-        Assert.True(Verifies(hash, OwnerPassword));
+        Assert.True(await VerifiesAsync(hash, OwnerPassword));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
 
             var winner = Assert.Single(valid);
             var hash = await server.InDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.PasswordHash).SingleAsync());
-            Assert.True(Verifies(hash, winner.StartsWith("http://un.test", StringComparison.Ordinal) ? "Un-pass-111!" : "Deux-pass-222!"),
+            Assert.True(await VerifiesAsync(hash, winner.StartsWith("http://un.test", StringComparison.Ordinal) ? "Un-pass-111!" : "Deux-pass-222!"),
                 $"Round {round}: the link of {winner} validated another sign-up's password.");
         }
     }
@@ -364,8 +364,8 @@ public abstract partial class SignUpTakeoverTests(SignUpServer server)
         }
     }
 
-    private bool Verifies(string hash, string password) =>
-        server.Hashing.Verify(hash, password) != Application.Security.PasswordCheck.Invalid;
+    private async Task<bool> VerifiesAsync(string hash, string password) =>
+        await server.Hashing.VerifyAsync(hash, password, CancellationToken.None) != Application.Security.PasswordCheck.Invalid;
 
     [GeneratedRegex(@"https?://\S+/compte/valider\?jeton=[A-Za-z0-9_%-]+")]
     private static partial Regex LinkPattern();

@@ -12,7 +12,7 @@ public sealed class CountingPasswordHashing : PasswordHashing
 
     public int Verifications => Volatile.Read(ref _verifications);
 
-    public override PasswordCheck Verify(string hash, string password)
+    protected override PasswordCheck Verify(string hash, string password)
     {
         Interlocked.Increment(ref _verifications);
         return base.Verify(hash, password);

@@ -262,9 +262,9 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 }
 
 /// <summary>Real password checks that wait until all the expected callers are inside one.</summary>
-internal sealed class GatedPasswordHashing(CountdownEvent gate) : PasswordHashing
+internal sealed class GatedPasswordHashing(CountdownEvent gate) : PasswordHashing(concurrentHashes: 16)
 {
-    public override PasswordCheck Verify(string hash, string password)
+    protected override PasswordCheck Verify(string hash, string password)
     {
         gate.Signal();
         Assert.True(gate.Wait(TimeSpan.FromSeconds(60)), "Not every caller reached the password check.");
