@@ -7,8 +7,8 @@ namespace Guichet.Application.Security;
 /// User passwords: ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted, versioned format) at OWASP's
 /// 210,000 iterations. A hash made with fewer iterations verifies and asks to be re-hashed.
 /// At most one hash per core runs at a time: a burst of registrations or sign-ins waits here without holding a thread,
-/// instead of each taking a pool thread that the runtime then multiplies (each with its native memory) and that share
-/// the cores with the calls that need no hash. A hash takes a core whole anyway, so the rate of hashes is the same.
+/// instead of each blocking a pool thread for the length of its hash, which, past the pool's size, would delay every
+/// other request until the pool grows. A hash takes a core whole anyway, so the rate of hashes is the same.
 /// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not) and
 /// hashes (a sign-up hashes once whatever the address).
 /// </summary>
