@@ -4,6 +4,7 @@ using Guichet.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Pages;
 
@@ -12,7 +13,7 @@ namespace Guichet.Server.Pages;
 /// reference, which the log line of an unexpected error carries too, so that support can find what happened.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
+public sealed class ErreurModel(IOptions<Doors> doors, ILogger<ErreurModel> logger) : PageModel
 {
     public const string PageName = "/Erreur";
 
@@ -33,11 +34,15 @@ public sealed class ErreurModel(ILogger<ErreurModel> logger) : PageModel
 
     public string Reference => HttpContext.TraceIdentifier;
 
-    /// <summary>The address that failed was the back office's: lead back there rather than to the portal.</summary>
-    public bool FromBackOffice => new PathString(OriginalPath).StartsWithSegments(BackOfficePages.PathBase);
+    /// <summary>
+    /// Lead back to the back office rather than to the portal: the address that failed was the back office's, or this
+    /// instance has no portal to lead to (<see cref="Doors"/>). Never to a door this instance keeps closed.
+    /// </summary>
+    public bool LeadsToBackOffice => doors.Value.BackOffice
+        && (!doors.Value.Portal || new PathString(OriginalPath).StartsWithSegments(BackOfficePages.PathBase));
 
     /// <summary>The back office's home, the Partenaire space's or the portal's, whichever the failing address was under.</summary>
-    public string HomePath => FromBackOffice ? BackOfficePages.PathBase
+    public string HomePath => LeadsToBackOffice ? BackOfficePages.PathBase
         : new PathString(OriginalPath).StartsWithSegments(PartnerPages.PathBase) ? PartnerPages.PathBase : "/";
 
     private string? OriginalPath =>

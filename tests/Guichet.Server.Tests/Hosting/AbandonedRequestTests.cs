@@ -1,3 +1,4 @@
+using Guichet.Server.Hosting;
 using Guichet.Server.Pages;
 using Guichet.Server.Soap;
 using Guichet.Server.Tests.Mail;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Hosting;
 
@@ -45,7 +47,7 @@ public sealed class AbandonedRequestTests
         var context = new DefaultHttpContext { RequestAborted = abandon.Token };
         context.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Error = new TaskCanceledException(), Path = "/outils" });
         var logger = new CapturingLogger<ErreurModel>();
-        var page = new ErreurModel(logger) { PageContext = new PageContext { HttpContext = context } };
+        var page = new ErreurModel(Options.Create(new Doors()), logger) { PageContext = new PageContext { HttpContext = context } };
         if (abandoned)
         {
             abandon.Cancel();

@@ -107,6 +107,19 @@ public sealed class DoorsTests(DoorsTests.SoapOnlyServer soapOnly, DoorsTests.Wi
         Assert.Equal("/connexion", backOfficeOnly.Services.GetRequiredService<LinkGenerator>().PathOfPage(PortalPages.Area, PortalPages.SignIn));
     }
 
+    [Theory]
+    [InlineData(Instance.BackOfficeOnly, "/", "/back-office", "Retour au back office")]
+    [InlineData(Instance.BackOfficeOnly, "/partenaire/connexion", "/back-office", "Retour au back office")]
+    [InlineData(Instance.WithoutBackOffice, "/back-office/equipe", "/", "Retour à l'accueil")]
+    [InlineData(Instance.WithoutBackOffice, "/partenaire/nulle-part", "/partenaire", "Retour à l'accueil")]
+    public async Task TheNotFoundPage_LeadsBackThroughADoorThisInstanceOpens(Instance instance, string address, string home, string label)
+    {
+        using var response = await GetAsync(instance == Instance.BackOfficeOnly ? backOfficeOnly : withoutBackOffice, address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<a class=\"bouton\" href=\"{home}\">{label}</a>", await WebVisitor.TextOfAsync(response), StringComparison.Ordinal);
+    }
+
     public enum Instance
     {
         WithoutBackOffice,
