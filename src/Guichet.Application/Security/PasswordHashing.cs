@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -6,9 +7,11 @@ namespace Guichet.Application.Security;
 /// <summary>
 /// User passwords: ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted, versioned format) at OWASP's
 /// 210,000 iterations. A hash made with fewer iterations verifies and asks to be re-hashed.
-/// At most one hash per core runs at a time: a burst of registrations or sign-ins waits here without holding a thread,
-/// instead of each blocking a pool thread for the length of its hash, which, past the pool's size, would delay every
-/// other request until the pool grows. A hash takes a core whole anyway, so the rate of hashes is the same.
+/// Hashes run on threads of their own, one per core, never on the thread pool's: a burst of registrations or sign-ins
+/// queues here while its callers hold no thread, and the pool's threads stay free for the calls that need no hash.
+/// Run on the pool, each ~110 ms hash held a pool thread, and as many hashes as the pool had threads took them all:
+/// every other request then waited for a hash to end (measured: bench/README.md, "A burst of registrations").
+/// A hash takes a core whole anyway, so the rate of hashes is the same.
 /// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not) and
 /// hashes (a sign-up hashes once whatever the address).
 /// </summary>
@@ -24,7 +27,9 @@ public class PasswordHashing : IDisposable
         IterationCount = Iterations,
     }));
 
-    private readonly SemaphoreSlim _cores;
+    private readonly BlockingCollection<HashingJob> _queue = new(new ConcurrentQueue<HashingJob>());
+
+    private readonly Thread[] _hashingThreads;
 
     // Verified when the login is unknown, so that an unknown login costs the same time as a wrong password.
     private readonly Lazy<string> _decoyHash;
@@ -37,20 +42,25 @@ public class PasswordHashing : IDisposable
     /// <param name="concurrentHashes">How many hashes may run at once (a test that needs callers to meet inside one).</param>
     protected PasswordHashing(int concurrentHashes)
     {
-        _cores = new SemaphoreSlim(concurrentHashes, concurrentHashes);
         _decoyHash = new(() => Hash(SecretGenerator.New()));
+        _hashingThreads = [.. Enumerable.Range(0, concurrentHashes)
+            .Select(_ => new Thread(RunQueuedJobs) { IsBackground = true, Name = "Password hashing" })];
+        foreach (var thread in _hashingThreads)
+        {
+            thread.Start();
+        }
     }
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        OnACoreAsync(() => Hash(password), cancellationToken);
+        OnAHashingThreadAsync(() => Hash(password), cancellationToken);
 
     public Task<PasswordCheck> VerifyAsync(string hash, string password, CancellationToken cancellationToken) =>
-        OnACoreAsync(() => Verify(hash, password), cancellationToken);
+        OnAHashingThreadAsync(() => Verify(hash, password), cancellationToken);
 
     /// <summary>Spends the time of a real verification and fails: for logins that do not exist.</summary>
     public async Task<PasswordCheck> VerifyDecoyAsync(string password, CancellationToken cancellationToken)
     {
-        await OnACoreAsync(() => Verify(_decoyHash.Value, password), cancellationToken);
+        await OnAHashingThreadAsync(() => Verify(_decoyHash.Value, password), cancellationToken);
         return PasswordCheck.Invalid;
     }
 
@@ -64,7 +74,14 @@ public class PasswordHashing : IDisposable
     {
         if (disposing)
         {
-            _cores.Dispose();
+            // The jobs already queued still run (their callers are waiting), then the threads end.
+            _queue.CompleteAdding();
+            foreach (var thread in _hashingThreads)
+            {
+                thread.Join();
+            }
+
+            _queue.Dispose();
         }
     }
 
@@ -77,16 +94,63 @@ public class PasswordHashing : IDisposable
         _ => PasswordCheck.Invalid,
     };
 
-    private async Task<T> OnACoreAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    private Task<T> OnAHashingThreadAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        await _cores.WaitAsync(cancellationToken);
-        try
+        var job = new HashingJob<T>(work, cancellationToken);
+        // The job watches the token itself: a caller that gives up is answered at once, queued or not.
+        _queue.Add(job, CancellationToken.None);
+        return job.Result;
+    }
+
+    private void RunQueuedJobs()
+    {
+        foreach (var job in _queue.GetConsumingEnumerable())
         {
-            return work();
+            job.Run();
         }
-        finally
+    }
+
+    private abstract class HashingJob
+    {
+        public abstract void Run();
+    }
+
+    /// <summary>
+    /// One caller's hash or verification. A caller that gives up while waiting is answered at once and its job, when its
+    /// turn comes, takes no core. The caller's code goes on on the thread pool, not on the hashing thread.
+    /// </summary>
+    private sealed class HashingJob<T> : HashingJob
+    {
+        private readonly Func<T> _work;
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _givingUp;
+
+        public HashingJob(Func<T> work, CancellationToken cancellationToken)
         {
-            _cores.Release();
+            _work = work;
+            _givingUp = cancellationToken.Register(() => _result.TrySetCanceled(cancellationToken));
+        }
+
+        public Task<T> Result => _result.Task;
+
+        public override void Run()
+        {
+            using (_givingUp)
+            {
+                if (_result.Task.IsCompleted)
+                {
+                    return;
+                }
+
+                try
+                {
+                    _result.TrySetResult(_work());
+                }
+                catch (Exception failure)
+                {
+                    _result.TrySetException(failure);
+                }
+            }
         }
     }
 }

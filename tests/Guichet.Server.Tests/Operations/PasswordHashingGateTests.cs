@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using Guichet.Application.Security;
 
 namespace Guichet.Server.Tests.Operations;
 
 /// <summary>
 /// At most one password hash per core runs at a time, however many callers ask at once: the others wait their turn
-/// and all are served. Callers here are threads of their own, so that without the gate they would all hash together.
+/// and all are served. Hashes run on threads of their own, never on the pool's. The callers of the first test are
+/// threads of their own, so that without the gate they would all hash together.
 /// </summary>
 public sealed class PasswordHashingGateTests
 {
@@ -48,6 +50,24 @@ public sealed class PasswordHashingGateTests
         Assert.Equal("haché", await hashing.HashAsync("après", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AHash_RunsOffTheThreadPool_AndItsCallerGoesOnOnThePool()
+    {
+        using var hashing = new ConcurrencyRecordingHashing();
+
+        var (hash, callerOnPool, callerThread) = await Task.Run(async () =>
+        {
+            var hash = await hashing.HashAsync("mot-de-passe", CancellationToken.None);
+            return (hash, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name);
+        });
+
+        Assert.Equal("haché", hash);
+        // The pool's threads serve the calls that need no hash while hashes run.
+        Assert.False(Assert.Single(hashing.HashedOnPoolThread));
+        Assert.True(callerOnPool);
+        Assert.NotEqual("Password hashing", callerThread);
+    }
+
     /// <summary>A hash that takes its time and counts how many run together; the first <c>cores</c> hold until released.</summary>
     private sealed class ConcurrencyRecordingHashing : PasswordHashing
     {
@@ -63,8 +83,11 @@ public sealed class PasswordHashingGateTests
 
         public ManualResetEventSlim Release { get; } = new(initialState: false);
 
+        public ConcurrentQueue<bool> HashedOnPoolThread { get; } = new();
+
         protected override string Hash(string password)
         {
+            HashedOnPoolThread.Enqueue(Thread.CurrentThread.IsThreadPoolThread);
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _mostAtOnce, running);
             if (password.StartsWith("occupé-", StringComparison.Ordinal))
