@@ -8,7 +8,9 @@
 #   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": accounts filled before the run, ascending; 0 = only the run's
 #   own few thousand)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)  CONNECTIONS (8)  INSTANCES ("1"; "1 2"
 #   also measures two servers on one PostgreSQL, autocannon spreading the connections; SQLite runs one)  TIMEOUT (10 s per request)
-#   CALLS (all: "health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status")
+#   CALLS (all: "health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary
+#   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
+#   BURST (4 x CONNECTIONS: the registering connections beside the cheap call in state-burst)
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
 #   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
@@ -36,7 +38,8 @@ fi
 connections=${CONNECTIONS:-8}
 instance_counts=${INSTANCES:-1}
 timeout=${TIMEOUT:-10}
-calls=${CALLS:-"health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"}
+calls=${CALLS:-"health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary change-status"}
+burst=${BURST:-$((4 * connections))}
 repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
 profile_seconds=${PROFILE_SECONDS:-15}
@@ -205,6 +208,25 @@ JSON
   node "$root/bench/load/soap-load.js" "$settings"
 }
 
+# The state-burst row: getAccountState by repeated password from CONNECTIONS connections while BURST more register
+# primaries on the same servers, started together (what the hashing gate is for: a burst of hashing calls must not
+# starve the calls that need no hash). One JSON line: the cheap call's figures, the registrations' beside them, errors
+# of both; no server CPU per call (the two loads share it).
+load_beside_burst() {
+  local beside=$work/burst.json registering cheap
+  load register-primary "$duration" "$warmup" 0 "$burst" >"$beside" &
+  registering=$!
+  cheap=$(load state-repeated "$duration" "$warmup")
+  wait "$registering"
+  node -e '
+    const [cheap, beside] = process.argv.slice(1).map((a) => JSON.parse(a));
+    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null,
+      errors: cheap.errors + beside.errors, poolExhausted: cheap.poolExhausted || beside.poolExhausted,
+      firstError: cheap.firstError ?? beside.firstError,
+      burst: { connections: '"$burst"', requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
+  ' "$cheap" "$(cat "$beside")"
+}
+
 rows=()
 failed=0
 run=0
@@ -212,12 +234,13 @@ run=0
 declare -A labels=(
   [health]="GET /health (trivial)" [state-repeated]="getAccountState, repeated password" [state-sso]="getAccountState, SSO token"
   [state-first]="getAccountState, first-time password" [register-primary]="registerPrimaryAccount"
-  [register-secondary]="registerSecondaryAccount" [modify-primary]="modifyPrimaryAccount" [change-status]="changeAccountStatus")
+  [register-secondary]="registerSecondaryAccount" [modify-primary]="modifyPrimaryAccount" [change-status]="changeAccountStatus"
+  [state-burst]="getAccountState, repeated password, beside $burst connections registering")
 declare -A hashes=([state-first]=1 [register-primary]=1 [register-secondary]=1)
-table_order="health state-first state-repeated state-sso register-primary register-secondary modify-primary change-status"
+table_order="health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary change-status"
 # Cheap calls first; the hashing ones last, so that the enrolment worker's catching up after registrations falls on
 # no cheap row.
-run_order="health state-repeated state-sso modify-primary change-status state-first register-primary register-secondary"
+run_order="health state-repeated state-sso modify-primary change-status state-burst state-first register-primary register-secondary"
 
 # A fresh working set for one pass over the rows (tag r<run>x<pass>): first-time callers, parents, modifiers and
 # targets no earlier pass has used, so that each pass measures the same thing.
@@ -252,10 +275,10 @@ measure() {
   done
   # Per call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and KDF.
   declare -A results=()
-  local pass scenario output run_limit run_parallel trivial
+  local pass scenario output run_limit run_parallel trivial alone
   for pass in $(seq 1 "$repeat"); do
     [ "$pass" -gt 1 ] && working_set "$pass"
-    run_limit=$hash_limit run_parallel=$kdf_parallel trivial=0
+    run_limit=$hash_limit run_parallel=$kdf_parallel trivial=0 alone=0
     for scenario in $run_order; do
       case " $calls " in *" $scenario "*) ;; *) continue ;; esac
       if [ "${hashes[$scenario]:-0}" = "1" ]; then
@@ -266,12 +289,18 @@ measure() {
         run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
         echo "   KDF just before $scenario: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
       fi
-      output=$(load "$scenario" "$duration" "$warmup")
+      if [ "$scenario" = state-burst ]; then
+        output=$(load_beside_burst)
+      else
+        output=$(load "$scenario" "$duration" "$warmup")
+      fi
       output=$(node -e '
-        const [r, limit, parallel, trivial] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
-        console.log(JSON.stringify({ ...r, limit, parallel, trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
-      ' "$output" "$run_limit" "$run_parallel" "$trivial")
+        const [r, limit, parallel, trivial, alone] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
+        console.log(JSON.stringify({ ...r, limit, parallel, alone,
+          trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
+      ' "$output" "$run_limit" "$run_parallel" "$trivial" "$alone")
       [ "$scenario" = health ] && trivial=$(node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$output")
+      [ "$scenario" = state-repeated ] && alone=$(node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$output")
       results[$scenario]+="$output"$'\n'
       node -e '
         const [r, pass, passes] = [JSON.parse(process.argv[1]), process.argv[2], process.argv[3]];
@@ -279,6 +308,7 @@ measure() {
         const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
         console.log(`   ${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
           + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+          + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
           + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
           + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
       ' "$output" "$pass" "$repeat"

@@ -17,6 +17,10 @@ let versus = '';
 if (row.scenario !== 'health' && hashes === '1') {
   versus = `${percent(passes.map((p) => p.requestsPerSecond / p.limit), 0)} of hash-bound ${row.limit}/s`
     + ` (${percent(passes.map((p) => p.requestsPerSecond / p.parallel), 0)} of all cores hashing, ${row.parallel}/s)`;
+} else if (row.scenario === 'state-burst') {
+  // The cheap call beside a burst of registrations: against its own row alone in the same pass, and what the burst got.
+  const alone = passes.every((p) => p.alone > 0) ? `${percent(passes.map((p) => p.requestsPerSecond / p.alone), 0)} of its rate alone; ` : '';
+  versus = `${alone}registrations beside it ${row.burst.requestsPerSecond.toFixed(1)}/s, p99 ${row.burst.p99} ms`;
 } else if (row.scenario !== 'health' && passes.every((p) => p.trivial > 0)) {
   versus = `${percent(passes.map((p) => p.requestsPerSecond / p.trivial), 1)} of trivial`;
 }
