@@ -223,7 +223,7 @@ load_beside_burst() {
     console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null,
       errors: cheap.errors + beside.errors, poolExhausted: cheap.poolExhausted || beside.poolExhausted,
       firstError: cheap.firstError ?? beside.firstError,
-      burst: { connections: '"$burst"', requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
+      burst: { requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
   ' "$cheap" "$(cat "$beside")"
 }
 
