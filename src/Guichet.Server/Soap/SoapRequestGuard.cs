@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 using Guichet.Application.Security;
 using Guichet.Domain.Common;
 using Guichet.Server.Soap.Contract;
@@ -249,15 +250,15 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
             if (headers.LocalName == "Security" && headers.NamespaceURI == WsseNamespace)
             {
-                token = ReadSecurity(XmlElementOf(headers));
+                token = ReadSecurity(HeaderOf(headers));
             }
             else if (headers.LocalName == "context")
             {
                 // Existing clients of this family put context in the service namespace; the local name is what we match.
-                var context = XmlElementOf(headers);
+                var context = HeaderOf(headers);
                 var user = Child(context, "user");
-                login = Child(user, "login")?.InnerText;
-                password = Child(user, "password")?.InnerText;
+                login = Child(user, "login")?.Value;
+                password = Child(user, "password")?.Value;
             }
             else
             {
@@ -274,7 +275,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         }
     }
 
-    private static UsernameToken? ReadSecurity(XmlElement security)
+    private static UsernameToken? ReadSecurity(XElement security)
     {
         var usernameToken = Child(security, "UsernameToken", WsseNamespace);
         if (usernameToken is null)
@@ -284,11 +285,11 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
         var passwordElement = Child(usernameToken, "Password", WsseNamespace);
         return new UsernameToken(
-            Child(usernameToken, "Username", WsseNamespace)?.InnerText ?? string.Empty,
-            passwordElement?.InnerText ?? string.Empty,
-            passwordElement?.GetAttribute("Type"),
-            Child(usernameToken, "Nonce", WsseNamespace)?.InnerText,
-            Child(usernameToken, "Created", WsuNamespace)?.InnerText);
+            Child(usernameToken, "Username", WsseNamespace)?.Value ?? string.Empty,
+            passwordElement?.Value ?? string.Empty,
+            passwordElement is null ? null : (string?)passwordElement.Attribute("Type") ?? string.Empty,
+            Child(usernameToken, "Nonce", WsseNamespace)?.Value,
+            Child(usernameToken, "Created", WsuNamespace)?.Value);
     }
 
     /// <summary>
@@ -317,9 +318,33 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         return (XmlElement)document.ReadNode(reader)!;
     }
 
+    /// <summary>
+    /// A header read whole, as LINQ to XML rather than an <see cref="XmlDocument"/>: a third less allocated per envelope
+    /// (bench/README.md). <c>Value</c> is the element's text (CDATA included, comments left out), as <c>InnerText</c> was.
+    /// </summary>
+    private static XElement HeaderOf(XmlReader reader) => (XElement)XNode.ReadFrom(reader);
+
     private static XmlElement? Child(XmlElement? parent, string localName, string? namespaceUri = null) =>
         parent?.ChildNodes.OfType<XmlElement>()
             .FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
+
+    private static XElement? Child(XElement? parent, string localName, string? namespaceUri = null)
+    {
+        if (parent is null)
+        {
+            return null;
+        }
+
+        foreach (var element in parent.Elements())
+        {
+            if (element.Name.LocalName == localName && (namespaceUri is null || element.Name.NamespaceName == namespaceUri))
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
 }
 
 internal sealed class SoapGuardException(string code, string message, string? faultCode = null, IReadOnlyList<Error>? errors = null)

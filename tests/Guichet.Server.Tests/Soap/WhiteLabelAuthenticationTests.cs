@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security;
 using System.Security.Cryptography;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
@@ -196,6 +197,37 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         Assert.Contains("WAIT_FOR_FILES", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeaderValuesSpelledWithCdataAndComments_AreReadAsTheirText()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var half = primary.Login.Length / 2;
+        var context = $"""<context xmlns="{RawSoap.Ns}"><user><login><![CDATA[{primary.Login[..half]}]]><!-- split -->"""
+            + $"""{primary.Login[half..]}</login><password>{SecurityElement.Escape(primary.Password)}</password></user></context>""";
+        var xml = RawSoap.Envelope(RawSoap.Security(tenant) + context, RawSoap.GetAccountState(primary.Login));
+
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, xml);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        Assert.Contains("WAIT_FOR_FILES", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PasswordWithoutType_FaultsWhiteLabelAuthenticationFailed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var security = RawSoap.Security(tenant).Replace($"<wsse:Password Type=\"{RawSoap.PasswordDigest}\">", "<wsse:Password>",
+            StringComparison.Ordinal);
+        var xml = RawSoap.Envelope(security + RawSoap.Context(primary.Login, primary.Password), RawSoap.GetAccountState(primary.Login));
+
+        var response = await RawSoap.PostAsync(server.RegisteringEndpoint, xml);
+
+        Assert.Contains("<wsse:Password>", security, StringComparison.Ordinal);
+        response.AssertClientFault(ErrorCodes.WhiteLabelAuthenticationFailed);
     }
 
     [Theory]
