@@ -43,6 +43,7 @@ burst=${BURST:-$((4 * connections))}
 repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
 profile_seconds=${PROFILE_SECONDS:-15}
+perf_frequency=499
 read -r -a server_env <<<"${SERVER_ENV:-}"
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
 bench_password='bench-Pa55word!'
@@ -61,6 +62,7 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 command -v runuser >/dev/null 2>&1 || need_apt+=(util-linux)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 [ "$profile" = "1" ] && { command -v strace >/dev/null 2>&1 || need_apt+=(strace); }
+[ "$profile" = "1" ] && { perf --version >/dev/null 2>&1 || need_apt+=(linux-perf); }
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== Installing: ${need_apt[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -428,6 +430,26 @@ profile_cheap_call() {
   node "$root/bench/load/trace-summary.js" "$out/trace.speedscope.json" "$out/counters.csv" \
     "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$out/load.json")" \
     | tee "$out/summary.txt"
+  stop_servers
+
+  # perf counts CPU only, native and managed frames alike, where the thread-time trace above also counts threads
+  # waiting for a lock or for the CPU (bench/README.md, "Where the CPU of a cheap call goes"). The JIT's code runs from
+  # a second mapping under W^X that perf cannot match with the runtime's map of method names: W^X off for this server.
+  echo "== CPU profile of getAccountState, repeated password, $connections connections, $profile_seconds s ($out/perf.*)"
+  start_server DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  addresses=("$address")
+  pid=${server_pids[0]}
+  # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then ~2 % of the CPU).
+  load state-repeated "$((profile_seconds + 14))" 2 >"$out/perf-load.json" &
+  load_pid=$!
+  sleep 14
+  perf record -F "$perf_frequency" -g -p "$pid" -o "$out/perf.data" -- sleep "$profile_seconds" >"$out/perf-record.log" 2>&1
+  wait "$load_pid"
+  perf script -i "$out/perf.data" >"$out/perf.script" 2>/dev/null
+  rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
+  node "$root/bench/load/perf-summary.js" "$out/perf.script" \
+    "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$out/perf-load.json")" \
+    "$profile_seconds" "$perf_frequency" | tee "$out/perf-summary.txt"
 }
 
 export ASPNETCORE_ENVIRONMENT=Production
