@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using Guichet.Data;
 using Guichet.Domain.Common;
 using Guichet.Server.Hosting;
 using Guichet.Server.Soap.Contract;
@@ -18,7 +19,11 @@ public sealed class RegisteringEndpoint(ILogger<RegisteringEndpoint> logger)
         try
         {
             var service = context.RequestServices.GetRequiredService<IRegisteringService>();
-            result = await call.Operation.InvokeAsync(service, call.Arguments);
+            await using (await SqliteCallConnection.KeepOpenAsync(context.RequestServices.GetRequiredService<GuichetDbContext>(),
+                context.RequestAborted))
+            {
+                result = await call.Operation.InvokeAsync(service, call.Arguments);
+            }
         }
         catch (Exception exception)
         {

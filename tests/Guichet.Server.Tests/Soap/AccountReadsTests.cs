@@ -18,8 +18,35 @@ public abstract class CommandLogServer(DatabaseProvider provider) : GuichetServe
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.ConfigureDbContext<SqliteGuichetDbContext>(options => options.AddInterceptors(Commands));
-        services.ConfigureDbContext<PostgresGuichetDbContext>(options => options.AddInterceptors(Commands));
+        services.ConfigureDbContext<SqliteGuichetDbContext>(options => options.AddInterceptors(Commands, Connections));
+        services.ConfigureDbContext<PostgresGuichetDbContext>(options => options.AddInterceptors(Commands, Connections));
+    }
+
+    public ConnectionLog Connections { get; } = new();
+}
+
+/// <summary>How many times each lease of a context opened its connection.</summary>
+public sealed class ConnectionLog : DbConnectionInterceptor
+{
+    private readonly ConcurrentDictionary<DbContextId, int> _opens = new();
+
+    public int OpensOf(DbContextId context) => _opens.GetValueOrDefault(context);
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Count(eventData);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Count(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Count(ConnectionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _opens.AddOrUpdate(context.ContextId, 1, (_, opens) => opens + 1);
+        }
     }
 }
 
@@ -29,7 +56,14 @@ public sealed class PostgresCommandLogServer() : CommandLogServer(DatabaseProvid
 
 public sealed class CommandLog : DbCommandInterceptor
 {
-    private readonly ConcurrentQueue<(string Sql, string[] Values)> _commands = new();
+    private readonly ConcurrentQueue<(string Sql, string[] Values, DbContextId? Context)> _commands = new();
+
+    /// <summary>The context lease that sent the last command reading the accounts table with <paramref name="value"/>.</summary>
+    public DbContextId LastAccountReaderWith(string value) => _commands
+        .Last(c => c.Sql.Contains("accounts", StringComparison.Ordinal) && c.Values.Contains(value, StringComparer.Ordinal)).Context!.Value;
+
+    /// <summary>The commands a context lease sent.</summary>
+    public int CountOf(DbContextId context) => _commands.Count(c => c.Context == context);
 
     /// <summary>The SQL of the commands that read the accounts table with <paramref name="value"/> among their parameters.</summary>
     public IReadOnlyList<string> AccountReadsWith(string value) => [.. _commands
@@ -40,19 +74,20 @@ public sealed class CommandLog : DbCommandInterceptor
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Keep(command);
+        Keep(command, eventData);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result)
     {
-        Keep(command);
+        Keep(command, eventData);
         return base.ReaderExecuting(command, eventData, result);
     }
 
-    private void Keep(DbCommand command) =>
-        _commands.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => Convert.ToString(p.Value) ?? "")]));
+    private void Keep(DbCommand command, CommandEventData eventData) =>
+        _commands.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => Convert.ToString(p.Value) ?? "")],
+            eventData.Context?.ContextId));
 }
 
 /// <summary>
@@ -93,6 +128,21 @@ public abstract class AccountReadsTests(CommandLogServer server)
         var ofCaller = server.Commands.AccountReadsWith(tenant.AdminLogin).Skip(callerBefore);
         Assert.DoesNotContain(FileColumn, Assert.Single(ofCaller), StringComparison.Ordinal);
         Assert.DoesNotContain(FileColumn, ofTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACallsLookups_OnSqlite_ShareOneOpenOfTheConnection()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+
+        await tenant.Admin.GetAccountStateAsync(primary.Login);
+
+        // The white label, the brake, the caller's credentials and the target: one context lease for the whole call.
+        var call = server.Commands.LastAccountReaderWith(primary.Login);
+        Assert.True(server.Commands.CountOf(call) >= 4);
+        // PostgreSQL opens around each query: a call holds no pooled connection through a password hash.
+        Assert.Equal(server.Provider == DatabaseProvider.Sqlite ? 1 : server.Commands.CountOf(call), server.Connections.OpensOf(call));
     }
 
     [Fact]
