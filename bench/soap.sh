@@ -439,7 +439,7 @@ profile_cheap_call() {
   start_server DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   addresses=("$address")
   pid=${server_pids[0]}
-  # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then ~2 % of the CPU).
+  # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then 1–3 % of the CPU).
   load state-repeated "$((profile_seconds + 14))" 2 >"$out/perf-load.json" &
   load_pid=$!
   sleep 14
