@@ -216,9 +216,9 @@ public sealed class SoapRequestGuard(RequestDelegate next)
                 return operation.Bind(reader);
             }
 
-            var element = XmlElementOf(reader);
+            var element = ElementOf(reader);
             CheckAction(element);
-            using var elementReader = new XmlNodeReader(element);
+            using var elementReader = element.CreateReader();
             elementReader.MoveToContent();
             return operation.Bind(elementReader);
         }
@@ -250,12 +250,12 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
             if (headers.LocalName == "Security" && headers.NamespaceURI == WsseNamespace)
             {
-                token = ReadSecurity(HeaderOf(headers));
+                token = ReadSecurity(ElementOf(headers));
             }
             else if (headers.LocalName == "context")
             {
                 // Existing clients of this family put context in the service namespace; the local name is what we match.
-                var context = HeaderOf(headers);
+                var context = ElementOf(headers);
                 var user = Child(context, "user");
                 login = Child(user, "login")?.Value;
                 password = Child(user, "password")?.Value;
@@ -296,55 +296,31 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     /// An unknown action would fail deep in the XML binding as a malformed request; it is a field error of the request,
     /// like a missing one (which binds to null and is refused by the use case).
     /// </summary>
-    private static void CheckAction(XmlElement operation)
+    private static void CheckAction(XElement operation)
     {
         var action = Child(operation, "action", RegisteringNamespace.Value);
-        if (action is null || action.GetAttribute("nil", XmlSchemaInstanceNamespace) is "true" or "1"
-            || Enum.GetNames<AccountAction>().Contains(action.InnerText.Trim(), StringComparer.Ordinal))
+        if (action is null || (string?)action.Attribute(XName.Get("nil", XmlSchemaInstanceNamespace)) is "true" or "1"
+            || Enum.GetNames<AccountAction>().Contains(action.Value.Trim(), StringComparer.Ordinal))
         {
             return;
         }
 
-        var error = action.InnerText.Trim().Length == 0
+        var error = action.Value.Trim().Length == 0
             ? new Error(ErrorCodes.Required, "L'action est obligatoire.", "action")
             : new Error(ErrorCodes.InvalidValue, $"Action inconnue. Valeurs possibles : {string.Join(", ", Enum.GetNames<AccountAction>())}.",
                 "action");
         throw new SoapGuardException(ErrorCodes.ValidationFailed, $"La requête comporte 1 erreur(s) : action : {error.Message}", errors: [error]);
     }
 
-    private static XmlElement XmlElementOf(XmlReader reader)
-    {
-        var document = new XmlDocument { XmlResolver = null };
-        return (XmlElement)document.ReadNode(reader)!;
-    }
-
     /// <summary>
-    /// A header read whole, as LINQ to XML rather than an <see cref="XmlDocument"/>: a third less allocated per envelope
-    /// (bench/README.md). <c>Value</c> is the element's text (CDATA included, comments left out), as <c>InnerText</c> was.
+    /// The element the reader is on, read whole as LINQ to XML (lighter than an <c>XmlDocument</c>: a third less allocated
+    /// per envelope, bench/README.md). <c>Value</c> is its text, CDATA included and comments left out.
     /// </summary>
-    private static XElement HeaderOf(XmlReader reader) => (XElement)XNode.ReadFrom(reader);
+    private static XElement ElementOf(XmlReader reader) => (XElement)XNode.ReadFrom(reader);
 
-    private static XmlElement? Child(XmlElement? parent, string localName, string? namespaceUri = null) =>
-        parent?.ChildNodes.OfType<XmlElement>()
-            .FirstOrDefault(e => e.LocalName == localName && (namespaceUri is null || e.NamespaceURI == namespaceUri));
-
-    private static XElement? Child(XElement? parent, string localName, string? namespaceUri = null)
-    {
-        if (parent is null)
-        {
-            return null;
-        }
-
-        foreach (var element in parent.Elements())
-        {
-            if (element.Name.LocalName == localName && (namespaceUri is null || element.Name.NamespaceName == namespaceUri))
-            {
-                return element;
-            }
-        }
-
-        return null;
-    }
+    private static XElement? Child(XElement? parent, string localName, string? namespaceUri = null) =>
+        parent?.Elements()
+            .FirstOrDefault(e => e.Name.LocalName == localName && (namespaceUri is null || e.Name.NamespaceName == namespaceUri));
 }
 
 internal sealed class SoapGuardException(string code, string message, string? faultCode = null, IReadOnlyList<Error>? errors = null)
