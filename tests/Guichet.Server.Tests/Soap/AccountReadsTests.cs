@@ -59,17 +59,17 @@ public sealed class CommandLog : DbCommandInterceptor
     private readonly ConcurrentQueue<(string Sql, string[] Values, DbContextId? Context)> _commands = new();
 
     /// <summary>The context lease that sent the last command reading the accounts table with <paramref name="value"/>.</summary>
-    public DbContextId LastAccountReaderWith(string value) => _commands
-        .Last(c => c.Sql.Contains("accounts", StringComparison.Ordinal) && c.Values.Contains(value, StringComparer.Ordinal)).Context!.Value;
+    public DbContextId LastAccountReaderWith(string value) => _commands.Last(c => ReadsAccountsWith(c, value)).Context!.Value;
 
     /// <summary>The commands a context lease sent.</summary>
     public int CountOf(DbContextId context) => _commands.Count(c => c.Context == context);
 
     /// <summary>The SQL of the commands that read the accounts table with <paramref name="value"/> among their parameters.</summary>
-    public IReadOnlyList<string> AccountReadsWith(string value) => [.. _commands
-        .Where(c => (c.Sql.Contains("FROM accounts", StringComparison.Ordinal) || c.Sql.Contains("FROM \"accounts\"", StringComparison.Ordinal))
-            && c.Values.Contains(value, StringComparer.Ordinal))
-        .Select(c => c.Sql)];
+    public IReadOnlyList<string> AccountReadsWith(string value) => [.. _commands.Where(c => ReadsAccountsWith(c, value)).Select(c => c.Sql)];
+
+    private static bool ReadsAccountsWith((string Sql, string[] Values, DbContextId? Context) command, string value) =>
+        (command.Sql.Contains("FROM accounts", StringComparison.Ordinal) || command.Sql.Contains("FROM \"accounts\"", StringComparison.Ordinal))
+        && command.Values.Contains(value, StringComparer.Ordinal);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
