@@ -356,6 +356,11 @@ print_table() {
 #    and WAL flushes (PostgreSQL, pg_stat_database and pg_stat_wal) over 200 calls from one connection.
 # 2. dotnet-trace (sampled thread stacks) and dotnet-counters on the server during PROFILE_SECONDS of repeated-password
 #    getAccountState at CONNECTIONS, summarised by bench/load/trace-summary.js.
+# The calls per second of a load's JSON result file.
+rate_of() {
+  node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$1"
+}
+
 profile_cheap_call() {
   local out="$root/artifacts/bench-profile/$Database__Provider" scenario log mark
   rm -rf "$out"
@@ -428,7 +433,7 @@ profile_cheap_call() {
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`   under the trace: ${r.requestsPerSecond.toFixed(1)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`);' "$out/load.json"
   node "$root/bench/load/trace-summary.js" "$out/trace.speedscope.json" "$out/counters.csv" \
-    "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$out/load.json")" \
+    "$(rate_of "$out/load.json")" \
     | tee "$out/summary.txt"
   stop_servers
 
@@ -448,7 +453,7 @@ profile_cheap_call() {
   perf script -i "$out/perf.data" >"$out/perf.script" 2>/dev/null
   rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
   node "$root/bench/load/perf-summary.js" "$out/perf.script" \
-    "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$out/perf-load.json")" \
+    "$(rate_of "$out/perf-load.json")" \
     "$profile_seconds" "$perf_frequency" | tee "$out/perf-summary.txt"
 }
 
