@@ -18,6 +18,7 @@
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
+#   PROFILE_ACCOUNTS (0: accounts filled before PROFILE=1's steps, e.g. 1000000 to see what a large store adds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,6 +44,7 @@ burst=${BURST:-$((4 * connections))}
 repeat=${REPEAT:-1}
 profile=${PROFILE:-0}
 profile_seconds=${PROFILE_SECONDS:-15}
+profile_accounts=${PROFILE_ACCOUNTS:-0}
 perf_frequency=499
 read -r -a server_env <<<"${SERVER_ENV:-}"
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
@@ -194,6 +196,16 @@ setup_store() {
 }
 
 # One row: autocannon in bench/load/soap-load.js, with the settings of this run; prints its JSON line.
+# Fills the store to $1 accounts in bulk (Guichet.Bench fill); `filled` is what the load's account pool draws from.
+fill_store() {
+  if [ "$1" -gt 0 ]; then
+    echo "== Filling to $1 accounts"
+    bench_tool fill --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
+      --password "$bench_password" --accounts "$1"
+  fi
+  filled=$1
+}
+
 load() {
   local scenario=$1 seconds=$2 warm=$3 amount=${4:-0} clients=${5:-$connections} urls pids settings
   urls=$(printf '"%s/ws/registering",' "${addresses[@]}")
@@ -350,19 +362,22 @@ print_table() {
   printf '%s\n' "${rows[@]}"
 }
 
-# PROFILE=1: where the time of a cheap call goes (issue 11, item 2), on an empty store; raw files in artifacts/bench-profile.
-# 1. EF Core's command and transaction log around ONE call of each cheap kind (after untimed calls of the same), and the
-#    database's own count of what that call cost: fsync-type system calls of the server (SQLite, by strace) or commits
-#    and WAL flushes (PostgreSQL, pg_stat_database and pg_stat_wal) over 200 calls from one connection.
-# 2. dotnet-trace (sampled thread stacks) and dotnet-counters on the server during PROFILE_SECONDS of repeated-password
-#    getAccountState at CONNECTIONS, summarised by bench/load/trace-summary.js.
 # The calls per second of a load's JSON result file.
 rate_of() {
   node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).requestsPerSecond)' "$1"
 }
 
+# PROFILE=1: where the time of a cheap call goes (issue 11, item 2), on an empty store or one of PROFILE_ACCOUNTS; raw
+# files in artifacts/bench-profile/<provider>[-<accounts>].
+# 1. EF Core's command and transaction log around ONE call of each cheap kind (after untimed calls of the same), and the
+#    database's own count of what that call cost: fsync-type system calls of the server (SQLite, by strace) or commits
+#    and WAL flushes (PostgreSQL, pg_stat_database and pg_stat_wal) over 200 calls from one connection.
+# 2. dotnet-trace (sampled thread stacks) and dotnet-counters on the server during PROFILE_SECONDS of repeated-password
+#    getAccountState at CONNECTIONS, summarised by bench/load/trace-summary.js.
+# 3. perf (on-CPU samples, native and managed frames) of the same call, summarised by bench/load/perf-summary.js.
 profile_cheap_call() {
   local out="$root/artifacts/bench-profile/$Database__Provider" scenario log mark
+  [ "$profile_accounts" -gt 0 ] && out="$out-$profile_accounts"
   rm -rf "$out"
   mkdir -p "$out"
   dotnet tool restore >/dev/null
@@ -485,6 +500,7 @@ for provider in $providers; do
   setup_store
   filled=0
   if [ "$profile" = "1" ]; then
+    fill_store "$profile_accounts"
     profile_cheap_call
     stop_servers
     [ "$provider" = "PostgreSql" ] && stop_postgres
@@ -492,12 +508,7 @@ for provider in $providers; do
   fi
 
   for size in $sizes; do
-    if [ "$size" -gt 0 ]; then
-      echo "== Filling to $size accounts"
-      bench_tool fill --provider "$provider" --connection "$Database__ConnectionString" --white-label bench \
-        --password "$bench_password" --accounts "$size"
-    fi
-    filled=$size
+    fill_store "$size"
     for instances in $instance_counts; do
       # SQLite is the store of one instance (README "Production layout"): several servers are a PostgreSQL layout.
       [ "$provider" = "Sqlite" ] && [ "$instances" -gt 1 ] && continue
