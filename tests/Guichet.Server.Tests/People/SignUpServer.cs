@@ -24,19 +24,6 @@ public class SignUpServer : PortalServer
     }
 }
 
-public sealed class CountingPasswordHashing : PasswordHashing
-{
-    private int _hashes;
-
-    public int Hashes => Volatile.Read(ref _hashes);
-
-    protected override string Hash(string password)
-    {
-        Interlocked.Increment(ref _hashes);
-        return base.Hash(password);
-    }
-}
-
 public sealed class SqliteSignUpServer() : SignUpServer(DatabaseProvider.Sqlite);
 
 public sealed class PostgresSignUpServer() : SignUpServer(DatabaseProvider.PostgreSql);

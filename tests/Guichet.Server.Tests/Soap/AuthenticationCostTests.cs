@@ -5,20 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Soap;
 
-/// <summary>Password checks that count how many PBKDF2 verifications were made.</summary>
-public sealed class CountingPasswordHashing : PasswordHashing
-{
-    private int _verifications;
-
-    public int Verifications => Volatile.Read(ref _verifications);
-
-    protected override PasswordCheck Verify(string hash, string password)
-    {
-        Interlocked.Increment(ref _verifications);
-        return base.Verify(hash, password);
-    }
-}
-
 public sealed class CountingServerFixture() : GuichetServer(DatabaseProvider.Sqlite)
 {
     public CountingPasswordHashing Hashing { get; } = new();

@@ -1,0 +1,26 @@
+using Guichet.Application.Security;
+
+namespace Guichet.Server.Tests.Infrastructure;
+
+/// <summary>The server's password hasher, counting the PBKDF2 hashes and verifications it makes (counted, not timed).</summary>
+public sealed class CountingPasswordHashing : PasswordHashing
+{
+    private int _hashes;
+    private int _verifications;
+
+    public int Hashes => Volatile.Read(ref _hashes);
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    protected override string Hash(string password)
+    {
+        Interlocked.Increment(ref _hashes);
+        return base.Hash(password);
+    }
+
+    protected override PasswordCheck Verify(string hash, string password)
+    {
+        Interlocked.Increment(ref _verifications);
+        return base.Verify(hash, password);
+    }
+}
