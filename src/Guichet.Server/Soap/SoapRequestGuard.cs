@@ -20,7 +20,6 @@ public sealed class SoapRequestGuard(RequestDelegate next)
     private const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
     private const string WsseNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    private const string XmlSchemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string WsuNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private static readonly XmlReaderSettings s_readerSettings = new()
@@ -294,13 +293,13 @@ public sealed class SoapRequestGuard(RequestDelegate next)
 
     /// <summary>
     /// An unknown action would fail deep in the XML binding as a malformed request; it is a field error of the request,
-    /// like a missing one (which binds to null and is refused by the use case).
+    /// like a missing one (which binds to null and is refused by the use case). An empty one, <c>xsi:nil</c> or not, is
+    /// refused here as required.
     /// </summary>
     private static void CheckAction(XElement operation)
     {
         var action = Child(operation, "action", RegisteringNamespace.Value);
-        if (action is null || (string?)action.Attribute(XName.Get("nil", XmlSchemaInstanceNamespace)) is "true" or "1"
-            || Enum.GetNames<AccountAction>().Contains(action.Value.Trim(), StringComparer.Ordinal))
+        if (action is null || Enum.GetNames<AccountAction>().Contains(action.Value.Trim(), StringComparer.Ordinal))
         {
             return;
         }

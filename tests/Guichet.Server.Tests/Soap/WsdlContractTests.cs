@@ -95,14 +95,15 @@ public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("NOPE", ErrorCodes.InvalidValue)]
+    [InlineData("<action>NOPE</action>", ErrorCodes.InvalidValue)]
+    [InlineData("<action></action>", ErrorCodes.Required)]
     [InlineData("", ErrorCodes.Required)]
-    [InlineData(null, ErrorCodes.Required)]
-    public async Task ChangeAccountStatus_MissingOrUnknownAction_IsAFieldErrorAndChangesNothing(string? action, string expected)
+    [InlineData("""<action xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>""", ErrorCodes.Required)]
+    [InlineData("""<action xsi:nil="1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"></action>""", ErrorCodes.Required)]
+    public async Task ChangeAccountStatus_MissingOrUnknownAction_IsAFieldErrorAndChangesNothing(string actionElement, string expected)
     {
         var tenant = await server.SharedTenantAsync();
         var account = await tenant.RegisterPrimaryAsync();
-        var actionElement = action is null ? string.Empty : $"<action>{action}</action>";
         var body = $"""<changeAccountStatus xmlns="{RawSoap.Ns}"><accountName>{SecurityElement.Escape(account.Login)}</accountName>"""
             + $"""{actionElement}</changeAccountStatus>""";
 
