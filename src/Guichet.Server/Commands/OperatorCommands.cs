@@ -8,15 +8,16 @@ using Guichet.Server.Hosting;
 namespace Guichet.Server.Commands;
 
 /// <summary>
-/// Operator commands of the same executable: <c>migrate</c>, <c>import-keys</c>, <c>create-white-label</c>, <c>create-admin</c>,
-/// <c>import-members</c>, <c>import-establishments</c>, <c>create-staff</c>, <c>reset-staff</c>.
+/// Operator commands of the same executable: <c>migrate</c>, <c>import-keys</c>, <c>reencrypt-keys</c>,
+/// <c>create-white-label</c>, <c>create-admin</c>, <c>import-members</c>, <c>import-establishments</c>, <c>create-staff</c>,
+/// <c>reset-staff</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
 {
     private static readonly string[] s_names =
     [
-        "migrate", "import-keys", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff",
+        "migrate", "import-keys", "reencrypt-keys", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff",
         "reset-staff", "help",
     ];
 
@@ -34,6 +35,9 @@ public static class OperatorCommands
             case "import-keys":
                 await DatabaseSetup.MigrateAsync(services);
                 return await ImportKeysAsync(services, options, output);
+            case "reencrypt-keys":
+                await DatabaseSetup.MigrateAsync(services);
+                return await ReencryptKeysAsync(services, output);
             case "create-white-label":
                 await PrepareAsync(services);
                 return await CreateWhiteLabelAsync(services, options, output);
@@ -65,6 +69,10 @@ public static class OperatorCommands
                                                   DataProtection:KeysFolder, into the database, encrypted with
                                                   DataProtection:CertificatePath; every instance stopped, before starting
                                                   them on the database store)
+          reencrypt-keys                         (after replacing DataProtection:CertificatePath, the old one kept as
+                                                  DataProtection:PreviousCertificatePath: encrypts every key of the ring
+                                                  again with the new one, in place, instances running; then the old
+                                                  certificate can go)
           create-white-label --code CODE --name NAME --mail-domain DOMAIN [--wsse-username U] [--wsse-secret S]
                              [--sso-key K | --no-sso] [--sso-validity-minutes 5] [--sso-time-zone Europe/Paris|UTC] [--login-prefix P]
                              [--max-secondary 150] [--auto-enrol] [--no-secondary-mailbox] [--default-ped 1234567] [--test]
@@ -117,6 +125,32 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync($"Keys imported from {folder}: {result.Imported} imported, {result.AlreadyPresent} already in the database.");
+        return 0;
+    }
+
+    private static async Task<int> ReencryptKeysAsync(IServiceProvider services, TextWriter output)
+    {
+        if (string.IsNullOrEmpty(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeyRingOptions>>().Value.CertificatePath))
+        {
+            await output.WriteLineAsync("reencrypt-keys encrypts the key ring with DataProtection:CertificatePath: set it (and the "
+                + "certificate it replaces as DataProtection:PreviousCertificatePath) as the instances have them, and run it again.");
+            return 2;
+        }
+
+        var result = await KeyRingReencryption.ReencryptAsync(services);
+        if (result.Failures.Count > 0)
+        {
+            await output.WriteLineAsync("Nothing re-encrypted:");
+            foreach (var failure in result.Failures)
+            {
+                await output.WriteLineAsync($"error: {failure}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Keys encrypted with DataProtection:CertificatePath: {result.Reencrypted} re-encrypted, "
+            + $"{result.AlreadyCurrent} already.");
         return 0;
     }
 

@@ -19,11 +19,6 @@ public sealed record KeyRingImportResult(int Imported, int AlreadyPresent, IRead
 /// </summary>
 public static class KeyRingImport
 {
-    // The names Data Protection's own key XML uses (XmlConstants, internal to it).
-    private static readonly XNamespace s_dataProtection = "http://schemas.asp.net/2015/03/dataProtection";
-    private static readonly XName s_encryptedSecret = s_dataProtection + "encryptedSecret";
-    private static readonly XName s_requiresEncryption = s_dataProtection + "requiresEncryption";
-
     public static KeyRingImportResult Import(IServiceProvider services, string folder)
     {
         var management = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
@@ -47,11 +42,11 @@ public static class KeyRingImport
 
             try
             {
-                imports.Add((Encrypt(Decrypt(element, decryptor), encryptor), FriendlyName(element)));
+                imports.Add((KeyRingXml.Encrypt(KeyRingXml.Decrypt(element, decryptor), encryptor), KeyRingXml.FriendlyName(element)));
             }
             catch (CryptographicException exception)
             {
-                failures.Add($"{FriendlyName(element)}: cannot be decrypted with DataProtection:CertificatePath ({exception.Message}).");
+                failures.Add($"{KeyRingXml.FriendlyName(element)}: cannot be decrypted with DataProtection:CertificatePath ({exception.Message}).");
             }
         }
 
@@ -73,38 +68,4 @@ public static class KeyRingImport
         element.Name.LocalName == "key" && element.Attribute("id") is { } id
             ? "key " + id.Value
             : element.ToString(SaveOptions.DisableFormatting);
-
-    private static string FriendlyName(XElement element) =>
-        element.Name.LocalName + "-" + (element.Attribute("id") ?? element.Element("key")?.Attribute("id"))?.Value;
-
-    private static XElement Decrypt(XElement element, EncryptedXmlDecryptor decryptor)
-    {
-        var copy = new XElement(element);
-        while (copy.Descendants(s_encryptedSecret).FirstOrDefault() is { } encrypted)
-        {
-            var type = (string?)encrypted.Attribute("decryptorType") ?? string.Empty;
-            if (!type.StartsWith(typeof(EncryptedXmlDecryptor).FullName + ",", StringComparison.Ordinal))
-            {
-                throw new CryptographicException($"it is encrypted by '{type}', not by a certificate");
-            }
-
-            encrypted.ReplaceWith(decryptor.Decrypt(encrypted.Elements().Single()));
-        }
-
-        return copy;
-    }
-
-    /// <summary>As Data Protection stores a new key: each element marked requiresEncryption becomes an encryptedSecret.</summary>
-    private static XElement Encrypt(XElement element, IXmlEncryptor encryptor)
-    {
-        var copy = new XElement(element);
-        foreach (var secret in copy.Descendants().Where(e => (bool?)e.Attribute(s_requiresEncryption) == true).ToList())
-        {
-            var encrypted = encryptor.Encrypt(new XElement(secret));
-            secret.ReplaceWith(new XElement(s_encryptedSecret,
-                new XAttribute("decryptorType", encrypted.DecryptorType.AssemblyQualifiedName!), encrypted.EncryptedElement));
-        }
-
-        return copy;
-    }
 }

@@ -31,6 +31,14 @@ public sealed class KeyRingOptions
 
     public string? CertificatePassword { get; set; }
 
+    /// <summary>
+    /// The certificate <see cref="CertificatePath"/> replaced, kept to READ the keys it encrypted, never to encrypt: set
+    /// while the keys are encrypted again with the new one (<c>reencrypt-keys</c>), then removed.
+    /// </summary>
+    public string? PreviousCertificatePath { get; set; }
+
+    public string? PreviousCertificatePassword { get; set; }
+
     public bool InDatabase => string.Equals(KeyStore, DatabaseStore, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -59,6 +67,20 @@ public sealed class KeyRingOptionsValidator : IValidateOptions<KeyRingOptions>
         if (!string.IsNullOrEmpty(options.CertificatePath) && !File.Exists(options.CertificatePath))
         {
             failures.Add($"DataProtection:CertificatePath: there is no file '{options.CertificatePath}'.");
+        }
+
+        if (!string.IsNullOrEmpty(options.PreviousCertificatePath))
+        {
+            if (string.IsNullOrEmpty(options.CertificatePath))
+            {
+                failures.Add("DataProtection:PreviousCertificatePath is the certificate DataProtection:CertificatePath replaced: "
+                    + "set the new one as DataProtection:CertificatePath.");
+            }
+
+            if (!File.Exists(options.PreviousCertificatePath))
+            {
+                failures.Add($"DataProtection:PreviousCertificatePath: there is no file '{options.PreviousCertificatePath}'.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -92,7 +114,14 @@ public static class KeyRingSetup
 
         if (!string.IsNullOrEmpty(options.CertificatePath))
         {
+            // New keys are encrypted with this certificate, and read with it.
             dataProtection.ProtectKeysWithCertificate(LoadCertificate(options));
+        }
+
+        if (!string.IsNullOrEmpty(options.PreviousCertificatePath))
+        {
+            // Keys encrypted with the replaced certificate are still read, until reencrypt-keys has moved them all.
+            dataProtection.UnprotectKeysWithAnyCertificate(LoadPreviousCertificate(options));
         }
 
         return builder;
@@ -144,23 +173,30 @@ public static class KeyRingSetup
         }
     }
 
-    private static X509Certificate2 LoadCertificate(KeyRingOptions options)
+    /// <summary>The certificate that encrypts new keys (<c>DataProtection:CertificatePath</c>).</summary>
+    internal static X509Certificate2 LoadCertificate(KeyRingOptions options) =>
+        Load(options.CertificatePath!, options.CertificatePassword, "Certificate");
+
+    private static X509Certificate2 LoadPreviousCertificate(KeyRingOptions options) =>
+        Load(options.PreviousCertificatePath!, options.PreviousCertificatePassword, "PreviousCertificate");
+
+    private static X509Certificate2 Load(string path, string? password, string setting)
     {
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         }
         catch (CryptographicException exception)
         {
-            throw new InvalidOperationException("DataProtection:CertificatePath / DataProtection:CertificatePassword: "
-                + $"cannot open '{options.CertificatePath}' ({exception.Message}).", exception);
+            throw new InvalidOperationException($"DataProtection:{setting}Path / DataProtection:{setting}Password: "
+                + $"cannot open '{path}' ({exception.Message}).", exception);
         }
 
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new InvalidOperationException($"DataProtection:CertificatePath: '{options.CertificatePath}' has no private key, "
+            throw new InvalidOperationException($"DataProtection:{setting}Path: '{path}' has no private key, "
                 + "without which the keys it encrypts cannot be read back.");
         }
 

@@ -1,12 +1,8 @@
 using Guichet.Application.Security;
-using Guichet.Server.Commands;
 using Guichet.Server.Hosting;
 using Guichet.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Wire = Guichet.Server.Soap.Contract;
 
@@ -167,27 +163,8 @@ public abstract class DatabaseKeyRingTests(DatabaseProvider provider) : IDisposa
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>An operator command, run as <c>Program</c> runs one: the host built from these settings, never started.</summary>
-    private async Task<(int Exit, string Output)> RunCommandAsync(string connectionString, string[] args, bool databaseStore = true)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["Database:ConnectionString"] = connectionString,
-        });
-        if (databaseStore)
-        {
-            builder.Configuration.AddInMemoryCollection(_certificate.DatabaseKeyStore.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        }
-
-        builder.AddGuichetServer();
-        await using var app = builder.Build();
-        app.Services.GetService<IStartupValidator>()?.Validate();
-        var output = new StringWriter();
-        var exit = await OperatorCommands.RunAsync(app.Services, args, output);
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunCommandAsync(string connectionString, string[] args, bool databaseStore = true) =>
+        StandaloneCommand.RunAsync(provider, connectionString, databaseStore ? _certificate.DatabaseKeyStore : [], args);
 
     private sealed class CertificateFolderServer(DatabaseProvider provider, TestCertificate certificate) : GuichetServer(provider)
     {

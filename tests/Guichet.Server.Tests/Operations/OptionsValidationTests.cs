@@ -15,6 +15,10 @@ public sealed class OptionsValidationTests
     [InlineData("DataProtection:KeyStore=Redis", "DataProtection:KeyStore: 'Redis' is not known; use Folder or Database")]
     [InlineData("DataProtection:KeyStore=Database", "DataProtection:KeyStore=Database needs DataProtection:CertificatePath")]
     [InlineData("DataProtection:KeysFolder= ", "DataProtection:KeysFolder is required")]
+    [InlineData("DataProtection:PreviousCertificatePath=/nulle/part/ancien.pfx",
+        "DataProtection:PreviousCertificatePath is the certificate DataProtection:CertificatePath replaced")]
+    [InlineData("DataProtection:PreviousCertificatePath=/nulle/part/ancien.pfx",
+        "DataProtection:PreviousCertificatePath: there is no file '/nulle/part/ancien.pfx'")]
     [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
     [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
