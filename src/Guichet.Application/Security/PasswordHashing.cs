@@ -29,7 +29,9 @@ public class PasswordHashing : IDisposable
 
     private readonly BlockingCollection<HashingJob> _queue = new(new ConcurrentQueue<HashingJob>());
 
-    private readonly Thread[] _hashingThreads;
+    // Started by the first hash, not by the constructor: a process that never hashes (an operator command) starts none,
+    // and no thread calls a subclass's Hash or Verify before its constructor has run.
+    private readonly Lazy<Thread[]> _hashingThreads;
 
     // Verified when the login is unknown, so that an unknown login costs the same time as a wrong password.
     private readonly Lazy<string> _decoyHash;
@@ -43,12 +45,7 @@ public class PasswordHashing : IDisposable
     protected PasswordHashing(int concurrentHashes)
     {
         _decoyHash = new(() => Hash(SecretGenerator.New()));
-        _hashingThreads = [.. Enumerable.Range(0, concurrentHashes)
-            .Select(_ => new Thread(RunQueuedJobs) { IsBackground = true, Name = "Password hashing" })];
-        foreach (var thread in _hashingThreads)
-        {
-            thread.Start();
-        }
+        _hashingThreads = new(() => StartThreads(concurrentHashes), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
@@ -76,7 +73,7 @@ public class PasswordHashing : IDisposable
         {
             // The jobs already queued still run (their callers are waiting), then the threads end.
             _queue.CompleteAdding();
-            foreach (var thread in _hashingThreads)
+            foreach (var thread in _hashingThreads.IsValueCreated ? _hashingThreads.Value : [])
             {
                 thread.Join();
             }
@@ -99,7 +96,20 @@ public class PasswordHashing : IDisposable
         var job = new HashingJob<T>(work, cancellationToken);
         // The job watches the token itself: a caller that gives up is answered at once, queued or not.
         _queue.Add(job, CancellationToken.None);
+        _ = _hashingThreads.Value;
         return job.Result;
+    }
+
+    private Thread[] StartThreads(int count)
+    {
+        Thread[] threads = [.. Enumerable.Range(0, count)
+            .Select(_ => new Thread(RunQueuedJobs) { IsBackground = true, Name = "Password hashing" })];
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        return threads;
     }
 
     private void RunQueuedJobs()
