@@ -18,6 +18,7 @@ public sealed class RegisteringEndpoint(ILogger<RegisteringEndpoint> logger)
         object result;
         try
         {
+            context.RequestServices.GetRequiredService<SoapCall>().Begin(context, call);
             var service = context.RequestServices.GetRequiredService<IRegisteringService>();
             await using (await SqliteCallConnection.KeepOpenAsync(context.RequestServices.GetRequiredService<GuichetDbContext>(),
                 context.RequestAborted))

@@ -9,7 +9,7 @@ namespace Guichet.Server.Soap;
 
 /// <summary>The SOAP adapter: authenticates from the headers the guard lifted, calls one use case, maps its result.</summary>
 public sealed class RegisteringService(
-    IHttpContextAccessor httpContextAccessor,
+    SoapCall call,
     WsseAuthenticator wsse,
     UserAuthenticator users,
     RegisterPrimaryAccount registerPrimary,
@@ -18,11 +18,9 @@ public sealed class RegisteringService(
     GetAccountState getState,
     ChangeAccountStatus changeStatus) : IRegisteringService
 {
-    private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP context.");
+    private CancellationToken Aborted => call.Http.RequestAborted;
 
-    private CancellationToken Aborted => Http.RequestAborted;
-
-    private string? RemoteAddress => Http.Connection.RemoteIpAddress?.ToString();
+    private string? RemoteAddress => call.Http.Connection.RemoteIpAddress?.ToString();
 
     public async Task<RegistrationResult> RegisterPrimaryAccountAsync(Contract.PrimaryAccountData account)
     {
@@ -68,8 +66,7 @@ public sealed class RegisteringService(
 
     private async Task<WhiteLabel> AuthenticateWhiteLabelAsync()
     {
-        var info = Http.Items[SoapEnvelopeInfo.HttpContextKey] as SoapEnvelopeInfo;
-        var result = await wsse.AuthenticateAsync(info?.WhiteLabelToken, RemoteAddress, Aborted);
+        var result = await wsse.AuthenticateAsync(call.Envelope.WhiteLabelToken, RemoteAddress, Aborted);
         return result.Succeeded ? result.Value : throw Fault(result);
     }
 
@@ -77,15 +74,13 @@ public sealed class RegisteringService(
     private async Task<Caller> AuthenticateUserAsync(bool writesOwnRow)
     {
         var whiteLabel = await AuthenticateWhiteLabelAsync();
-        var info = Envelope;
-        var result = await users.AuthenticateAsync(whiteLabel, info.UserLogin, info.UserPassword, writesOwnRow, RemoteAddress, Aborted);
+        var envelope = call.Envelope;
+        var result = await users.AuthenticateAsync(whiteLabel, envelope.UserLogin, envelope.UserPassword, writesOwnRow, RemoteAddress, Aborted);
         return result.Succeeded ? result.Value : throw Fault(result);
     }
 
-    private SoapEnvelopeInfo Envelope => (SoapEnvelopeInfo)Http.Items[SoapEnvelopeInfo.HttpContextKey]!;
-
     /// <summary>Whether the request names the calling account itself.</summary>
-    private bool IsCaller(string? login) => Account.NormalizeLogin(login) == Account.NormalizeLogin(Envelope.UserLogin);
+    private bool IsCaller(string? login) => Account.NormalizeLogin(login) == Account.NormalizeLogin(call.Envelope.UserLogin);
 
     private static RegistrationResult ToResult(Result<RegistrationReceipt> result) => result.Succeeded
         ? new RegistrationResult

@@ -10,7 +10,7 @@ public static class RegisteringServiceExtensions
     public static IServiceCollection AddRegisteringService(this IServiceCollection services)
     {
         services.AddSoapCore();
-        services.AddHttpContextAccessor();
+        services.AddScoped<SoapCall>();
         services.AddScoped<IRegisteringService, RegisteringService>();
         services.AddSingleton<RegisteringEndpoint>();
         return services;

@@ -95,7 +95,6 @@ public sealed class SoapRequestGuard(RequestDelegate next)
             return;
         }
 
-        context.Items[SoapEnvelopeInfo.HttpContextKey] = info;
         await endpoint.AnswerAsync(context, info);
     }
 
