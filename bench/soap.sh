@@ -5,8 +5,9 @@
 # PostgreSQL store is a throwaway cluster (initdb + pg_ctl on a free port, stopped on exit). Not run by the tests.
 #
 # Knobs (environment):
-#   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": accounts filled before the run, ascending; 0 = only the run's
-#   own few thousand)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)  CONNECTIONS (8)  INSTANCES ("1"; "1 2"
+#   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": one store per size, filled before the run, the smallest first;
+#   0 = only the run's own few thousand; the stores' servers run side by side and each row is measured on every store in
+#   turn, so that the larger stores are compared with the smallest one measured minutes, not half a run, before)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)  CONNECTIONS (8)  INSTANCES ("1"; "1 2"
 #   also measures two servers on one PostgreSQL, autocannon spreading the connections; SQLite runs one)  TIMEOUT (10 s per request)
 #   CALLS (all: "health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary
 #   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
@@ -128,9 +129,7 @@ start_postgres() {
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
-  as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE guichet" postgres
   pg_port=$port
-  Database__ConnectionString="Host=127.0.0.1;Port=$port;Username=postgres;Database=guichet"
 }
 
 # A self-signed certificate for the key ring, made as README "Keys" says.
@@ -206,10 +205,35 @@ fill_store() {
   filled=$1
 }
 
+# One store per size: a SQLite file or a PostgreSQL database, set up and filled once; use_store selects it again later.
+declare -A store_connection=() store_wsse_user=() store_wsse_secret=() store_sso_key=() store_admin_password=()
+open_store() {
+  local size=$1
+  if [ "$Database__Provider" = Sqlite ]; then
+    Database__ConnectionString="Data Source=$work/guichet-$size.db"
+  else
+    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE guichet_$size" postgres
+    Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=guichet_$size"
+  fi
+  echo "== $provider_label: store of $size accounts, its white label"
+  setup_store
+  fill_store "$size"
+  store_connection[$size]=$Database__ConnectionString
+  store_wsse_user[$size]=$wsse_user store_wsse_secret[$size]=$wsse_secret store_sso_key[$size]=$sso_key
+  store_admin_password[$size]=$admin_password
+}
+
+use_store() {
+  local size=$1
+  Database__ConnectionString=${store_connection[$size]}
+  wsse_user=${store_wsse_user[$size]} wsse_secret=${store_wsse_secret[$size]} sso_key=${store_sso_key[$size]}
+  admin_password=${store_admin_password[$size]} filled=$size
+}
+
 load() {
   local scenario=$1 seconds=$2 warm=$3 amount=${4:-0} clients=${5:-$connections} urls pids settings
   urls=$(printf '"%s/ws/registering",' "${addresses[@]}")
-  pids=$(printf '%s,' "${server_pids[@]}")
+  pids=$(printf '%s,' "${load_pids[@]}")
   settings=$(cat <<JSON
 {"scenario": "$scenario", "urls": [${urls%,}], "duration": $seconds, "amount": $amount, "warmup": $warm,
  "connections": $clients, "timeout": $timeout, "serverPids": [${pids%,}], "clockTicks": $(getconf CLK_TCK),
@@ -242,6 +266,7 @@ load_beside_burst() {
 }
 
 rows=()
+size_rows=()
 failed=0
 run=0
 # Label, whether the call hashes once (first-time password, registrations), in the order of the table.
@@ -265,8 +290,10 @@ working_set() {
     --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
 }
 
-# One measured server run: INSTANCES servers, REPEAT passes over each call of CALLS (each pass with its own working set,
-# its own trivial row and its own KDF beside its hashing rows), one table row per call from those passes.
+# One measured server run: INSTANCES servers per store of SIZES, all started together, then REPEAT passes over each call
+# of CALLS (each pass with its own working set, its own trivial row and its own KDF beside its hashing rows), each call
+# measured on every store in turn; one table row per call and store from those passes, and each larger store's rows
+# compared with the smallest store's, pass by pass.
 measure() {
   local provider_label=$1 instances=$2
   run=$((run + 1))
@@ -274,75 +301,108 @@ measure() {
   first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
   parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v c="$connections" \
     'BEGIN { k = int(3 * l * d / c / 999) + 1; printf "%d", c * k }')
-  working_set 1
-  addresses=()
-  for _ in $(seq 1 "$instances"); do
-    start_server "${server_env[@]}"
-    addresses+=("$address")
+  local size first
+  local -A size_addresses=() size_pids=()
+  for size in $sizes; do
+    use_store "$size"
+    working_set 1
+    for _ in $(seq 1 "$instances"); do
+      start_server "${server_env[@]}"
+      size_addresses[$size]+="$address " size_pids[$size]+="${server_pids[-1]} "
+    done
+    echo "== $provider_label, $size accounts filled, $instances server(s) at ${size_addresses[$size]}"
   done
-  echo "== $provider_label, $filled accounts filled, $instances server(s) at ${addresses[*]}, load average $(cut -d ' ' -f 1 /proc/loadavg)"
+  echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
   # Untimed, before any row: the cheap calls of CALLS for SERVER_WARMUP seconds each, so that tiered compilation has
   # settled on a new server (without it the first SOAP row measured paid the JIT: about 1 ms of CPU per call more).
   # Not changeAccountStatus: its row's targets must start REGISTERED (its own warm-up covers it).
-  for scenario in state-repeated state-sso modify-primary; do
-    case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup" 0 >/dev/null ;; esac
+  for size in $sizes; do
+    select_servers "$size"
+    for scenario in state-repeated state-sso modify-primary; do
+      case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup" 0 >/dev/null ;; esac
+    done
   done
-  # Per call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and KDF.
-  declare -A results=()
-  local pass scenario output run_limit run_parallel trivial alone
+  # Per store and call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and
+  # KDF on the same store.
+  local -A results=() trivial=() alone=()
+  local pass scenario output run_limit run_parallel label
   for pass in $(seq 1 "$repeat"); do
-    [ "$pass" -gt 1 ] && working_set "$pass"
-    run_limit=$hash_limit run_parallel=$kdf_parallel trivial=0 alone=0
+    if [ "$pass" -gt 1 ]; then
+      for size in $sizes; do use_store "$size"; working_set "$pass"; done
+    fi
+    for size in $sizes; do trivial[$size]=0 alone[$size]=0; done
     for scenario in $run_order; do
       case " $calls " in *" $scenario "*) ;; *) continue ;; esac
-      if [ "${hashes[$scenario]:-0}" = "1" ]; then
-        # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with
-        # the KDF measured again just before it, while the servers idle, rather than with the start's figure.
-        read -r _ _ _ run_kdf_ms < <(bench_tool kdf --runs 7)
-        read -r _ _ run_parallel < <(bench_tool kdf-parallel --seconds 5)
-        run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
-        echo "   KDF just before $scenario: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
-      fi
-      if [ "$scenario" = state-burst ]; then
-        output=$(load_beside_burst)
-      else
-        output=$(load "$scenario" "$duration" "$warmup")
-      fi
-      output=$(node -e '
-        const [r, limit, parallel, trivial, alone] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
-        console.log(JSON.stringify({ ...r, limit, parallel, alone,
-          trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
-      ' "$output" "$run_limit" "$run_parallel" "$trivial" "$alone")
-      [ "$scenario" = health ] && trivial=$(node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$output")
-      [ "$scenario" = state-repeated ] && alone=$(node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$output")
-      results[$scenario]+="$output"$'\n'
-      node -e '
-        const [r, pass, passes] = [JSON.parse(process.argv[1]), process.argv[2], process.argv[3]];
-        const mb = (kb) => Math.round(kb / 1024);
-        const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
-        console.log(`   ${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
-          + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
-          + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
-          + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
-          + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
-      ' "$output" "$pass" "$repeat"
-      for pid in "${server_pids[@]}"; do
-        kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
+      for size in $sizes; do
+        select_servers "$size"
+        label=""
+        [ "$sizes" != "$size" ] && label="$size accounts, "
+        run_limit=$hash_limit run_parallel=$kdf_parallel
+        if [ "${hashes[$scenario]:-0}" = "1" ]; then
+          # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with
+          # the KDF measured again just before it, while the servers idle, rather than with the start's figure.
+          read -r _ _ _ run_kdf_ms < <(bench_tool kdf --runs 7)
+          read -r _ _ run_parallel < <(bench_tool kdf-parallel --seconds 5)
+          run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+          echo "   ${label}KDF just before $scenario: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
+        fi
+        if [ "$scenario" = state-burst ]; then
+          output=$(load_beside_burst)
+        else
+          output=$(load "$scenario" "$duration" "$warmup")
+        fi
+        output=$(node -e '
+          const [r, limit, parallel, trivial, alone] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
+          console.log(JSON.stringify({ ...r, limit, parallel, alone,
+            trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
+        ' "$output" "$run_limit" "$run_parallel" "${trivial[$size]}" "${alone[$size]}")
+        [ "$scenario" = health ] && trivial[$size]=$(rate_of_line "$output")
+        [ "$scenario" = state-repeated ] && alone[$size]=$(rate_of_line "$output")
+        results["$size $scenario"]+="$output"$'\n'
+        node -e '
+          const [r, pass, passes, label] = [JSON.parse(process.argv[1]), process.argv[2], process.argv[3], process.argv[4]];
+          const mb = (kb) => Math.round(kb / 1024);
+          const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
+          console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
+            + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+            + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
+            + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
+            + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
+        ' "$output" "$pass" "$repeat" "$label"
+        for pid in "${server_pids[@]}"; do
+          kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
+        done
+        sleep 2
       done
-      sleep 2
     done
   done
   stop_servers
-  for scenario in $table_order; do
-    [ -n "${results[$scenario]:-}" ] || continue
-    rows+=("$(node "$root/bench/load/table-row.js" "${results[$scenario]}" "${labels[$scenario]}" "$provider_label" "$filled" \
-      "$instances" "${hashes[$scenario]:-0}")")
-    if node -e 'process.exit(process.argv[1].trim().split("\n").map(JSON.parse).some((r) => r.errors > 0 || r.poolExhausted) ? 0 : 1)' \
-      "${results[$scenario]}"; then
-      failed=1
-    fi
+  first=${sizes%% *}
+  for size in $sizes; do
+    for scenario in $table_order; do
+      [ -n "${results["$size $scenario"]:-}" ] || continue
+      rows+=("$(node "$root/bench/load/table-row.js" "${results["$size $scenario"]}" "${labels[$scenario]}" "$provider_label" \
+        "$size" "$instances" "${hashes[$scenario]:-0}")")
+      if node -e 'process.exit(process.argv[1].trim().split("\n").map(JSON.parse).some((r) => r.errors > 0 || r.poolExhausted) ? 0 : 1)' \
+        "${results["$size $scenario"]}"; then
+        failed=1
+      fi
+      [ "$size" = "$first" ] && continue
+      size_rows+=("$(node "$root/bench/load/size-row.js" "${results["$size $scenario"]}" "${results["$first $scenario"]}" \
+        "${labels[$scenario]}" "$provider_label" "$size" "$first" "$instances")")
+    done
   done
 }
+
+# The servers of one store (measure's size_addresses and size_pids), its credentials and its account pool.
+select_servers() {
+  use_store "$1"
+  read -r -a addresses <<<"${size_addresses[$1]}"
+  read -r -a load_pids <<<"${size_pids[$1]}"
+}
+
+# The calls per second of one load's JSON line.
+rate_of_line() { node -e 'console.log(JSON.parse(process.argv[1]).requestsPerSecond)' "$1"; }
 
 print_table() {
   echo
@@ -360,6 +420,13 @@ print_table() {
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  [ ${#size_rows[@]} -gt 0 ] || return 0
+  echo
+  echo "   Each larger store against the smallest, call by call: the ratio of each pass's rate (or server CPU per call) to"
+  echo "   the same pass's on the smallest store, measured right before it; median [low–high] over the passes"
+  echo "| provider | accounts | against | servers | call | requests/s, of the smaller store's | server CPU per call, of the smaller store's |"
+  echo "| --- | ---: | ---: | ---: | --- | ---: | ---: |"
+  printf '%s\n' "${size_rows[@]}"
 }
 
 # The calls per second of a load's JSON result file.
@@ -387,7 +454,7 @@ profile_cheap_call() {
     --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
   start_server Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
     Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug
-  addresses=("$address")
+  addresses=("$address") load_pids=("${server_pids[@]}")
   log="$work/server$server_starts.log"
   echo "== The SQL of one call (EF Core's command log; $out/sql-*.log)"
   for scenario in state-repeated state-sso modify-primary change-status; do
@@ -432,7 +499,7 @@ profile_cheap_call() {
 
   echo "== Trace of getAccountState, repeated password, $connections connections, $profile_seconds s ($out/trace.*)"
   start_server
-  addresses=("$address")
+  addresses=("$address") load_pids=("${server_pids[@]}")
   local pid=${server_pids[0]} span
   span=$(printf '00:00:00:%02d' "$profile_seconds")
   load state-repeated "$((profile_seconds + 6))" 2 >"$out/load.json" &
@@ -457,7 +524,7 @@ profile_cheap_call() {
   # a second mapping under W^X that perf cannot match with the runtime's map of method names: W^X off for this server.
   echo "== CPU profile of getAccountState, repeated password, $connections connections, $profile_seconds s ($out/perf.*)"
   start_server DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-  addresses=("$address")
+  addresses=("$address") load_pids=("${server_pids[@]}")
   pid=${server_pids[0]}
   # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then 1–3 % of the CPU).
   load state-repeated "$((profile_seconds + 14))" 2 >"$out/perf-load.json" &
@@ -472,12 +539,12 @@ profile_cheap_call() {
     "$profile_seconds" "$perf_frequency" | tee "$out/perf-summary.txt"
 }
 
-export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString=""
 export DataProtection__KeysFolder="$work/keys"
 for provider in $providers; do
   case "$provider" in
     Sqlite)
-      export Database__Provider=Sqlite Database__ConnectionString="Data Source=$work/guichet.db"
+      export Database__Provider=Sqlite
       # The embedded default: the key ring in a folder.
       unset DataProtection__KeyStore DataProtection__CertificatePath DataProtection__CertificatePassword
       provider_label=SQLite
@@ -490,33 +557,27 @@ for provider in $providers; do
       keyring_certificate
       export DataProtection__KeyStore=Database DataProtection__CertificatePath="$work/keyring.pfx"
       export DataProtection__CertificatePassword=bench
-      export Database__ConnectionString
       provider_label="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"
       ;;
     *) echo "Unknown provider $provider" >&2; exit 2 ;;
   esac
   rm -rf "$work/keys"
-  echo "== $provider_label: store and white label"
-  setup_store
-  filled=0
   if [ "$profile" = "1" ]; then
-    fill_store "$profile_accounts"
+    open_store "$profile_accounts"
     profile_cheap_call
     stop_servers
     [ "$provider" = "PostgreSql" ] && stop_postgres
     continue
   fi
 
-  for size in $sizes; do
-    fill_store "$size"
-    for instances in $instance_counts; do
-      # SQLite is the store of one instance (README "Production layout"): several servers are a PostgreSQL layout.
-      [ "$provider" = "Sqlite" ] && [ "$instances" -gt 1 ] && continue
-      measure "$provider_label" "$instances"
-    done
+  for size in $sizes; do open_store "$size"; done
+  for instances in $instance_counts; do
+    # SQLite is the store of one instance (README "Production layout"): several servers are a PostgreSQL layout.
+    [ "$provider" = "Sqlite" ] && [ "$instances" -gt 1 ] && continue
+    measure "$provider_label" "$instances"
   done
   [ "$provider" = "PostgreSql" ] && stop_postgres
-  rm -f "$work"/guichet.db*
+  rm -f "$work"/guichet-*.db*
 done
 
 [ "$profile" = "1" ] && exit 0
