@@ -8,15 +8,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // Settings and static files ship beside the binary, while ./data stays in the directory the server is started from.
     ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
 });
-builder.AddGuichetServer();
-var app = builder.Build();
-
 if (isCommand)
 {
-    // A command does not start the host: check the settings as a start would.
-    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-    return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
+    // A command does not start the host (it checks the settings as a start would).
+    return await OperatorCommands.RunAsync(() => builder.AddGuichetServer().Build(), args, Console.Out);
 }
+
+builder.AddGuichetServer();
+var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await KeyRingSetup.PrepareAsync(app.Services);

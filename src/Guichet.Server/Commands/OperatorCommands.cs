@@ -23,7 +23,74 @@ public static class OperatorCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
 
+    /// <summary>
+    /// The process's command: builds the host from the settings (never started), then runs the command on it. A setting
+    /// refused while building ends it as any other failure does (below).
+    /// </summary>
+    public static async Task<int> RunAsync(Func<WebApplication> build, string[] args, TextWriter output)
+    {
+        WebApplication app;
+        try
+        {
+            app = build();
+        }
+        catch (Exception exception)
+        {
+            return await FailAsync(output, args[0], exception, logger: null);
+        }
+
+        await using (app)
+        {
+            return await RunAsync(app.Services, args, output);
+        }
+    }
+
+    /// <summary>
+    /// Runs one command after checking the settings as a start would. What goes wrong in the operator's environment (a
+    /// setting, a file, the database) ends it with one line, <c>error: &lt;command&gt;: &lt;what&gt;</c>, and exit code 1: no
+    /// stack trace reaches the console. The exception in full is logged at Debug, for a bug report.
+    /// </summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        try
+        {
+            services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            return await DispatchAsync(services, args, output);
+        }
+        catch (Exception exception)
+        {
+            return await FailAsync(output, args[0], exception, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OperatorCommands)));
+        }
+    }
+
+    private static async Task<int> FailAsync(TextWriter output, string command, Exception exception, ILogger? logger)
+    {
+        await output.WriteLineAsync($"error: {command}: {Describe(exception)}");
+        if (logger is not null)
+        {
+            logger.LogDebug(exception, "The operator command {Command} failed.", command);
+            await output.WriteLineAsync($"(the exception in full: Logging__LogLevel__{typeof(OperatorCommands).Namespace}=Debug)");
+        }
+
+        return 1;
+    }
+
+    /// <summary>The exception's message and those of its inner exceptions, which say what the outer one wraps.</summary>
+    private static string Describe(Exception exception)
+    {
+        List<string> messages = [];
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (!messages.Any(message => message.Contains(current.Message, StringComparison.Ordinal)))
+            {
+                messages.Add(current.Message);
+            }
+        }
+
+        return string.Join(" — ", messages);
+    }
+
+    private static async Task<int> DispatchAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = ParseOptions(args.Skip(1));
         switch (args[0])

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 
@@ -26,13 +25,12 @@ public static class KeyRingImport
             ?? throw new InvalidOperationException("import-keys needs DataProtection:KeyStore=Database.");
         var encryptor = management.XmlEncryptor
             ?? throw new InvalidOperationException("import-keys needs DataProtection:CertificatePath.");
-        var source = new FileSystemXmlRepository(new DirectoryInfo(folder), services.GetRequiredService<ILoggerFactory>());
         var present = target.GetAllElements().Select(Identity).ToHashSet(StringComparer.Ordinal);
         var decryptor = new EncryptedXmlDecryptor(services);
         List<(XElement Element, string Name)> imports = [];
         List<string> failures = [];
         var alreadyPresent = 0;
-        foreach (var element in source.GetAllElements())
+        foreach (var (_, element) in KeyRingXml.LoadFolder(folder))
         {
             if (present.Contains(Identity(element)))
             {

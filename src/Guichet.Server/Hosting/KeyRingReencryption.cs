@@ -90,7 +90,8 @@ public static class KeyRingReencryption
                 _rows[row.Id.ToString(CultureInfo.InvariantCulture)] = row;
             }
 
-            return [.. _rows.Where(row => !string.IsNullOrEmpty(row.Value.Xml)).Select(row => (row.Key, XElement.Parse(row.Value.Xml!)))];
+            return [.. _rows.Where(row => !string.IsNullOrEmpty(row.Value.Xml))
+                .Select(row => (row.Key, KeyRingXml.Parse(row.Value.Xml!, $"data_protection_keys row {row.Key}")))];
         }
 
         public async Task WriteAsync(IReadOnlyList<(string Where, XElement Element)> elements, CancellationToken cancellationToken)
@@ -113,9 +114,7 @@ public static class KeyRingReencryption
     private sealed class FolderKeys(string folder) : IKeyStore
     {
         public Task<IReadOnlyList<(string Where, XElement Element)>> ReadAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<(string, XElement)>>(Directory.Exists(folder)
-                ? [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(file => (file, XElement.Load(file)))]
-                : []);
+            Task.FromResult(KeyRingXml.LoadFolder(folder));
 
         public async Task WriteAsync(IReadOnlyList<(string Where, XElement Element)> elements, CancellationToken cancellationToken)
         {

@@ -17,6 +17,25 @@ internal static class KeyRingXml
     private static readonly XName s_requiresEncryption = s_dataProtection + "requiresEncryption";
     private static readonly XName s_x509Certificate = XNamespace.Get("http://www.w3.org/2000/09/xmldsig#") + "X509Certificate";
 
+    /// <summary>The key files of a folder, as Data Protection's folder store reads them (every <c>*.xml</c>), in name order.</summary>
+    public static IReadOnlyList<(string File, XElement Element)> LoadFolder(string folder) =>
+        Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(file => (file, Parse(File.ReadAllText(file), file)))]
+            : [];
+
+    /// <summary>One stored element of the key ring; text that is not XML is refused naming where it was found.</summary>
+    public static XElement Parse(string text, string where)
+    {
+        try
+        {
+            return XElement.Parse(text);
+        }
+        catch (System.Xml.XmlException exception)
+        {
+            throw new InvalidDataException($"{where} is not a key ring element: {exception.Message}", exception);
+        }
+    }
+
     /// <summary>A key, or a revocation, for messages: <c>key-{id}</c>.</summary>
     public static string FriendlyName(XElement element) =>
         element.Name.LocalName + "-" + (element.Attribute("id") ?? element.Element("key")?.Attribute("id"))?.Value;

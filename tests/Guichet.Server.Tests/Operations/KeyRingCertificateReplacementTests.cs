@@ -82,6 +82,40 @@ public abstract class KeyRingCertificateReplacementTests(DatabaseProvider provid
         Assert.Equal(before, await KeysAsync(first, "Folder"));
     }
 
+    [Fact]
+    public async Task ReencryptKeys_AKeyFileThatIsNotXml_EndsInOneLineOfError_AndChangesNothing()
+    {
+        using var oldCertificate = new TestCertificate();
+        using var newCertificate = new TestCertificate();
+        using var first = new FirstInstance(provider, KeyRing("Folder", oldCertificate));
+        await Tenant.CreateAsync(first);
+        await File.WriteAllTextAsync(Path.Combine(first.KeysFolder, "key-00000000-0000-0000-0000-000000000000.xml"), "not a key <");
+        var before = await KeysAsync(first, "Folder");
+
+        var (exit, output) = await ReencryptAsync(first, KeyRing("Folder", newCertificate, oldCertificate));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: reencrypt-keys: ", output, StringComparison.Ordinal);
+        Assert.Contains("key-00000000-0000-0000-0000-000000000000.xml is not a key ring element", output, StringComparison.Ordinal);
+        OperatorAssert.NoStackTrace(output);
+        Assert.Equal(before, await KeysAsync(first, "Folder"));
+    }
+
+    [Fact]
+    public async Task ReencryptKeys_ThePreviousCertificateWithoutTheNewOne_IsRefusedInOneLine()
+    {
+        using var oldCertificate = new TestCertificate();
+        using var first = new FirstInstance(provider, KeyRing("Folder", oldCertificate));
+
+        var (exit, output) = await ReencryptAsync(first, KeyRing("Folder", null, oldCertificate));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: reencrypt-keys: ", output, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:PreviousCertificatePath is the certificate DataProtection:CertificatePath replaced", output,
+            StringComparison.Ordinal);
+        OperatorAssert.NoStackTrace(output);
+    }
+
     private static KeyValuePair<string, string>[] KeyRing(string store, TestCertificate? current, TestCertificate? previous = null) =>
     [
         new("DataProtection:KeyStore", store),

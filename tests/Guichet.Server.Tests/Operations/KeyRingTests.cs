@@ -146,6 +146,22 @@ public abstract class DatabaseKeyRingTests(DatabaseProvider provider) : IDisposa
     }
 
     [Fact]
+    public async Task ImportKeys_AKeyFileThatIsNotXml_EndsInOneLineOfError_AndImportsNothing()
+    {
+        using var before = new GuichetServer(provider);
+        await Tenant.CreateAsync(before);
+        await File.WriteAllTextAsync(Path.Combine(before.KeysFolder, "key-00000000-0000-0000-0000-000000000000.xml"), "not a key <");
+
+        var (exit, output) = await RunCommandAsync(before.ConnectionString, ["import-keys", "--folder", before.KeysFolder]);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: import-keys: ", output, StringComparison.Ordinal);
+        Assert.Contains("key-00000000-0000-0000-0000-000000000000.xml is not a key ring element", output, StringComparison.Ordinal);
+        OperatorAssert.NoStackTrace(output);
+        Assert.Equal(0, await before.InDbAsync(db => db.DataProtectionKeys.CountAsync()));
+    }
+
+    [Fact]
     public async Task ImportKeys_WithoutTheDatabaseStore_SaysWhatToSet_AndWritesNothing()
     {
         using var before = new GuichetServer(provider);

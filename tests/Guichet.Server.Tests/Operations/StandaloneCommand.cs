@@ -3,8 +3,6 @@ using Guichet.Server.Hosting;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Operations;
 
@@ -24,11 +22,8 @@ internal static class StandaloneCommand
             ["Database:ConnectionString"] = connectionString,
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.AddGuichetServer();
-        await using var app = builder.Build();
-        app.Services.GetService<IStartupValidator>()?.Validate();
         var output = new StringWriter();
-        var exit = await OperatorCommands.RunAsync(app.Services, args, output);
+        var exit = await OperatorCommands.RunAsync(() => builder.AddGuichetServer().Build(), args, output);
         return (exit, output.ToString());
     }
 }
