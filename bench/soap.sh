@@ -18,6 +18,7 @@
 #   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, unless set)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
+#   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 #   PROFILE_ACCOUNTS (0: accounts filled before PROFILE=1's steps, e.g. 1000000 to see what a large store adds)
 set -euo pipefail
@@ -121,6 +122,7 @@ trap cleanup EXIT INT TERM
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # A cluster with PostgreSQL's default settings (fsync on, unlike the tests' cluster): durability costs what it costs.
+# PG_SETTINGS changes some, to measure what sizing the cluster does.
 start_postgres() {
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   mkdir -p "$work/pg"
@@ -128,7 +130,10 @@ start_postgres() {
   as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  local setting settings=""
+  for setting in ${PG_SETTINGS:-}; do settings+=" -c $setting"; done
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+    -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1$settings" start >/dev/null
   pg_port=$port
 }
 
@@ -417,6 +422,7 @@ print_table() {
   if [ -n "${SERVER_ENV:-}${SERVER_DIR:-}" ]; then
     echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
   fi
+  [ -n "${PG_SETTINGS:-}" ] && echo "   PostgreSQL started with: ${PG_SETTINGS}"
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
