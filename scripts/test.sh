@@ -48,7 +48,7 @@ if [ -n "$long_lines" ]; then
 fi
 
 echo "== Pending migrations"
-for context in SqliteGuichetDbContext PostgresGuichetDbContext; do
+for context in SqliteGuichetDbContext PostgresGuichetDbContext NonceFileDbContext; do
   dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
     --project src/Guichet.Data --startup-project src/Guichet.Data --context "$context"
 done

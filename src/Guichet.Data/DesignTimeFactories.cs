@@ -15,3 +15,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresGuichetDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresGuichetDbContext>().UseNpgsql("Host=localhost;Database=guichet_design").Options);
 }
+
+internal sealed class NonceFileDesignTimeFactory : IDesignTimeDbContextFactory<NonceFileDbContext>
+{
+    public NonceFileDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NonceFileDbContext>().UseSqlite("Data Source=design-nonces.db").Options);
+}

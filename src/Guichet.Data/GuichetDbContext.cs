@@ -18,7 +18,7 @@ namespace Guichet.Data;
 /// The one store of the three front doors. Each provider has a subclass that owns its migrations. Pooled
 /// (<see cref="PersistenceServiceCollectionExtensions"/>): no state of its own beyond what EF Core resets.
 /// </summary>
-public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class GuichetDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext, INonceStore
 {
     public DbSet<WhiteLabel> WhiteLabels => Set<WhiteLabel>();
 

@@ -20,6 +20,8 @@ public static class PersistenceServiceCollectionExtensions
         {
             services.AddDbContextPool<GuichetDbContext, PostgresGuichetDbContext>(db =>
                 db.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString)));
+            // Shared by every instance: the replay check is the store's unique index.
+            services.AddScoped<INonceStore>(provider => provider.GetRequiredService<GuichetDbContext>());
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -28,6 +30,16 @@ public static class PersistenceServiceCollectionExtensions
             services.TryAddSingleton<SqliteWriteGate>();
             services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => db.UseSqlite(options.ConnectionString)
                 .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
+            if (NonceFileDbContext.ConnectionStringBeside(options.ConnectionString) is { } nonceFile)
+            {
+                services.AddDbContextPool<NonceFileDbContext>((provider, db) => db.UseSqlite(nonceFile)
+                    .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
+                services.AddScoped<INonceStore>(provider => provider.GetRequiredService<NonceFileDbContext>());
+            }
+            else
+            {
+                services.AddScoped<INonceStore>(provider => provider.GetRequiredService<GuichetDbContext>());
+            }
         }
         else
         {

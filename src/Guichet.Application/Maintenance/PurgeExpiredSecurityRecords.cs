@@ -15,7 +15,7 @@ namespace Guichet.Application.Maintenance;
 /// cause them), people's sessions started longer ago than any session may last (<see cref="PersonSession.MaxLifetime"/>),
 /// and people's email links expired for <see cref="LinkMemory"/> (until then a used link still says "déjà validé").
 /// </summary>
-public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvider clock, IOptions<SecurityOptions> options)
+public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore nonceStore, TimeProvider clock, IOptions<SecurityOptions> options)
 {
     /// <summary>A login's failure count is forgotten after this long without attempts.</summary>
     public static readonly TimeSpan ThrottleMemory = TimeSpan.FromDays(1);
@@ -34,7 +34,7 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         var forgetBefore = now - ThrottleMemory;
         var keepFailuresFrom = now - options.Value.AuthenticationFailureRetention;
-        var nonces = await db.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var nonces = await nonceStore.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         var throttles = await db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         var receipts = await db.Accounts.Where(a => a.ReceiptExpiresAt < now).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)

@@ -13,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Guichet.Application.Security;
 
 /// <summary>
-/// The used WS-Security nonces (<c>used_nonces</c>), written by group commit. A request hands its nonce over and awaits
-/// the verdict; one writer per process takes everything queued (up to <see cref="MaxBatch"/>), inserts it with ONE
+/// The used WS-Security nonces (<c>used_nonces</c> in the <see cref="INonceStore"/>), written by group commit. A request
+/// hands its nonce over and awaits the verdict; one writer per process takes everything queued (up to
+/// <see cref="MaxBatch"/>), inserts it with ONE
 /// statement (one transaction, one commit) that returns the rows that are new, then answers each request.
 /// While a commit runs, the next batch fills: that is the grouping, with no timer. A request is answered only once its
 /// nonce is committed, so an accepted nonce survives a crash; the unique index keeps refusing it on every instance.
@@ -120,7 +121,7 @@ public sealed class NonceLedger : IHostedService, IDisposable
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<INonceStore>();
             fresh = await InsertAsync(db, distinct);
         }
         catch (Exception exception)
@@ -147,7 +148,7 @@ public sealed class NonceLedger : IHostedService, IDisposable
     /// One statement, the same on SQLite (3.35+) and PostgreSQL, committed on its own (one fsync, one round trip): the rows
     /// it returns are the new nonces; the others were used already.
     /// </summary>
-    private static async Task<HashSet<(Guid, string)>> InsertAsync(GuichetDbContext db, List<Entry> entries)
+    private static async Task<HashSet<(Guid, string)>> InsertAsync(INonceStore db, List<Entry> entries)
     {
         // The column's own conversion (UTC ticks on SQLite), which raw SQL does not apply by itself.
         var expiresAt = db.Model.FindEntityType(typeof(UsedNonce))!.FindProperty(nameof(UsedNonce.ExpiresAt))!.GetTypeMapping().Converter;

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Server.Hosting;
 
 /// <summary>
-/// The store on the configured provider; on start, apply pending migrations and index the files they left unindexed, and
-/// on an empty database create the demo white label and its administrator.
+/// The store on the configured provider; on start, apply pending migrations (the store's, and the nonce file's on
+/// SQLite) and index the files they left unindexed, and on an empty database create the demo white label and its
+/// administrator.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -32,6 +33,10 @@ public static class DatabaseSetup
         {
             await database.MigrateAsync(cancellationToken);
         }
+
+        await NonceFileMigration.MigrateAsync(scope.ServiceProvider.GetRequiredService<GuichetDbContext>(),
+            scope.ServiceProvider.GetRequiredService<INonceStore>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            cancellationToken);
 
         // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
         await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);

@@ -133,6 +133,10 @@ public class GuichetServer : WebApplicationFactory<Program>
     public Task<T> InDbAsync<T>(Func<GuichetDbContext, Task<T>> query) =>
         InScopeAsync(services => query(services.GetRequiredService<GuichetDbContext>()));
 
+    /// <summary>The used nonces: in the store on PostgreSQL, in the nonce file on SQLite (<see cref="INonceStore"/>).</summary>
+    public Task<T> InNoncesAsync<T>(Func<INonceStore, Task<T>> query) =>
+        InScopeAsync(services => query(services.GetRequiredService<INonceStore>()));
+
     private readonly Lazy<Task<Tenant>> _sharedTenant;
 
     /// <summary>

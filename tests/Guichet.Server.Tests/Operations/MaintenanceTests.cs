@@ -17,10 +17,14 @@ public abstract class MaintenanceTests(GuichetServer server)
         var id = tenant.Credentials.WhiteLabel.Id;
         var now = server.Clock.GetUtcNow();
         var tag = SampleFiles.UniqueName("n");
+        await server.InNoncesAsync(nonces =>
+        {
+            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "old", ExpiresAt = now.AddMinutes(-1) });
+            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "live", ExpiresAt = now.AddMinutes(5) });
+            return nonces.SaveChangesAsync();
+        });
         await server.InDbAsync(db =>
         {
-            db.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "old", ExpiresAt = now.AddMinutes(-1) });
-            db.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "live", ExpiresAt = now.AddMinutes(5) });
             db.LoginThrottles.Add(new LoginThrottle { Login = tag + "old", Failures = 3, BlockedUntil = now.AddDays(-2) });
             db.LoginThrottles.Add(new LoginThrottle { Login = tag + "live", Failures = 3, BlockedUntil = now.AddHours(-1) });
             return db.SaveChangesAsync();
@@ -28,7 +32,7 @@ public abstract class MaintenanceTests(GuichetServer server)
 
         await server.InScopeAsync(services => services.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(CancellationToken.None));
 
-        var nonces = await server.InDbAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
+        var nonces = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
         var throttles = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login.StartsWith(tag)).Select(t => t.Login).ToListAsync());
         Assert.Equal([tag + "live"], nonces);
         Assert.Equal([tag + "live"], throttles);

@@ -291,9 +291,9 @@ public sealed class MalformedRequestTests(SqliteServerFixture server) : IClassFi
         return response;
     }
 
-    private Task<(int Accounts, int Audit, int Nonces, int Throttles)> CountAsync() => server.InDbAsync(async db => (
-        await db.Accounts.CountAsync(),
-        await db.AuditEntries.CountAsync(),
-        await db.UsedNonces.CountAsync(),
-        await db.LoginThrottles.CountAsync()));
+    private async Task<(int Accounts, int Audit, int Nonces, int Throttles)> CountAsync() => (
+        await server.InDbAsync(db => db.Accounts.CountAsync()),
+        await server.InDbAsync(db => db.AuditEntries.CountAsync()),
+        await server.InNoncesAsync(nonces => nonces.UsedNonces.CountAsync()),
+        await server.InDbAsync(db => db.LoginThrottles.CountAsync()));
 }

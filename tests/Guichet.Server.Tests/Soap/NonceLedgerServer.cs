@@ -21,7 +21,7 @@ public class NonceLedgerServer : GuichetServer
         base.ConfigureServices(services);
         if (Provider == DatabaseProvider.Sqlite)
         {
-            services.ConfigureDbContext<SqliteGuichetDbContext>(options => options.AddInterceptors(Probe));
+            services.ConfigureDbContext<NonceFileDbContext>(options => options.AddInterceptors(Probe));
         }
         else
         {

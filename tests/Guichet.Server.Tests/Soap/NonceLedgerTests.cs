@@ -43,7 +43,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => r.AssertClientFault(ErrorCodes.NonceReplayed));
         var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
         var canonical = Convert.ToBase64String(nonce);
-        Assert.Equal(1, await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId && n.Nonce == canonical)));
+        Assert.Equal(1, await server.InNoncesAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId && n.Nonce == canonical)));
         var replays = await server.InDbAsync(db => db.AuditEntries.CountAsync(a =>
             a.Event == AuditEvents.WhiteLabelAuthenticationFailed && a.WhiteLabelId == whiteLabelId && a.Detail == "replayed nonce"));
         Assert.Equal(19, replays);
@@ -80,7 +80,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         Assert.Equal(200, answered.Sum(states => states.Count(s => s == HttpStatusCode.OK)));
         var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
         var canonical = nonces.Select(n => Convert.ToBase64String(n)).ToList();
-        var stored = await server.InDbAsync(db => db.UsedNonces.AsNoTracking()
+        var stored = await server.InNoncesAsync(db => db.UsedNonces.AsNoTracking()
             .Where(n => n.WhiteLabelId == whiteLabelId && canonical.Contains(n.Nonce)).ToListAsync());
         Assert.Equal(200, stored.Count);
         // Kept two freshness windows (5 minutes each by default) after the token's creation, in the column's own format.
@@ -119,7 +119,8 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         Assert.DoesNotContain("probe", response.Body, StringComparison.Ordinal);
         Assert.All(failures, failure => Assert.IsType<NonceLedgerException>(failure));
         var canonical = direct.Append(Convert.ToBase64String(refused)).ToList();
-        Assert.Equal(0, await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId && canonical.Contains(n.Nonce))));
+        Assert.Equal(0, await server.InNoncesAsync(db =>
+            db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId && canonical.Contains(n.Nonce))));
         // The writer goes on: the next request is accepted, and so is the refused one's nonce, which was never stored.
         Assert.Equal(HttpStatusCode.OK, (await GetStateAsync(tenant, primary, RandomNumberGenerator.GetBytes(16))).Status);
         Assert.Equal(HttpStatusCode.OK, (await GetStateAsync(tenant, primary, refused)).Status);
@@ -148,7 +149,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstCall);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queuedCall);
         Assert.True(await keptCall);
-        var stored = await server.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+        var stored = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
         Assert.Equal(new[] { first, queued, kept }.Order(), stored.Order());
         // Written, hence used: the cancelled callers' nonces are replays now.
         Assert.False(await Ledger.TryRecordAsync(whiteLabelId, first, expiresAt, CancellationToken.None));
@@ -176,7 +177,7 @@ public abstract class NonceLedgerTests(NonceLedgerServer server)
         Assert.True(await first.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.All(await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(30)), Assert.True);
         Assert.IsAssignableFrom<InvalidOperationException>(late);
-        var stored = await instance.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+        var stored = await instance.InNoncesAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
         Assert.Equal(nonces.Order(), stored.Order());
     }
 

@@ -264,14 +264,14 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var nonce = RandomNumberGenerator.GetBytes(16);
         var canonical = Convert.ToBase64String(nonce);
         var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
-        var before = await server.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+        var before = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
 
         var first = await GetStateWithNonceAsync(tenant, primary, nonce, canonical[..10] + "\n " + WithOtherPaddingBits(canonical)[10..]);
         var replay = await GetStateWithNonceAsync(tenant, primary, nonce, canonical);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         replay.AssertClientFault(ErrorCodes.NonceReplayed);
-        var after = await server.InDbAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
+        var after = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.WhiteLabelId == whiteLabelId).Select(n => n.Nonce).ToListAsync());
         Assert.Equal([canonical], after.Except(before));
     }
 
@@ -284,12 +284,12 @@ public abstract class WhiteLabelAuthenticationTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
         var whiteLabelId = tenant.Credentials.WhiteLabel.Id;
-        var before = await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId));
+        var before = await server.InNoncesAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId));
 
         var response = await GetStateWithNonceAsync(tenant, primary, new byte[16], nonceText);
 
         response.AssertClientFault(ErrorCodes.WhiteLabelAuthenticationFailed);
-        Assert.Equal(before, await server.InDbAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId)));
+        Assert.Equal(before, await server.InNoncesAsync(db => db.UsedNonces.CountAsync(n => n.WhiteLabelId == whiteLabelId)));
     }
 
     [Fact]
