@@ -24,12 +24,12 @@ public sealed class NonceFileDbContext(DbContextOptions<NonceFileDbContext> opti
     public static string? ConnectionStringBeside(string storeConnectionString)
     {
         var builder = new SqliteConnectionStringBuilder(storeConnectionString);
-        var source = builder.DataSource;
-        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:")
+        if (SqliteDataSource.IsInMemory(builder))
         {
             return null;
         }
 
+        var source = builder.DataSource;
         builder.DataSource = Path.Combine(Path.GetDirectoryName(source) ?? "",
             Path.GetFileNameWithoutExtension(source) + "-nonces" + Path.GetExtension(source));
         return builder.ToString();

@@ -321,10 +321,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     private SemaphoreSlim? GateOf(string connectionString) => _gates.GetOrAdd(connectionString, static text =>
     {
         var builder = new SqliteConnectionStringBuilder(text);
-        var source = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:"
+        return SqliteDataSource.IsInMemory(builder)
             ? null
-            : s_byFile.GetOrAdd(Path.GetFullPath(source), static _ => new SemaphoreSlim(1, 1));
+            : s_byFile.GetOrAdd(Path.GetFullPath(builder.DataSource), static _ => new SemaphoreSlim(1, 1));
     });
 
     private sealed class Hold(SemaphoreSlim gate, DbCommand? command)
