@@ -8,8 +8,8 @@ namespace Guichet.Data;
 /// <summary>
 /// SQLite only: the used WS-Security nonces in a database file of their own, beside the store (<c>guichet-nonces.db</c>
 /// beside <c>guichet.db</c>). Every SOAP call commits its nonce, and a commit on a SQLite file empties the page cache of
-/// every other connection to that file: in the store, each call's lookups then read their B-tree pages again, which cost
-/// a cheap call 20 % of its CPU (bench/README.md, "Nonces in a file of their own"). In a file of their own, the nonces'
+/// every other connection to that file: in the store, each call's lookups then read their B-tree pages again, about a
+/// tenth of a cheap call's CPU (bench/README.md, "Nonces in a file of their own"). In a file of their own, the nonces'
 /// commits leave the accounts' pages cached. Durable as before (each commit synced before its request is answered); the
 /// file needs no backup, since a nonce matters only within its token's freshness window. Pooled: no state of its own.
 /// </summary>
