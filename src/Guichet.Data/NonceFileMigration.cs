@@ -17,9 +17,11 @@ public static class NonceFileMigration
             return;
         }
 
-        if ((await file.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        await file.Database.MigrateIfPendingAsync(cancellationToken);
+        // After the first start on this version the store holds none: one read, no write.
+        if (!await store.UsedNonces.AnyAsync(cancellationToken))
         {
-            await file.Database.MigrateAsync(cancellationToken);
+            return;
         }
 
         var live = await store.UsedNonces.AsNoTracking().Where(n => n.ExpiresAt >= now).ToListAsync(cancellationToken);

@@ -20,8 +20,6 @@ public static class PersistenceServiceCollectionExtensions
         {
             services.AddDbContextPool<GuichetDbContext, PostgresGuichetDbContext>(db =>
                 db.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString)));
-            // Shared by every instance: the replay check is the store's unique index.
-            services.AddScoped<INonceStore>(provider => provider.GetRequiredService<GuichetDbContext>());
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -36,15 +34,15 @@ public static class PersistenceServiceCollectionExtensions
                     .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
                 services.AddScoped<INonceStore>(provider => provider.GetRequiredService<NonceFileDbContext>());
             }
-            else
-            {
-                services.AddScoped<INonceStore>(provider => provider.GetRequiredService<GuichetDbContext>());
-            }
         }
         else
         {
             throw new InvalidOperationException($"Unknown database provider '{options.Provider}': use Sqlite or PostgreSql.");
         }
+
+        // Elsewhere (PostgreSQL, an in-memory SQLite store) the nonces are in the store; on PostgreSQL every instance shares
+        // them, the replay check being the store's unique index.
+        services.TryAddScoped<INonceStore>(provider => provider.GetRequiredService<GuichetDbContext>());
 
         return services;
     }

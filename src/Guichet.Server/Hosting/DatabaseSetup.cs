@@ -24,19 +24,10 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<GuichetDbContext>().Database;
-        // Only when one is pending: MigrateAsync also builds the last migration's model to compare it with the code's,
-        // which cost every start 0.3 s and left 5 MB resident (bench/README.md, "Memory and the runtime's settings").
-        // That comparison is the test script's (has-pending-model-changes); instances starting together still migrate
-        // once (MigrateAsync's lock).
-        if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await database.MigrateAsync(cancellationToken);
-        }
-
-        await NonceFileMigration.MigrateAsync(scope.ServiceProvider.GetRequiredService<GuichetDbContext>(),
-            scope.ServiceProvider.GetRequiredService<INonceStore>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
-            cancellationToken);
+        var store = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
+        await store.Database.MigrateIfPendingAsync(cancellationToken);
+        await NonceFileMigration.MigrateAsync(store, scope.ServiceProvider.GetRequiredService<INonceStore>(),
+            scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
 
         // Search columns of files written before them (or before their rules changed): C#, not SQL, computes them.
         await scope.ServiceProvider.GetRequiredService<IndexRegistrationFiles>().HandleAsync(cancellationToken);
