@@ -26,12 +26,14 @@ public static class PersistenceServiceCollectionExtensions
             EnsureSqliteFolder(options.ConnectionString);
             // Writers of this process queue in memory rather than in SQLite's busy retry (SqliteWriteGate).
             services.TryAddSingleton<SqliteWriteGate>();
+            // Each connection's page cache smaller than SQLite's default (SqlitePageCache).
+            services.TryAddSingleton<SqlitePageCache>();
             services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => db.UseSqlite(options.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>()));
             if (NonceFileDbContext.ConnectionStringBeside(options.ConnectionString) is { } nonceFile)
             {
                 services.AddDbContextPool<NonceFileDbContext>((provider, db) => db.UseSqlite(nonceFile)
-                    .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
+                    .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>()));
                 services.AddScoped<INonceStore>(provider => provider.GetRequiredService<NonceFileDbContext>());
             }
         }
