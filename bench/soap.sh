@@ -447,7 +447,8 @@ rate_of() {
 #    and WAL flushes (PostgreSQL, pg_stat_database and pg_stat_wal) over 200 calls from one connection.
 # 2. dotnet-trace (sampled thread stacks) and dotnet-counters on the server during PROFILE_SECONDS of repeated-password
 #    getAccountState at CONNECTIONS, summarised by bench/load/trace-summary.js.
-# 3. perf (on-CPU samples, native and managed frames) of the same call, summarised by bench/load/perf-summary.js.
+# 3. perf (on-CPU samples, native and managed frames) of the same call, then of registerPrimaryAccount (what a hashing
+#    call costs beyond its hash: the hashing threads against the rest), summarised by bench/load/perf-summary.js.
 profile_cheap_call() {
   local out="$root/artifacts/bench-profile/$Database__Provider" scenario log mark
   [ "$profile_accounts" -gt 0 ] && out="$out-$profile_accounts"
@@ -525,24 +526,32 @@ profile_cheap_call() {
     | tee "$out/summary.txt"
   stop_servers
 
-  # perf counts CPU only, native and managed frames alike, where the thread-time trace above also counts threads
-  # waiting for a lock or for the CPU (bench/README.md, "Where the CPU of a cheap call goes"). The JIT's code runs from
-  # a second mapping under W^X that perf cannot match with the runtime's map of method names: W^X off for this server.
-  echo "== CPU profile of getAccountState, repeated password, $connections connections, $profile_seconds s ($out/perf.*)"
+  perf_profile state-repeated "getAccountState, repeated password" perf
+  perf_profile register-primary "registerPrimaryAccount (one hash each)" perf-register
+}
+
+# perf counts CPU only, native and managed frames alike, where the thread-time trace above also counts threads waiting
+# for a lock or for the CPU (bench/README.md, "Where the CPU of a cheap call goes"). The JIT's code runs from a second
+# mapping under W^X that perf cannot match with the runtime's map of method names: W^X off for this server.
+# Arguments: the scenario, its label, the name of its files in $out.
+perf_profile() {
+  local scenario=$1 label=$2 name=$3 pid load_pid
+  echo "== CPU profile of $label, $connections connections, $profile_seconds s ($out/$name.*)"
   start_server DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   addresses=("$address") load_pids=("${server_pids[@]}")
   pid=${server_pids[0]}
   # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then 1–3 % of the CPU).
-  load state-repeated "$((profile_seconds + 14))" 2 >"$out/perf-load.json" &
+  load "$scenario" "$((profile_seconds + 14))" 2 >"$out/$name-load.json" &
   load_pid=$!
   sleep 14
-  perf record -F "$perf_frequency" -g -p "$pid" -o "$out/perf.data" -- sleep "$profile_seconds" >"$out/perf-record.log" 2>&1
+  perf record -F "$perf_frequency" -g -p "$pid" -o "$out/$name.data" -- sleep "$profile_seconds" >"$out/$name-record.log" 2>&1
   wait "$load_pid"
-  perf script -i "$out/perf.data" >"$out/perf.script" 2>/dev/null
+  perf script -i "$out/$name.data" >"$out/$name.script" 2>/dev/null
   rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
-  node "$root/bench/load/perf-summary.js" "$out/perf.script" \
-    "$(rate_of "$out/perf-load.json")" \
-    "$profile_seconds" "$perf_frequency" | tee "$out/perf-summary.txt"
+  node "$root/bench/load/perf-summary.js" "$out/$name.script" \
+    "$(rate_of "$out/$name-load.json")" \
+    "$profile_seconds" "$perf_frequency" | tee "$out/$name-summary.txt"
+  stop_servers
 }
 
 export ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString=""

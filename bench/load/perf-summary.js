@@ -7,6 +7,7 @@
 // 2. Our innermost step on the stack (async state machines named as their method).
 // 3. Named costs, inclusive: a sample counts once if any frame of its stack matches. Native libraries built without frame
 //    pointers can cut a stack short, so these are lower bounds.
+// 4. By thread (its name, as perf keeps it: 15 characters): the password hashing threads against the rest.
 'use strict';
 const fs = require('node:fs');
 
@@ -15,7 +16,8 @@ const rate = Number(rateText);
 const seconds = Number(secondsText);
 const frequency = Number(frequencyText);
 
-// perf script: a header line per sample, then one line per frame, innermost first: "\t<address> <symbol> (<library>)".
+// perf script: a header line per sample ("<thread name> <tid> <time>: ..."), then one line per frame, innermost first:
+// "\t<address> <symbol> (<library>)". Each sample is its frames, with its thread's name beside them.
 const samples = [];
 let frames = null;
 for (const line of fs.readFileSync(scriptPath, 'utf8').split('\n')) {
@@ -27,6 +29,7 @@ for (const line of fs.readFileSync(scriptPath, 'utf8').split('\n')) {
     if (frames !== null && match) frames.push({ symbol: match[1], library: match[2] });
   } else {
     frames = [];
+    frames.thread = /^(.*?)\s+\d+\s+[\d.]+:/.exec(line)?.[1].trim() ?? '(unknown)';
   }
 }
 if (frames !== null && frames.length > 0) samples.push(frames);
@@ -90,4 +93,11 @@ console.log('\nNamed costs, inclusive (lower bounds):');
 for (const [label, pattern] of named) {
   const count = samples.filter((stack) => stack.some((frame) => pattern.test(frame.symbol))).length;
   console.log(`  ${share(count)}  ${label}`);
+}
+
+const byThread = new Map();
+for (const stack of samples) byThread.set(stack.thread, (byThread.get(stack.thread) ?? 0) + 1);
+console.log('\nBy thread (its name as perf keeps it):');
+for (const [thread, count] of [...byThread].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+  console.log(`  ${share(count)}  ${thread}` + (rate > 0 ? `: ${((1000 * count) / frequency / (rate * seconds)).toFixed(2)} ms per call` : ''));
 }
