@@ -13,9 +13,12 @@
 #   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
 #   BURST (4 x CONNECTIONS: the registering connections beside the cheap call in state-burst)
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
+#   SERVER_WARMUP_HASHING (10 s of each registration of CALLS, untimed, when a server starts, before the cheap calls':
+#   at ~15 calls/s the JIT takes ~30 s of them to settle on their code)
 #   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
-#   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, unless set)
+#   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, SERVER_WARMUP_HASHING=1,
+#   unless set)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
 #   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
@@ -32,11 +35,13 @@ if [ "$quick" = "1" ]; then
   duration=${DURATION:-3}
   warmup=${WARMUP:-1}
   server_warmup=${SERVER_WARMUP:-2}
+  server_warmup_hashing=${SERVER_WARMUP_HASHING:-1}
 else
   sizes=${SIZES:-"0 1000000"}
   duration=${DURATION:-20}
   warmup=${WARMUP:-3}
   server_warmup=${SERVER_WARMUP:-5}
+  server_warmup_hashing=${SERVER_WARMUP_HASHING:-10}
 fi
 connections=${CONNECTIONS:-8}
 instance_counts=${INSTANCES:-1}
@@ -302,9 +307,10 @@ working_set() {
 measure() {
   local provider_label=$1 instances=$2
   run=$((run + 1))
-  # Enough first-time callers and parents for three times the hash-bound rate over warm-up and run.
+  # Enough first-time callers and parents for three times the hash-bound rate over warm-up and run (the parents also
+  # over the server's warm-up).
   first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
-  parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v c="$connections" \
+  parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup + server_warmup_hashing))" -v c="$connections" \
     'BEGIN { k = int(3 * l * d / c / 999) + 1; printf "%d", c * k }')
   local size first
   local -A size_addresses=() size_pids=()
@@ -318,11 +324,17 @@ measure() {
     echo "== $provider_label, $size accounts filled, $instances server(s) at ${size_addresses[$size]}"
   done
   echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
-  # Untimed, before any row: the cheap calls of CALLS for SERVER_WARMUP seconds each, so that tiered compilation has
-  # settled on a new server (without it the first SOAP row measured paid the JIT: about 1 ms of CPU per call more).
-  # Not changeAccountStatus: its row's targets must start REGISTERED (its own warm-up covers it).
+  # Untimed, before any row: the registrations of CALLS for SERVER_WARMUP_HASHING seconds each, then the cheap calls for
+  # SERVER_WARMUP seconds each, so that tiered compilation has settled on a new server. Without it the first SOAP row
+  # measured paid the JIT (about 1 ms of CPU per call more), and the registrations paid it throughout: at their rate the
+  # JIT took a fifth of the CPU for their first ~30 s (bench/README.md, "A hashing call's CPU beyond its hash").
+  # Not changeAccountStatus: its row's targets must start REGISTERED (its own warm-up covers it). Not the first-time
+  # password: each load starts the pool's first-time accounts again, and the row would find them verified already.
   for size in $sizes; do
     select_servers "$size"
+    for scenario in register-primary register-secondary; do
+      case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup_hashing" 0 >/dev/null ;; esac
+    done
     for scenario in state-repeated state-sso modify-primary; do
       case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup" 0 >/dev/null ;; esac
     done
@@ -526,24 +538,26 @@ profile_cheap_call() {
     | tee "$out/summary.txt"
   stop_servers
 
-  perf_profile state-repeated "getAccountState, repeated password" perf
-  perf_profile register-primary "registerPrimaryAccount (one hash each)" perf-register
+  perf_profile state-repeated "getAccountState, repeated password" perf 14
+  # At ~15 calls/s tiered compilation takes ~30 s to settle on the registrations' code (bench/README.md, "A hashing
+  # call's CPU beyond its hash"): a minute of load before the record.
+  perf_profile register-primary "registerPrimaryAccount (one hash each)" perf-register 60
 }
 
 # perf counts CPU only, native and managed frames alike, where the thread-time trace above also counts threads waiting
 # for a lock or for the CPU (bench/README.md, "Where the CPU of a cheap call goes"). The JIT's code runs from a second
 # mapping under W^X that perf cannot match with the runtime's map of method names: W^X off for this server.
-# Arguments: the scenario, its label, the name of its files in $out.
+# Arguments: the scenario, its label, the name of its files in $out, the seconds of load before the record.
 perf_profile() {
-  local scenario=$1 label=$2 name=$3 pid load_pid
+  local scenario=$1 label=$2 name=$3 lead=$4 pid load_pid
   echo "== CPU profile of $label, $connections connections, $profile_seconds s ($out/$name.*)"
   start_server DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   addresses=("$address") load_pids=("${server_pids[@]}")
   pid=${server_pids[0]}
-  # A new server: 12 s of load before the record, for tiered compilation to settle (the JIT is then 1–3 % of the CPU).
-  load "$scenario" "$((profile_seconds + 14))" 2 >"$out/$name-load.json" &
+  # A new server: load before the record, for tiered compilation to settle (the JIT is then 1–3 % of the CPU).
+  load "$scenario" "$((profile_seconds + lead))" 2 >"$out/$name-load.json" &
   load_pid=$!
-  sleep 14
+  sleep "$lead"
   perf record -F "$perf_frequency" -g -p "$pid" -o "$out/$name.data" -- sleep "$profile_seconds" >"$out/$name-record.log" 2>&1
   wait "$load_pid"
   perf script -i "$out/$name.data" >"$out/$name.script" 2>/dev/null
