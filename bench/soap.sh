@@ -333,6 +333,7 @@ measure() {
   for size in $sizes; do
     select_servers "$size"
     for scenario in register-primary register-secondary; do
+      [ "$server_warmup_hashing" -gt 0 ] || break
       case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup_hashing" 0 >/dev/null ;; esac
     done
     for scenario in state-repeated state-sso modify-primary; do
