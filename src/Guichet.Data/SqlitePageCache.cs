@@ -7,10 +7,10 @@ namespace Guichet.Data;
 
 /// <summary>
 /// SQLite only: the page cache of each connection the server opens, smaller than SQLite's default of 2 MB. Each pooled
-/// connection keeps a cache of its own, and the server holds about ten open under load: SQLite's default costs ~20 MB of
-/// resident memory. 500 KiB gave most of it back with no measurable cost to the cheap calls, on a store of 2,000 accounts and
-/// of 1,000,000 (bench/README.md, "The page cache of a SQLite connection"): the operating system's cache keeps the pages
-/// the connections do not.
+/// connection keeps a cache of its own, and the server holds about ten open under load: SQLite's default costs ~20 MB
+/// of resident memory. 500 KiB gave most of it back at no measured cost to the cheap calls, on a store of 2,000
+/// accounts and of 1,000,000 (bench/README.md, "The page cache of a SQLite connection"): the operating system's cache
+/// keeps the pages the connections do not.
 /// Set once per physical connection: the pool hands the same one out again, and the setting lasts as long as it does.
 /// </summary>
 public sealed class SqlitePageCache : DbConnectionInterceptor

@@ -45,7 +45,6 @@ public sealed class SqlitePageCacheTests : IAsyncLifetime
         // SQLite's own default, for the assertions below to mean something.
         await using (var plain = new SqliteConnection($"Data Source={Path.Combine(_folder, "plain.db")};Pooling=False"))
         {
-            Directory.CreateDirectory(_folder);
             await plain.OpenAsync();
             Assert.Equal(-2000, await CacheSizeAsync(plain));
         }
