@@ -326,8 +326,9 @@ measure() {
   echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
   # Untimed, before any row: the registrations of CALLS for SERVER_WARMUP_HASHING seconds each, then the cheap calls for
   # SERVER_WARMUP seconds each, so that tiered compilation has settled on a new server. Without it the first SOAP row
-  # measured paid the JIT (about 1 ms of CPU per call more), and the registrations paid it throughout: at their rate the
-  # JIT took a fifth of the CPU for their first ~30 s (bench/README.md, "A hashing call's CPU beyond its hash").
+  # measured paid the JIT (about 1 ms of CPU per call more), and the registrations paid it for their own code throughout
+  # their rows: at their rate tiering is slow (on a server whose first calls they are, the JIT took a fifth of the CPU
+  # for ~30 s: bench/README.md, "A hashing call's CPU beyond its hash").
   # Not changeAccountStatus: its row's targets must start REGISTERED (its own warm-up covers it). Not the first-time
   # password: each load starts the pool's first-time accounts again, and the row would find them verified already.
   for size in $sizes; do
