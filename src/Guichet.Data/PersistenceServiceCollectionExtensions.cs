@@ -28,12 +28,10 @@ public static class PersistenceServiceCollectionExtensions
             services.TryAddSingleton<SqliteWriteGate>();
             // Each connection's page cache smaller than SQLite's default (SqlitePageCache).
             services.TryAddSingleton<SqlitePageCache>();
-            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => db.UseSqlite(options.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>()));
+            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => UseSqlite(db, options.ConnectionString, provider));
             if (NonceFileDbContext.ConnectionStringBeside(options.ConnectionString) is { } nonceFile)
             {
-                services.AddDbContextPool<NonceFileDbContext>((provider, db) => db.UseSqlite(nonceFile)
-                    .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>()));
+                services.AddDbContextPool<NonceFileDbContext>((provider, db) => UseSqlite(db, nonceFile, provider));
                 services.AddScoped<INonceStore>(provider => provider.GetRequiredService<NonceFileDbContext>());
             }
         }
@@ -48,6 +46,11 @@ public static class PersistenceServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>Every SQLite context, the store's and the nonce file's: the same write gate and page cache.</summary>
+    private static void UseSqlite(DbContextOptionsBuilder db, string connectionString, IServiceProvider provider) =>
+        db.UseSqlite(connectionString)
+            .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>());
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -44,6 +44,7 @@ public sealed class SqlitePageCache : DbConnectionInterceptor
         }
     }
 
+    // Every open asks: a lock-free look-up first, the table's lock only for a new connection.
     private bool IsNew(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } && _set.TryAdd(handle, handle);
+        connection is SqliteConnection { Handle: { } handle } && !_set.TryGetValue(handle, out _) && _set.TryAdd(handle, handle);
 }
