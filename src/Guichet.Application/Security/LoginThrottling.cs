@@ -28,9 +28,15 @@ public sealed class LoginThrottling(GuichetDbContext db, TimeProvider clock)
             db.LoginThrottles.AsNoTracking().SingleOrDefault(t => t.Login == key)));
 
     /// <summary>The key's brake, or USER_TEMPORARILY_LOCKED while it still waits.</summary>
-    public async Task<Result<LoginBrake>> CheckAsync(string key, BrakeReader reader, CancellationToken cancellationToken)
+    public async Task<Result<LoginBrake>> CheckAsync(string key, BrakeReader reader, CancellationToken cancellationToken) =>
+        Judge(key, await s_byKey.For(db)(db, key, cancellationToken), reader);
+
+    /// <summary>
+    /// The same verdict on a row the caller read itself, or null when the key has none (the SOAP door reads it with the
+    /// account's credentials: one query instead of two on every call).
+    /// </summary>
+    public Result<LoginBrake> Judge(string key, LoginThrottle? throttle, BrakeReader reader)
     {
-        var throttle = await s_byKey.For(db)(db, key, cancellationToken);
         var now = clock.GetUtcNow();
         if (throttle is null || !throttle.IsBlocked(now))
         {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Guichet.Application.Accounts;
 using Guichet.Application.Auditing;
 using Guichet.Data;
@@ -26,14 +25,26 @@ public sealed class UserAuthenticator(
     TimeProvider clock,
     IOptions<SecurityOptions> options)
 {
-    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<Account?>>> s_row = new(() =>
-        EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
-            db.Accounts.SingleOrDefault(a => a.Login == login && a.WhiteLabelId == whiteLabelId)));
+    // The brake's row of the login is read in the same query, as two scalar subqueries on its key (a primary key): one
+    // lookup fewer on every call. A login with no account has its brake read alone (BrakeOfUnknownLoginAsync).
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, string, CancellationToken, Task<WithBrake<Account>?>>> s_row =
+        new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, string brakeKey, CancellationToken _) =>
+            db.Accounts.Where(a => a.Login == login && a.WhiteLabelId == whiteLabelId)
+                .Select(a => new WithBrake<Account>(a,
+                    db.LoginThrottles.Where(t => t.Login == brakeKey).Select(t => (int?)t.Failures).FirstOrDefault(),
+                    db.LoginThrottles.Where(t => t.Login == brakeKey).Select(t => t.BlockedUntil).FirstOrDefault()))
+                .SingleOrDefault()));
 
-    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, CancellationToken, Task<StoredCredentials?>>> s_credentials =
-        new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, Guid, string, CancellationToken, Task<WithBrake<StoredCredentials>?>>>
+        s_credentials = new(() => EF.CompileAsyncQuery((GuichetDbContext db, string login, Guid whiteLabelId, string brakeKey, CancellationToken _) =>
             db.Accounts.AsNoTracking().Where(a => a.Login == login && a.WhiteLabelId == whiteLabelId)
-                .Select(StoredCredentials.Columns).SingleOrDefault()));
+                .Select(a => new WithBrake<StoredCredentials>(
+                    // StoredCredentials.Columns spelled out: EF Core translates a nested constructor, not a nested expression.
+                    new StoredCredentials(new AccountFacts(a.Id, a.WhiteLabelId, a.Login, a.Kind, a.State, a.PrimaryAccountId),
+                        a.PasswordHash, a.PasswordChangedAt, a.ReceiptExpiresAt),
+                    db.LoginThrottles.Where(t => t.Login == brakeKey).Select(t => (int?)t.Failures).FirstOrDefault(),
+                    db.LoginThrottles.Where(t => t.Login == brakeKey).Select(t => t.BlockedUntil).FirstOrDefault()))
+                .SingleOrDefault()));
 
     /// <param name="writesOwnRow">
     /// The operation changes the caller's own account: its row is then read whole and tracked, once for the check and the
@@ -54,7 +65,24 @@ public sealed class UserAuthenticator(
             return Result<Caller>.Failure(SecurityErrors.UserLoginMalformed);
         }
 
-        var brake = await throttling.CheckAsync(LoginThrottle.SoapKey(whiteLabel.Id, key), BrakeReader.Program, cancellationToken);
+        var brakeKey = LoginThrottle.SoapKey(whiteLabel.Id, key);
+        Account? row = null;
+        StoredCredentials? account;
+        Result<LoginBrake> brake;
+        if (writesOwnRow)
+        {
+            var read = await s_row.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
+            row = read?.Value;
+            account = row is null ? null : StoredCredentials.Of(row);
+            brake = read is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, read);
+        }
+        else
+        {
+            var read = await s_credentials.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
+            account = read?.Value;
+            brake = read is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, read);
+        }
+
         if (!brake.Succeeded)
         {
             // Refused without looking at the password, as the seed asks.
@@ -62,17 +90,6 @@ public sealed class UserAuthenticator(
         }
 
         var now = clock.GetUtcNow();
-        Account? row = null;
-        StoredCredentials? account;
-        if (writesOwnRow)
-        {
-            row = await s_row.For(db)(db, key, whiteLabel.Id, cancellationToken);
-            account = row is null ? null : StoredCredentials.Of(row);
-        }
-        else
-        {
-            account = await s_credentials.For(db)(db, key, whiteLabel.Id, cancellationToken);
-        }
 
         var (check, usedPreviousKey) = account is null
             ? (await hashing.VerifyDecoyAsync(password, cancellationToken), false)
@@ -95,6 +112,14 @@ public sealed class UserAuthenticator(
         await AfterSuccessAsync(account!, row, password, check, cancellationToken);
         return new Caller(whiteLabel, account!.Facts, Account.PasswordExpiredSince(account.PasswordChangedAt, now), remoteAddress) { OwnRow = row };
     }
+
+    /// <summary>An unknown login is braked like a known one (its failures count under the same key).</summary>
+    private Task<Result<LoginBrake>> BrakeOfUnknownLoginAsync(string brakeKey, CancellationToken cancellationToken) =>
+        throttling.CheckAsync(brakeKey, BrakeReader.Program, cancellationToken);
+
+    private Result<LoginBrake> Judge<T>(string brakeKey, WithBrake<T> read) => throttling.Judge(brakeKey,
+        read.Failures is { } failures ? new LoginThrottle { Login = brakeKey, Failures = failures, BlockedUntil = read.BlockedUntil } : null,
+        BrakeReader.Program);
 
     /// <summary>
     /// The account has its password now: a retried registration must no longer hand it out (RegistrationReceipts); and an
@@ -175,11 +200,9 @@ public sealed class UserAuthenticator(
     private sealed record StoredCredentials(
         AccountFacts Facts, string PasswordHash, DateTimeOffset PasswordChangedAt, DateTimeOffset? ReceiptExpiresAt)
     {
-        // AccountFacts.Columns spelled out: EF Core translates a nested constructor, not a nested expression.
-        public static readonly Expression<Func<Account, StoredCredentials>> Columns = a => new StoredCredentials(
-            new AccountFacts(a.Id, a.WhiteLabelId, a.Login, a.Kind, a.State, a.PrimaryAccountId), a.PasswordHash, a.PasswordChangedAt,
-            a.ReceiptExpiresAt);
-
         public static StoredCredentials Of(Account row) => new(AccountFacts.Of(row), row.PasswordHash, row.PasswordChangedAt, row.ReceiptExpiresAt);
     }
+
+    /// <summary>The caller's row or credentials, and the brake's columns of its login (null failures: no brake row).</summary>
+    private sealed record WithBrake<T>(T Value, int? Failures, DateTimeOffset? BlockedUntil);
 }

@@ -254,7 +254,37 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.False(await server.InDbAsync(db => db.LoginThrottles.AnyAsync(t => t.Login == key)));
     }
 
-    [GeneratedRegex("réessayez dans [0-9]+ secondes", RegexOptions.CultureInvariant)]
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LockedLogin_IsRefusedWithItsWaitWhicheverRowTheCallReads(bool writesOwnRow)
+    {
+        // The brake's row is read with the credentials (or with the whole row an own-account change reads).
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var key = tenant.ThrottleKey(primary.Login);
+        await server.InDbAsync(db =>
+        {
+            db.LoginThrottles.Add(new LoginThrottle { Login = key, Failures = 2, BlockedUntil = server.Clock.GetUtcNow().AddMinutes(5) });
+            return db.SaveChangesAsync();
+        });
+
+        var result = await server.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<GuichetDbContext>();
+            var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
+            return await services.GetRequiredService<UserAuthenticator>()
+                .AuthenticateAsync(whiteLabel, primary.Login, primary.Password, writesOwnRow, null, CancellationToken.None);
+        });
+
+        Assert.Equal(ErrorCodes.UserTemporarilyLocked, result.FailureCode);
+        var wait = int.Parse(WaitInSeconds().Match(result.Errors[0].Message).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wait, 290, 300);
+        var throttle = await server.InDbAsync(db => db.LoginThrottles.AsNoTracking().SingleAsync(t => t.Login == key));
+        Assert.Equal(2, throttle.Failures);
+    }
+
+    [GeneratedRegex("réessayez dans ([0-9]+) secondes", RegexOptions.CultureInvariant)]
     private static partial Regex WaitInSeconds();
 
     [GeneratedRegex("[0-9]", RegexOptions.CultureInvariant)]
