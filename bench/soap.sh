@@ -103,7 +103,7 @@ echo "   all $cores cores hashing at once: $kdf_parallel hashes/s" \
 work=$(mktemp -d "${TMPDIR:-/tmp}/guichet-soap-bench.XXXXXX")
 server_pids=()
 server_starts=0
-pg_bin=""
+pg_bin="" database_pid=""
 cleanup() {
   status=$?
   for pid in "${server_pids[@]}"; do
@@ -140,6 +140,8 @@ start_postgres() {
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
     -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1$settings" start >/dev/null
   pg_port=$port
+  # Its processes' CPU is measured per row (the postmaster and its children), beside the servers'.
+  database_pid=$(head -n 1 "$work/pg/data/postmaster.pid")
 }
 
 # A self-signed certificate for the key ring, made as README "Keys" says.
@@ -154,6 +156,7 @@ stop_postgres() {
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null
   rm -rf "$work/pg"
   pg_bin=""
+  database_pid=""
 }
 
 # Run from the output folder, so that its appsettings.json (EF Core and SoapCore logging at Warning) is what is read.
@@ -246,7 +249,8 @@ load() {
   pids=$(printf '%s,' "${load_pids[@]}")
   settings=$(cat <<JSON
 {"scenario": "$scenario", "urls": [${urls%,}], "duration": $seconds, "amount": $amount, "warmup": $warm,
- "connections": $clients, "timeout": $timeout, "serverPids": [${pids%,}], "clockTicks": $(getconf CLK_TCK),
+ "connections": $clients, "timeout": $timeout, "serverPids": [${pids%,}], "databasePid": ${database_pid:-null},
+ "clockTicks": $(getconf CLK_TCK),
  "wsse": {"user": "$wsse_user", "secret": "$wsse_secret"}, "admin": {"login": "benchadmin", "password": "$admin_password"},
  "password": "$bench_password", "sso": {"key": "$sso_key", "timeZone": "Europe/Paris"},
  "pool": {"tag": "$tag", "filler": $filled, "first": $first_pool, "parents": $parent_pool, "parentAllowance": 999,
@@ -268,7 +272,7 @@ load_beside_burst() {
   wait "$registering"
   node -e '
     const [cheap, beside] = process.argv.slice(1).map((a) => JSON.parse(a));
-    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null,
+    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null, databaseCpuMsPerCall: null,
       errors: cheap.errors + beside.errors, poolExhausted: cheap.poolExhausted || beside.poolExhausted,
       firstError: cheap.firstError ?? beside.firstError,
       burst: { requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
@@ -428,7 +432,8 @@ print_table() {
   echo "== WS Registering, $(date -u '+%Y-%m-%d %H:%M UTC'), $(machine), commit $commit, load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
   echo "   $connections connections, $duration s per call after $warmup s of warm-up; KDF alone $kdf_cpu_ms ms CPU ($kdf_wall_ms ms wall)"
   echo "   per hash, hash-bound limit $hash_limit/s, all cores hashing at once $kdf_parallel/s (each hashing row compared with the"
-  echo "   same measured again just before it); latencies in ms over 2xx answers; CPU per call = server CPU / answers"
+  echo "   same measured again just before it); latencies in ms over 2xx answers; CPU per call = server CPU / answers;"
+  echo "   database CPU per call = PostgreSQL's processes' CPU / answers (SQLite runs inside the server: counted in its CPU)"
   if [ "$repeat" -gt 1 ]; then
     echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"
     echo "   pass's own comparison; [low–high] over the passes; errors are summed, peak RSS is the highest"
@@ -437,8 +442,8 @@ print_table() {
     echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
   fi
   [ -n "${PG_SETTINGS:-}" ] && echo "   PostgreSQL started with: ${PG_SETTINGS}"
-  echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | client CPU | host steal | peak RSS MB |"
-  echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | database CPU ms/call | client CPU | host steal | peak RSS MB |"
+  echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
   [ ${#size_rows[@]} -gt 0 ] || return 0
   echo

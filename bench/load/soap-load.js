@@ -13,7 +13,7 @@ const autocannon = require('autocannon');
 
 const settings = JSON.parse(process.argv[2]);
 const {
-  scenario, urls, duration, amount, warmup, connections, timeout, wsse, admin, password, sso, pool, serverPids, clockTicks,
+  scenario, urls, duration, amount, warmup, connections, timeout, wsse, admin, password, sso, pool, serverPids, databasePid, clockTicks,
 } = settings;
 
 const NS = 'http://guichet.fr/ws/registering/v1';
@@ -164,11 +164,30 @@ if (!scenarios[scenario]) {
 
 let firstError = null;
 let phase = 0; // 0: warm-up, 1: measured (see change-status)
+// A process's /proc/PID/stat after its name: [1] the parent, [11] utime, [12] stime, [13] cutime, [14] cstime (ticks).
+const statFields = (pid) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 // The servers' CPU time (user + system, in clock ticks) and their peak resident memory (VmHWM, kB), from /proc.
 const serverTicks = () => serverPids.reduce((sum, pid) => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return sum + Number(fields[11]) + Number(fields[12]);
 }, 0);
+// PostgreSQL's CPU time (clock ticks): its postmaster (with what its exited backends left it: cutime, cstime) and its
+// live children. Null on SQLite, which runs inside the server and is counted in its CPU.
+const databaseTicks = () => {
+  if (!databasePid) return null;
+  const postmaster = statFields(databasePid);
+  let sum = Number(postmaster[11]) + Number(postmaster[12]) + Number(postmaster[13]) + Number(postmaster[14]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(entry);
+      if (Number(fields[1]) === databasePid) sum += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while the list was read: its time is in the postmaster's cutime once it is reaped.
+    }
+  }
+  return sum;
+};
 const peakRss = () => serverPids.map((pid) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]));
 // What the resident memory is made of at the end of a row (kB): anonymous (GC heap, native), file-backed (the runtime's
 // and the assemblies' pages) and shared (the runtime's double-mapped executable memory, W^X).
@@ -212,9 +231,11 @@ function run(seconds, requests) {
   phase = 1;
   const cpuBefore = process.cpuUsage();
   const ticksBefore = serverTicks();
+  const databaseBefore = databaseTicks();
   const machineBefore = cpuTimes();
   const result = await run(duration, amount);
   const ticks = serverTicks() - ticksBefore;
+  const databaseTicksSpent = databaseBefore === null ? null : databaseTicks() - databaseBefore;
   const machine = cpuTimes().map((t, i) => t - machineBefore[i]);
   const machineTotal = machine.reduce((sum, t) => sum + t, 0);
   const cpu = process.cpuUsage(cpuBefore);
@@ -236,6 +257,7 @@ function run(seconds, requests) {
     poolExhausted,
     serverCpuMsPerCall: answered ? (1000 * ticks) / clockTicks / answered : null,
     serverCpuPercent: (100 * ticks) / clockTicks / result.duration,
+    databaseCpuMsPerCall: answered && databaseTicksSpent !== null ? (1000 * databaseTicksSpent) / clockTicks / answered : null,
     clientCpuPercent: (100 * (cpu.user + cpu.system)) / 1e6 / result.duration,
     stealPercent: machineTotal > 0 ? (100 * machine[7]) / machineTotal : 0,
     peakRssKb: peakRss(),
