@@ -40,6 +40,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<WsseAuthenticator>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<UserAuthenticator>();
+        services.AddScoped<SoapCallerReader>();
+        services.AddSingleton<WhiteLabelIdHints>();
         services.AddScoped<AccountStore>();
         services.AddSingleton<FolderNumbers>();
         services.AddScoped<RegisterPrimaryAccount>();

@@ -50,8 +50,12 @@ public sealed class UserAuthenticator(
     /// The operation changes the caller's own account: its row is then read whole and tracked, once for the check and the
     /// change (<see cref="Caller.OwnRow"/>). Otherwise only the columns the check needs are read, untracked.
     /// </param>
+    /// <param name="read">
+    /// The caller's rows, read with the white label before its token was proven (<see cref="SoapCallerReader"/>): used
+    /// instead of reading them again when they are of this white label and login and the call does not write its own row.
+    /// </param>
     public async Task<Result<Caller>> AuthenticateAsync(WhiteLabel whiteLabel, string? login, string? password, bool writesOwnRow,
-        string? remoteAddress, CancellationToken cancellationToken)
+        string? remoteAddress, CancellationToken cancellationToken, CallerRead? read = null)
     {
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
@@ -71,16 +75,21 @@ public sealed class UserAuthenticator(
         Result<LoginBrake> brake;
         if (writesOwnRow)
         {
-            var read = await s_row.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
-            row = read?.Value;
+            var whole = await s_row.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
+            row = whole?.Value;
             account = row is null ? null : StoredCredentials.Of(row);
-            brake = read is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, read);
+            brake = whole is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, whole);
+        }
+        else if (read is not null && read.WhiteLabelId == whiteLabel.Id && read.Login == key)
+        {
+            account = read.Credentials;
+            brake = Judge(brakeKey, read.Failures, read.BlockedUntil);
         }
         else
         {
-            var read = await s_credentials.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
-            account = read?.Value;
-            brake = read is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, read);
+            var credentials = await s_credentials.For(db)(db, key, whiteLabel.Id, brakeKey, cancellationToken);
+            account = credentials?.Value;
+            brake = credentials is null ? await BrakeOfUnknownLoginAsync(brakeKey, cancellationToken) : Judge(brakeKey, credentials);
         }
 
         if (!brake.Succeeded)
@@ -117,8 +126,10 @@ public sealed class UserAuthenticator(
     private Task<Result<LoginBrake>> BrakeOfUnknownLoginAsync(string brakeKey, CancellationToken cancellationToken) =>
         throttling.CheckAsync(brakeKey, BrakeReader.Program, cancellationToken);
 
-    private Result<LoginBrake> Judge<T>(string brakeKey, WithBrake<T> read) => throttling.Judge(brakeKey,
-        read.Failures is { } failures ? new LoginThrottle { Login = brakeKey, Failures = failures, BlockedUntil = read.BlockedUntil } : null,
+    private Result<LoginBrake> Judge<T>(string brakeKey, WithBrake<T> read) => Judge(brakeKey, read.Failures, read.BlockedUntil);
+
+    private Result<LoginBrake> Judge(string brakeKey, int? failures, DateTimeOffset? blockedUntil) => throttling.Judge(brakeKey,
+        failures is { } count ? new LoginThrottle { Login = brakeKey, Failures = count, BlockedUntil = blockedUntil } : null,
         BrakeReader.Program);
 
     /// <summary>
@@ -194,13 +205,6 @@ public sealed class UserAuthenticator(
         }
 
         return valid ? (PasswordCheck.Valid, usedPreviousKey) : (await hashing.VerifyDecoyAsync(password, cancellationToken), false);
-    }
-
-    /// <summary>What the check needs of the caller's row: its facts, its hash, and what a success updates or decides.</summary>
-    private sealed record StoredCredentials(
-        AccountFacts Facts, string PasswordHash, DateTimeOffset PasswordChangedAt, DateTimeOffset? ReceiptExpiresAt)
-    {
-        public static StoredCredentials Of(Account row) => new(AccountFacts.Of(row), row.PasswordHash, row.PasswordChangedAt, row.ReceiptExpiresAt);
     }
 
     /// <summary>The caller's row or credentials, and the brake's columns of its login (null failures: no brake row).</summary>

@@ -8,7 +8,6 @@ using Guichet.Domain.Auditing;
 using Guichet.Domain.Common;
 using Guichet.Domain.Security;
 using Guichet.Domain.WhiteLabels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Security;
@@ -23,6 +22,7 @@ namespace Guichet.Application.Security;
 /// </summary>
 public sealed class WsseAuthenticator(
     GuichetDbContext db,
+    SoapCallerReader callers,
     NonceLedger nonces,
     SecretProtector secrets,
     AuditTrail audit,
@@ -34,11 +34,16 @@ public sealed class WsseAuthenticator(
 
     private const int MaxNonceText = 200;
 
-    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<WhiteLabel?>>> s_byUsername = new(() =>
-        EF.CompileAsyncQuery((GuichetDbContext db, string username, CancellationToken _) =>
-            db.WhiteLabels.AsNoTracking().SingleOrDefault(w => w.WsseUsername == username)));
+    public Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken) =>
+        AuthenticateAsync(token, remoteAddress, async (username, cancel) => (await callers.ReadAsync(username, login: null, cancel)).WhiteLabel,
+            cancellationToken);
 
-    public async Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken)
+    /// <param name="readWhiteLabel">
+    /// Reads the white label of a username, once the token's form and freshness are checked: a user's call reads its
+    /// caller's rows in the same statement (<see cref="SoapCallerReader"/>).
+    /// </param>
+    public async Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress,
+        Func<string, CancellationToken, Task<WhiteLabel?>> readWhiteLabel, CancellationToken cancellationToken)
     {
         if (token is null)
         {
@@ -63,7 +68,7 @@ public sealed class WsseAuthenticator(
             return Refuse(remoteAddress, SecurityErrors.WsseTokenStale(window));
         }
 
-        var whiteLabel = await s_byUsername.For(db)(db, token.Username, cancellationToken);
+        var whiteLabel = await readWhiteLabel(token.Username, cancellationToken);
         var secret = whiteLabel is null ? SecretGenerator.New() : secrets.Unprotect(whiteLabel.WsseSecretProtected);
         var matchesCurrent = DigestMatches(token.Password, nonce, token.Created, secret);
         // During a rotation's grace the previous secret is accepted too; such calls are audited below.

@@ -12,6 +12,7 @@ public sealed class RegisteringService(
     SoapCall call,
     WsseAuthenticator wsse,
     UserAuthenticator users,
+    SoapCallerReader callers,
     RegisterPrimaryAccount registerPrimary,
     RegisterSecondaryAccount registerSecondary,
     ModifyAccount modify,
@@ -64,18 +65,30 @@ public sealed class RegisteringService(
         return ToState(accountName, change.Result);
     }
 
-    private async Task<WhiteLabel> AuthenticateWhiteLabelAsync()
+    /// <param name="readWhiteLabel">Reads the white label of the token's username, and more with it (<see cref="SoapCallerReader"/>).</param>
+    private async Task<WhiteLabel> AuthenticateWhiteLabelAsync(Func<string, CancellationToken, Task<WhiteLabel?>>? readWhiteLabel = null)
     {
-        var result = await wsse.AuthenticateAsync(call.Envelope.WhiteLabelToken, RemoteAddress, Aborted);
+        var token = call.Envelope.WhiteLabelToken;
+        var result = readWhiteLabel is null
+            ? await wsse.AuthenticateAsync(token, RemoteAddress, Aborted)
+            : await wsse.AuthenticateAsync(token, RemoteAddress, readWhiteLabel, Aborted);
         return result.Succeeded ? result.Value : throw Fault(result);
     }
 
     /// <param name="writesOwnRow">The operation changes the caller's own account: the authentication reads its row for both.</param>
     private async Task<Caller> AuthenticateUserAsync(bool writesOwnRow)
     {
-        var whiteLabel = await AuthenticateWhiteLabelAsync();
         var envelope = call.Envelope;
-        var result = await users.AuthenticateAsync(whiteLabel, envelope.UserLogin, envelope.UserPassword, writesOwnRow, RemoteAddress, Aborted);
+        // The caller's rows are read with the white label, in one statement, and used only once its token is proven. Not
+        // for a call that writes its own row: that one is read whole and tracked (UserAuthenticator).
+        CallerRead? read = null;
+        var whiteLabel = writesOwnRow ? await AuthenticateWhiteLabelAsync() : await AuthenticateWhiteLabelAsync(async (username, cancel) =>
+        {
+            (var row, read) = await callers.ReadAsync(username, envelope.UserLogin, cancel);
+            return row;
+        });
+        var result = await users.AuthenticateAsync(whiteLabel, envelope.UserLogin, envelope.UserPassword, writesOwnRow, RemoteAddress, Aborted,
+            read);
         return result.Succeeded ? result.Value : throw Fault(result);
     }
 

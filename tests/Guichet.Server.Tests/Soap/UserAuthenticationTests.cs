@@ -284,6 +284,60 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         Assert.Equal(2, throttle.Failures);
     }
 
+    [Fact]
+    public async Task CallerRowsReadWithTheWhiteLabel_CarryTheBrake_OnceTheWhiteLabelIsKnown()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisterPrimaryAsync();
+        var until = server.Clock.GetUtcNow().AddMinutes(5);
+        await server.InDbAsync(db =>
+        {
+            db.LoginThrottles.Add(new LoginThrottle { Login = tenant.ThrottleKey(primary.Login), Failures = 2, BlockedUntil = until });
+            return db.SaveChangesAsync();
+        });
+
+        // The registration taught this server the white label's id: its username now reads the caller's rows too.
+        var (whiteLabel, caller) = await ReadCallerAsync(tenant.Credentials.WsseUsername, primary.Login.ToUpperInvariant());
+
+        Assert.Equal(tenant.Credentials.WhiteLabel.Id, whiteLabel?.Id);
+        Assert.NotNull(caller);
+        Assert.Equal(primary.Login, caller.Login);
+        Assert.Equal(primary.Login, caller.Credentials?.Facts.Login);
+        Assert.Equal(2, caller.Failures);
+        Assert.Equal(until.UtcTicks / TimeSpan.TicksPerMillisecond, caller.BlockedUntil?.UtcTicks / TimeSpan.TicksPerMillisecond);
+    }
+
+    [Fact]
+    public async Task CallerRowsReadWithTheWhiteLabel_AreNeverAnotherWhiteLabels_WhenItsUsernameMoved()
+    {
+        var first = await Tenant.CreateAsync(server);
+        var second = await Tenant.CreateAsync(server);
+        var primary = await second.RegisterPrimaryAsync();
+        var username = first.Credentials.WsseUsername;
+        await ReadCallerAsync(username, primary.Login);
+        // The first white label's username now names the second: the id this server remembers for it is stale.
+        await server.InDbAsync(async db =>
+        {
+            await db.WhiteLabels.Where(w => w.Id == first.Credentials.WhiteLabel.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(w => w.WsseUsername, username + "-old"));
+            return await db.WhiteLabels.Where(w => w.Id == second.Credentials.WhiteLabel.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(w => w.WsseUsername, username));
+        });
+
+        var (whiteLabel, caller) = await ReadCallerAsync(username, primary.Login);
+        var (again, callerAgain) = await ReadCallerAsync(username, primary.Login);
+
+        Assert.Equal(second.Credentials.WhiteLabel.Id, whiteLabel?.Id);
+        // Not a brake read under the first white label's key: nothing of the caller until the id is known again.
+        Assert.Null(caller);
+        Assert.Equal(second.Credentials.WhiteLabel.Id, again?.Id);
+        Assert.Equal(second.Credentials.WhiteLabel.Id, callerAgain?.WhiteLabelId);
+        Assert.Equal(primary.Login, callerAgain?.Credentials?.Facts.Login);
+    }
+
+    private Task<(Domain.WhiteLabels.WhiteLabel? WhiteLabel, CallerRead? Caller)> ReadCallerAsync(string username, string login) =>
+        server.InScopeAsync(services => services.GetRequiredService<SoapCallerReader>().ReadAsync(username, login, CancellationToken.None));
+
     [GeneratedRegex("réessayez dans ([0-9]+) secondes", RegexOptions.CultureInvariant)]
     private static partial Regex WaitInSeconds();
 
