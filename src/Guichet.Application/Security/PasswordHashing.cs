@@ -13,7 +13,7 @@ namespace Guichet.Application.Security;
 /// every other request then waited for a hash to end (measured: bench/README.md, "A burst of registrations").
 /// A hash takes a core whole anyway, so the rate of hashes is the same.
 /// Not sealed: the tests count verifications (every refusal must cost exactly one, whether the login exists or not) and
-/// hashes (a sign-up hashes once whatever the address).
+/// hashes (a sign-up hashes once whatever the address), and hash at fewer iterations (QuickPasswordHashing).
 /// </summary>
 public class PasswordHashing : IDisposable
 {
@@ -21,11 +21,7 @@ public class PasswordHashing : IDisposable
 
     private static readonly object s_user = new();
 
-    private readonly PasswordHasher<object> _hasher = new(Options.Create(new PasswordHasherOptions
-    {
-        CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-        IterationCount = Iterations,
-    }));
+    private readonly PasswordHasher<object> _hasher;
 
     private readonly BlockingCollection<HashingJob> _queue = new(new ConcurrentQueue<HashingJob>());
 
@@ -43,7 +39,23 @@ public class PasswordHashing : IDisposable
 
     /// <param name="concurrentHashes">How many hashes may run at once (a test that needs callers to meet inside one).</param>
     protected PasswordHashing(int concurrentHashes)
+        : this(concurrentHashes, Iterations)
     {
+    }
+
+    /// <param name="concurrentHashes">How many hashes may run at once.</param>
+    /// <param name="iterations">
+    /// Fewer than <see cref="Iterations"/> only in the test suite's hasher, to spare its thousands of hashes the CPU of a
+    /// real one (Django's documentation advises the same): never a setting, and the server always builds this class with
+    /// <see cref="Iterations"/> (a test holds the type and the count of a running server's hashes).
+    /// </param>
+    protected PasswordHashing(int concurrentHashes, int iterations)
+    {
+        _hasher = new(Options.Create(new PasswordHasherOptions
+        {
+            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+            IterationCount = iterations,
+        }));
         _decoyHash = new(() => Hash(SecretGenerator.New()));
         _hashingThreads = new(() => StartThreads(concurrentHashes), LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -2,8 +2,8 @@ using Guichet.Application.Security;
 
 namespace Guichet.Server.Tests.Infrastructure;
 
-/// <summary>The server's password hasher, counting the PBKDF2 hashes and verifications it makes (counted, not timed).</summary>
-public sealed class CountingPasswordHashing : PasswordHashing
+/// <summary>The tests' password hasher, counting the PBKDF2 hashes and verifications it makes (counted, not timed).</summary>
+public sealed class CountingPasswordHashing : QuickPasswordHashing
 {
     private int _hashes;
     private int _verifications;

@@ -1,3 +1,4 @@
+using Guichet.Application.Security;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -86,6 +87,12 @@ public class GuichetServer : WebApplicationFactory<Program>
 
     public Uri RegisteringEndpoint => new(BaseAddress, "ws/registering");
 
+    /// <summary>
+    /// True: the server hashes passwords as in production (PBKDF2 at 210,000 iterations); false, the default: at 1,000
+    /// (<see cref="QuickPasswordHashing"/>), for the tests that do not test the hashing's cost.
+    /// </summary>
+    protected virtual bool HashesAtFullCost => false;
+
     /// <summary>Extra settings a test class needs (applied before start).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -115,6 +122,11 @@ public class GuichetServer : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (!HashesAtFullCost)
+            {
+                services.AddSingleton<PasswordHashing, QuickPasswordHashing>();
+            }
+
             ConfigureServices(services);
         });
     }
@@ -172,6 +184,13 @@ public class GuichetServer : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteCleanup();
+            if (Provider == DatabaseProvider.PostgreSql)
+            {
+                // Npgsql's pools are per connection string and outlive the server: a stopped server's idle connections
+                // would otherwise hold the cluster's slots for their idle lifetime, and a quick suite runs out of them.
+                using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionDefaults.Apply(ConnectionString));
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class PostgresCluster
         var data = Path.Combine(folder, "data");
         RunPg(asRoot, Path.Combine(bin, "initdb"), $"-D \"{data}\" -U postgres -A trust -E UTF8 --no-locale");
         var port = FreePort();
-        var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200";
+        var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
         RunPg(asRoot, Path.Combine(bin, "pg_ctl"), $"-D \"{data}\" -l \"{Path.Combine(folder, "log")}\" -w -t 60 -o \"{options}\" start");
         var cluster = new PostgresCluster(folder, bin, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(asRoot);

@@ -1,4 +1,3 @@
-using Guichet.Application.Security;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
@@ -6,13 +5,11 @@ using Guichet.Server.Commands;
 using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Staff;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Operations;
 
-/// <summary>Operator commands, and what they leave at rest: encrypted secrets, slow hashes.</summary>
+/// <summary>Operator commands, and what they leave at rest: encrypted secrets (slow hashes: PasswordHashStrengthTests).</summary>
 public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
     [Fact]
@@ -111,25 +108,6 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
 
         Assert.Equal(2, exit);
         Assert.Contains("create-white-label --code CODE", output.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Login_WithHashOfOlderParameters_RehashesAtCurrentIterations()
-    {
-        var tenant = await Tenant.CreateAsync(server);
-        var primary = await tenant.RegisterPrimaryAsync();
-        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }))
-            .HashPassword(new object(), primary.Password);
-        await server.InDbAsync(db =>
-            db.Accounts.Where(a => a.Login == primary.Login).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, weak)));
-
-        await tenant.As(primary.Login, primary.Password).GetAccountStateAsync(primary.Login);
-
-        var rehashed = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.PasswordHash).SingleAsync());
-        Assert.NotEqual(weak, rehashed);
-        // Identity's V3 format: marker, PRF, iteration count (big-endian) at bytes 5..8.
-        var bytes = Convert.FromBase64String(rehashed);
-        Assert.Equal(PasswordHashing.Iterations, (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8]);
     }
 
     [Fact]

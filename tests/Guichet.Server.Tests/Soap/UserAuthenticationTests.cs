@@ -345,8 +345,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
     private static partial Regex Digits();
 }
 
-/// <summary>Real password checks that wait until all the expected callers are inside one.</summary>
-internal sealed class GatedPasswordHashing(CountdownEvent gate) : PasswordHashing(concurrentHashes: 16)
+/// <summary>Password checks that wait until all the expected callers are inside one.</summary>
+internal sealed class GatedPasswordHashing(CountdownEvent gate) : QuickPasswordHashing(concurrentHashes: 16)
 {
     protected override PasswordCheck Verify(string hash, string password)
     {
