@@ -33,17 +33,11 @@ public class PasswordHashing : IDisposable
     private readonly Lazy<string> _decoyHash;
 
     public PasswordHashing()
-        : this(Environment.ProcessorCount)
+        : this(Environment.ProcessorCount, Iterations)
     {
     }
 
     /// <param name="concurrentHashes">How many hashes may run at once (a test that needs callers to meet inside one).</param>
-    protected PasswordHashing(int concurrentHashes)
-        : this(concurrentHashes, Iterations)
-    {
-    }
-
-    /// <param name="concurrentHashes">How many hashes may run at once.</param>
     /// <param name="iterations">
     /// Fewer than <see cref="Iterations"/> only in the test suite's hasher, to spare its thousands of hashes the CPU of a
     /// real one (Django's documentation advises the same): never a setting, and the server always builds this class with

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Guichet.Application.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -41,8 +42,7 @@ public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IC
     {
         var tenant = await server.SharedTenantAsync();
         var primary = await tenant.RegisterPrimaryAsync();
-        var weak = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }))
-            .HashPassword(new object(), primary.Password);
+        var weak = HashAt(10_000, primary.Password);
         await server.InDbAsync(db =>
             db.Accounts.Where(a => a.Login == primary.Login).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, weak)));
 
@@ -57,8 +57,7 @@ public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IC
     public async Task PortalSignIn_WithATestSuiteHash_RehashesAtCurrentIterations()
     {
         var person = await WebVisitor.CreatePersonAsync(server);
-        var quick = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = QuickPasswordHashing.TestIterations }))
-            .HashPassword(new object(), WebVisitor.Password);
+        var quick = HashAt(QuickPasswordHashing.TestIterations, WebVisitor.Password);
         await server.InDbAsync(db => db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.PasswordHash, quick)));
         using var visitor = new WebVisitor(server);
 
@@ -68,12 +67,13 @@ public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IC
         Assert.Equal(PasswordHashing.Iterations, Parameters(rehashed).Iterations);
     }
 
+    private static string HashAt(int iterations, string password) =>
+        new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = iterations })).HashPassword(new object(), password);
+
     private static (int Prf, int Iterations) Parameters(string hash)
     {
         var bytes = Convert.FromBase64String(hash);
         Assert.Equal(0x01, bytes[0]);
-        return (BigEndian(bytes, 1), BigEndian(bytes, 5));
+        return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5)));
     }
-
-    private static int BigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 }
