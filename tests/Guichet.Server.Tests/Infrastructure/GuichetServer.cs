@@ -53,7 +53,10 @@ public class GuichetServer : WebApplicationFactory<Program>
             : PostgresCluster.Shared.CreateDatabase());
         KeysFolder = keysFolder ?? Path.Combine(_folder, "keys");
         _sharedTenant = new(() => Tenant.CreateAsync(this));
-        UseKestrel(0);
+        // Not UseKestrel(0): that rewrites the server's addresses after Build(), while the app's own thread may already be
+        // starting Kestrel, and then throws "Addresses cannot be modified after the server has started"
+        // (dotnet/aspnetcore#67714). The loopback port 0 comes from the "urls" setting instead (ConfigureWebHost).
+        UseKestrel();
         try
         {
             StartServer();
@@ -98,6 +101,7 @@ public class GuichetServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
