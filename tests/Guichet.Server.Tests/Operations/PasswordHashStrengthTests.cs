@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Guichet.Application.Security;
 using Guichet.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Cryptography.KeyDerivation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,6 @@ public sealed class FullCostHashingServer() : GuichetServer(DatabaseProvider.Sql
 /// </summary>
 public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IClassFixture<FullCostHashingServer>
 {
-    // Identity's V3 format: a 0x01 marker, then the PRF and the iteration count, big-endian.
-    private const int KeyDerivationPrfSha512 = 2;
-
     [Fact]
     public async Task RegisteredAccount_IsHashedByTheServersOwnHasher_WithPbkdf2Sha512At210000Iterations()
     {
@@ -33,7 +31,7 @@ public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IC
         Assert.Equal(typeof(PasswordHashing), server.Services.GetRequiredService<PasswordHashing>().GetType());
         var stored = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.PasswordHash).SingleAsync());
         var (prf, iterations) = Parameters(stored);
-        Assert.Equal(KeyDerivationPrfSha512, prf);
+        Assert.Equal(KeyDerivationPrf.HMACSHA512, prf);
         Assert.Equal(210_000, iterations);
     }
 
@@ -70,10 +68,11 @@ public sealed class PasswordHashStrengthTests(FullCostHashingServer server) : IC
     private static string HashAt(int iterations, string password) =>
         new PasswordHasher<object>(Options.Create(new PasswordHasherOptions { IterationCount = iterations })).HashPassword(new object(), password);
 
-    private static (int Prf, int Iterations) Parameters(string hash)
+    // Identity's V3 format: a 0x01 marker, then the PRF and the iteration count, big-endian.
+    private static (KeyDerivationPrf Prf, int Iterations) Parameters(string hash)
     {
         var bytes = Convert.FromBase64String(hash);
         Assert.Equal(0x01, bytes[0]);
-        return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5)));
+        return ((KeyDerivationPrf)BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5)));
     }
 }
