@@ -12,10 +12,12 @@ public sealed class PageChecksTests(BrowserFixture browser) : IClassFixture<Brow
 {
     private const string Site = "http://pagechecks.test";
 
+    private const int DesktopWidth = 1024;
+
     private IBrowserContext? _context;
 
     public async Task InitializeAsync() => _context = await browser.Browser.NewContextAsync(
-        new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
+        new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = DesktopWidth, Height = 768 } });
 
     public async Task DisposeAsync()
     {
@@ -34,7 +36,7 @@ public sealed class PageChecksTests(BrowserFixture browser) : IClassFixture<Brow
 
         Assert.True(File.Exists(Path.Combine(BrowserFixture.ScreenshotFolder, "pagechecks-sans-defaut.png")));
         Assert.True(File.Exists(Path.Combine(BrowserFixture.ScreenshotFolder, $"pagechecks-sans-defaut-{PageChecks.PhoneWidth}.png")));
-        Assert.Equal(1024, page.ViewportSize?.Width);
+        Assert.Equal(DesktopWidth, page.ViewportSize?.Width);
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class PageChecksTests(BrowserFixture browser) : IClassFixture<Brow
         var failure = await Assert.ThrowsAsync<TrueException>(() => PageChecks.ShotAndCheckAsync(page, "pagechecks-large"));
 
         Assert.Contains("scrolls sideways", failure.Message);
-        Assert.Equal(1024, page.ViewportSize?.Width);
+        Assert.Equal(DesktopWidth, page.ViewportSize?.Width);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class PageChecksTests(BrowserFixture browser) : IClassFixture<Brow
         <title>Essai</title>{head}</head><body><main>{main}</main></body></html>
         """;
 
-    /// <summary>The test's site, served by the browser at <see cref="Site"/>, open on its first page at 1024 px.</summary>
+    /// <summary>The test's site, served by the browser at <see cref="Site"/>, open on its first page at the desktop width.</summary>
     private async Task<IPage> OpenAsync(params (string Path, string Html)[] site)
     {
         var context = _context ?? throw new InvalidOperationException("The context is not open.");
