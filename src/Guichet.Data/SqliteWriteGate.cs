@@ -16,12 +16,13 @@ namespace Guichet.Data;
 /// <c>BEGIN IMMEDIATE</c> and retries a busy database after <c>Thread.Sleep(150)</c> until the command times out: a writer
 /// that lost the race slept 150 ms holding a thread, the cheap SOAP calls' p99 (bench/README.md).
 /// <para>
-/// What waits: a transaction EF Core begins (from before <c>BEGIN</c> until it commits, rolls back, fails to, or its
-/// connection closes — a transaction disposed without either is rolled back by the close EF Core then makes, or, on a
-/// connection the caller opened, holds the gate until that connection closes), and an autocommit write: a command with no
-/// transaction whose text, past blanks and <c>--</c> comment lines, does not start with <c>SELECT</c> or <c>PRAGMA</c>
-/// (ExecuteUpdate/Delete, ExecuteSql, <c>INSERT … RETURNING</c> through SqlQuery, a SaveChanges of one statement),
-/// until it returns, fails or its reader closes. Reads never wait (WAL: readers do not block the writer).
+/// What waits: a transaction EF Core begins (from before <c>BEGIN</c> until it commits, rolls back, fails to, its
+/// <c>BEGIN</c> fails, or its connection closes — a transaction disposed without either is rolled back by the close EF
+/// Core then makes, or, on a connection the caller opened, holds the gate until that connection closes), and an
+/// autocommit write: a command with no transaction whose text, past blanks and <c>--</c> comment lines, does not start
+/// with <c>SELECT</c> or <c>PRAGMA</c> (ExecuteUpdate/Delete, ExecuteSql, <c>INSERT … RETURNING</c> through SqlQuery, a
+/// SaveChanges of one statement), until it returns, fails or its reader closes. Reads never wait (WAL: readers do not
+/// block the writer).
 /// </para>
 /// <para>
 /// A connection that holds the gate enters again at once (its own later writes). A wait is bounded by the connection's
@@ -87,15 +88,17 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Enter(connection, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
+        var took = Enter(connection, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return BeginBehindTheGate(connection, took, result, () => Task.FromResult(connection.BeginTransaction(eventData.IsolationLevel)))
+            .GetAwaiter().GetResult();
     }
 
     async ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken)
     {
-        await Enter(connection, async: true, cancellationToken);
-        return result;
+        var took = await Enter(connection, async: true, cancellationToken);
+        return await BeginBehindTheGate(
+            connection, took, result, () => connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken).AsTask());
     }
 
     void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => LeaveAt(eventData);
@@ -227,12 +230,35 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
             ? Enter(connection, async, cancellationToken, command)
             : Task.CompletedTask;
 
-    private async Task Enter(DbConnection connection, bool async, CancellationToken cancellationToken, DbCommand? command = null)
+    // The gate begins the transaction itself, so that a BEGIN that fails is seen: EF Core tells an interceptor nothing of it,
+    // and on a connection the caller opened (a SOAP call's) the gate would stay taken until the connection closed.
+    private async Task<InterceptionResult<DbTransaction>> BeginBehindTheGate(DbConnection connection, bool took,
+        InterceptionResult<DbTransaction> result, Func<Task<DbTransaction>> begin)
+    {
+        if (result.HasResult)
+        {
+            return result;
+        }
+
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(await begin());
+        }
+        catch when (took)
+        {
+            // Another process's writer past the timeout, a cancelled begin: no transaction, so no write lock to guard.
+            Leave(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Takes the gate for <paramref name="connection"/>; true when this call took it (not already held, not timed out).</summary>
+    private async Task<bool> Enter(DbConnection connection, bool async, CancellationToken cancellationToken, DbCommand? command = null)
     {
         // Re-entrance: a connection that holds the gate writes again (its own transaction's commands carry it and never get here).
         if (connection.State != ConnectionState.Open || _holds.ContainsKey(connection) || GateOf(connection.ConnectionString) is not { } gate)
         {
-            return;
+            return false;
         }
 
         var waited = false;
@@ -259,7 +285,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
                 _timedOutCounter.Add(1);
                 _logger.LogWarning("A SQLite write waited {Timeout} for this process's other writer and goes on without the write gate "
                     + "(SQLite retries while the database is busy).", timeout);
-                return;
+                return false;
             }
         }
 
@@ -280,6 +306,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
             Interlocked.Increment(ref _waited);
             _waitedCounter.Add(1);
         }
+
+        return true;
     }
 
     private void LeaveForCommand(DbCommand command)

@@ -215,6 +215,40 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _gate.TimedOut);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BeginThatFails_OnAConnectionTheCallerOpened_GivesTheGateBack(bool async)
+    {
+        // Another process's writer (a connection this process's gate knows nothing of) keeps SQLite's write lock: the
+        // BEGIN IMMEDIATE behind the gate fails once the connection's timeout has passed.
+        await using var otherProcess = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await otherProcess.OpenAsync();
+        await using var otherWrite = await otherProcess.BeginTransactionAsync();
+
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var failed = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
+        {
+            if (async)
+            {
+                await db.Database.BeginTransactionAsync();
+            }
+            else
+            {
+                db.Database.BeginTransaction();
+            }
+        });
+
+        Assert.Equal(5, failed.SqliteErrorCode); // SQLITE_BUSY
+        Assert.Null(db.Database.CurrentTransaction);
+        Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+        Assert.True(_gate.IsFree(_connectionString));
+        await otherWrite.RollbackAsync();
+        await NextWriterGetsInAsync();
+    }
+
     [Fact]
     public async Task ConnectionThatHoldsTheGate_WritesAgainWithoutWaitingForItself()
     {
