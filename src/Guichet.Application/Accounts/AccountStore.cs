@@ -33,9 +33,24 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
             ? Task.FromResult<Domain.Accounts.Account?>(own)
             : FindAsync(login, cancellationToken);
 
-    /// <summary>What the access rules and a state read need of an account (<see cref="AccountFacts"/>), untracked.</summary>
-    public Task<AccountFacts?> FindFactsAsync(string? login, CancellationToken cancellationToken) =>
-        s_facts.For(db)(db, Domain.Accounts.Account.NormalizeLogin(login), cancellationToken);
+    // The account a SOAP call names, read in the statement of the caller's credentials (SoapCallerReader).
+    private (string Login, AccountFacts? Facts)? _readAhead;
+
+    /// <summary>
+    /// What the access rules and a state read need of an account (<see cref="AccountFacts"/>), untracked: those read ahead
+    /// for this login in this scope, if any, else a query.
+    /// </summary>
+    public Task<AccountFacts?> FindFactsAsync(string? login, CancellationToken cancellationToken)
+    {
+        var key = Domain.Accounts.Account.NormalizeLogin(login);
+        return _readAhead is { } ahead && ahead.Login == key ? Task.FromResult(ahead.Facts) : s_facts.For(db)(db, key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps the facts of <paramref name="login"/> (null: no account has it), read with the caller's rows, for
+    /// <see cref="FindFactsAsync"/> in this scope: a statement fewer for a call on another account.
+    /// </summary>
+    public void KeepReadAhead(string login, AccountFacts? facts) => _readAhead = (login, facts);
 
     public Task<Domain.Accounts.Account> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         db.Accounts.SingleAsync(a => a.Id == id, cancellationToken);

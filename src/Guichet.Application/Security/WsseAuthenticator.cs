@@ -35,7 +35,7 @@ public sealed class WsseAuthenticator(
     private const int MaxNonceText = 200;
 
     public Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken) =>
-        AuthenticateAsync(token, remoteAddress, async (username, cancel) => (await callers.ReadAsync(username, login: null, cancel)).WhiteLabel,
+        AuthenticateAsync(token, remoteAddress, async (username, cancel) => (await callers.ReadAsync(username, login: null, names: null, cancel)).WhiteLabel,
             cancellationToken);
 
     /// <param name="readWhiteLabel">

@@ -53,7 +53,7 @@ public sealed class RegisteringService(
 
     public async Task<AccountStateResult> GetAccountStateAsync(string accountName)
     {
-        var caller = await AuthenticateUserAsync(writesOwnRow: false);
+        var caller = await AuthenticateUserAsync(writesOwnRow: false, names: accountName);
         return ToState(accountName, await getState.HandleAsync(caller, accountName, Aborted));
     }
 
@@ -76,7 +76,8 @@ public sealed class RegisteringService(
     }
 
     /// <param name="writesOwnRow">The operation changes the caller's own account: the authentication reads its row for both.</param>
-    private async Task<Caller> AuthenticateUserAsync(bool writesOwnRow)
+    /// <param name="names">The account whose facts the operation reads: read in the same statement as the caller's rows.</param>
+    private async Task<Caller> AuthenticateUserAsync(bool writesOwnRow, string? names = null)
     {
         var envelope = call.Envelope;
         // The caller's rows are read with the white label, in one statement, and used only once its token is proven. Not
@@ -84,7 +85,7 @@ public sealed class RegisteringService(
         CallerRead? read = null;
         var whiteLabel = writesOwnRow ? await AuthenticateWhiteLabelAsync() : await AuthenticateWhiteLabelAsync(async (username, cancel) =>
         {
-            (var row, read) = await callers.ReadAsync(username, envelope.UserLogin, cancel);
+            (var row, read) = await callers.ReadAsync(username, envelope.UserLogin, names, cancel);
             return row;
         });
         var result = await users.AuthenticateAsync(whiteLabel, envelope.UserLogin, envelope.UserPassword, writesOwnRow, RemoteAddress, Aborted,

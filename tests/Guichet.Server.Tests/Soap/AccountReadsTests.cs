@@ -148,14 +148,47 @@ public abstract class AccountReadsTests(CommandLogServer server)
     }
 
     [Fact]
-    public async Task ACallsLookups_OnSqlite_ShareOneOpenOfTheConnection()
+    public async Task AdministratorReadingAState_IsOneStatement_WithTheCallersRows()
     {
         var tenant = await Tenant.CreateAsync(server);
         var primary = await tenant.RegisterPrimaryAsync();
+        var other = await tenant.RegisterPrimaryAsync();
+        // The first SOAP call of a white label in this process reads it alone; the later ones know its id.
+        await tenant.Admin.GetAccountStateAsync(other.Login);
 
-        await tenant.Admin.GetAccountStateAsync(primary.Login);
+        var state = await tenant.Admin.GetAccountStateAsync(primary.Login);
 
-        // The white label with the caller's credentials and brake, then the target: one context lease for the whole call.
+        Assert.Equal(Wire.AccountState.WAIT_FOR_FILES, state.State);
+        var call = server.Commands.LastAccountReaderWith(primary.Login);
+        Assert.Equal(1, server.Commands.CountOf(call));
+        var read = server.Commands.AccountReadsWith(primary.Login)[^1];
+        Assert.Same(read, server.Commands.AccountReadsWith(tenant.AdminLogin)[^1]);
+        Assert.Contains("white_labels", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdministratorReadingAStateOfNoAccount_IsAnsweredNotFound_FromTheSameStatement()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        await tenant.Admin.GetAccountStateAsync((await tenant.RegisterPrimaryAsync()).Login);
+        var nobody = "nobody" + Guid.NewGuid().ToString("N")[..8];
+
+        var fault = await Assert.ThrowsAsync<System.ServiceModel.FaultException<Wire.RegisteringFault>>(
+            () => tenant.Admin.GetAccountStateAsync(nobody));
+
+        Assert.Equal("ACCOUNT_NOT_FOUND", fault.Detail.Code);
+        Assert.Equal(1, server.Commands.CountOf(server.Commands.LastAccountReaderWith(nobody)));
+    }
+
+    [Fact]
+    public async Task ACallsLookups_OnSqlite_ShareOneOpenOfTheConnection()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+
+        await tenant.Admin.ChangeAccountStatusAsync(primary.Login, Wire.AccountAction.DISABLE);
+
+        // The white label with the caller's rows, then the target whole and its change: one context lease for the call.
         var call = server.Commands.LastAccountReaderWith(primary.Login);
         Assert.True(server.Commands.CountOf(call) >= 2);
         // PostgreSQL opens around each query: a call holds no pooled connection through a password hash.
