@@ -35,8 +35,8 @@ public sealed class WsseAuthenticator(
     private const int MaxNonceText = 200;
 
     public Task<Result<WhiteLabel>> AuthenticateAsync(UsernameToken? token, string? remoteAddress, CancellationToken cancellationToken) =>
-        AuthenticateAsync(token, remoteAddress, async (username, cancel) => (await callers.ReadAsync(username, login: null, names: null, cancel)).WhiteLabel,
-            cancellationToken);
+        AuthenticateAsync(token, remoteAddress,
+            async (username, cancel) => (await callers.ReadAsync(username, login: null, names: null, cancel)).WhiteLabel, cancellationToken);
 
     /// <param name="readWhiteLabel">
     /// Reads the white label of a username, once the token's form and freshness are checked: a user's call reads its

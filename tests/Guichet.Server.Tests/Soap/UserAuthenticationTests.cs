@@ -336,7 +336,8 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
     }
 
     private Task<(Domain.WhiteLabels.WhiteLabel? WhiteLabel, CallerRead? Caller)> ReadCallerAsync(string username, string login) =>
-        server.InScopeAsync(services => services.GetRequiredService<SoapCallerReader>().ReadAsync(username, login, names: null, CancellationToken.None));
+        server.InScopeAsync(services =>
+            services.GetRequiredService<SoapCallerReader>().ReadAsync(username, login, names: null, CancellationToken.None));
 
     [GeneratedRegex("réessayez dans ([0-9]+) secondes", RegexOptions.CultureInvariant)]
     private static partial Regex WaitInSeconds();
