@@ -27,9 +27,9 @@ public sealed class SoapCallerReader(GuichetDbContext db, WhiteLabelIdHints hint
 
     // The account the call names is read by login alone, like AccountStore.FindFactsAsync: the access rules, not the
     // query, decide what a caller may see of another white label's account.
-    private static readonly CompiledPerModel<Func<GuichetDbContext, string, string, string, string?, CancellationToken, Task<Rows?>>> s_rows =
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, string, string, string, CancellationToken, Task<Rows?>>> s_rows =
         new(() =>
-            EF.CompileAsyncQuery((GuichetDbContext db, string username, string login, string brakeKey, string? named, CancellationToken _) =>
+            EF.CompileAsyncQuery((GuichetDbContext db, string username, string login, string brakeKey, string named, CancellationToken _) =>
                 (from w in db.WhiteLabels.AsNoTracking()
                  where w.WsseUsername == username
                  from a in db.Accounts.Where(a => a.Login == login && a.WhiteLabelId == w.Id).DefaultIfEmpty()
@@ -56,11 +56,11 @@ public sealed class SoapCallerReader(GuichetDbContext db, WhiteLabelIdHints hint
             return (Remember(username, await s_whiteLabel.For(db)(db, username, cancellationToken)), null);
         }
 
-        // No other account named: null, for which EF Core sends the statement with that join on a constant false (the
-        // SQL is cached per parameter's nullness), so the caller's own call probes no index for it.
+        // No other account named: the caller's own login again, whose index pages the statement has just read. Not null:
+        // EF Core sends that join on a constant false, which SQLite reads by scanning the accounts table (SqlitePlanTests).
         var named = Account.NormalizeLogin(names);
         var other = named != key && Account.IsPossibleLogin(named);
-        var rows = await s_rows.For(db)(db, username, key, LoginThrottle.SoapKey(hinted, key), other ? named : null, cancellationToken);
+        var rows = await s_rows.For(db)(db, username, key, LoginThrottle.SoapKey(hinted, key), other ? named : key, cancellationToken);
         if (rows is null)
         {
             return (null, null);

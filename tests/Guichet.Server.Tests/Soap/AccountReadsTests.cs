@@ -56,7 +56,7 @@ public sealed class PostgresCommandLogServer() : CommandLogServer(DatabaseProvid
 
 public sealed class CommandLog : DbCommandInterceptor
 {
-    private readonly ConcurrentQueue<(string Sql, string[] Values, DbContextId? Context)> _commands = new();
+    private readonly ConcurrentQueue<SentCommand> _commands = new();
 
     /// <summary>The context lease that sent the last command reading the accounts table with <paramref name="value"/>.</summary>
     public DbContextId LastAccountReaderWith(string value) => _commands.Last(c => ReadsAccountsWith(c, value)).Context!.Value;
@@ -64,10 +64,13 @@ public sealed class CommandLog : DbCommandInterceptor
     /// <summary>The commands a context lease sent.</summary>
     public int CountOf(DbContextId context) => _commands.Count(c => c.Context == context);
 
+    /// <summary>The commands a context lease sent, in order.</summary>
+    public IReadOnlyList<SentCommand> SentBy(DbContextId context) => [.. _commands.Where(c => c.Context == context)];
+
     /// <summary>The SQL of the commands that read the accounts table with <paramref name="value"/> among their parameters.</summary>
     public IReadOnlyList<string> AccountReadsWith(string value) => [.. _commands.Where(c => ReadsAccountsWith(c, value)).Select(c => c.Sql)];
 
-    private static bool ReadsAccountsWith((string Sql, string[] Values, DbContextId? Context) command, string value) =>
+    private static bool ReadsAccountsWith(SentCommand command, string value) =>
         (command.Sql.Contains("FROM accounts", StringComparison.Ordinal) || command.Sql.Contains("FROM \"accounts\"", StringComparison.Ordinal))
         && command.Values.Contains(value, StringComparer.Ordinal);
 
@@ -85,10 +88,16 @@ public sealed class CommandLog : DbCommandInterceptor
         return base.ReaderExecuting(command, eventData, result);
     }
 
-    private void Keep(DbCommand command, CommandEventData eventData) =>
-        _commands.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => Convert.ToString(p.Value) ?? "")],
-            eventData.Context?.ContextId));
+    private void Keep(DbCommand command, CommandEventData eventData)
+    {
+        var parameters = command.Parameters.Cast<DbParameter>().ToArray();
+        _commands.Enqueue(new SentCommand(command.CommandText, [.. parameters.Select(p => p.ParameterName)],
+            [.. parameters.Select(p => Convert.ToString(p.Value) ?? "")], eventData.Context?.ContextId));
+    }
 }
+
+/// <summary>One command a context sent: its text, its parameters' names and values (as text), and the context lease.</summary>
+public sealed record SentCommand(string Sql, string[] Names, string[] Values, DbContextId? Context);
 
 /// <summary>
 /// What a SOAP call reads of the accounts table: once the row of a call on one's own account; the few columns the
