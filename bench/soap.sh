@@ -388,6 +388,8 @@ measure() {
           const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
           console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
             + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
+            + (r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
+              + ` (${r.serverHashingCpuMsPerCall.toFixed(1)} on the hashing threads)` : "")
             + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
             + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
             + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));

@@ -33,7 +33,8 @@ const cells = [
   row.requestsPerSecond.toFixed(1) + (passes.length > 1
     ? ` [${passes[0].requestsPerSecond.toFixed(0)}–${passes[passes.length - 1].requestsPerSecond.toFixed(0)}]` : ''),
   versus, row.p50, row.p99, errors + (exhausted ? ' (pool exhausted)' : ''),
-  row.serverCpuMsPerCall === null ? '' : row.serverCpuMsPerCall.toFixed(2),
+  row.serverCpuMsPerCall === null ? '' : row.serverCpuMsPerCall.toFixed(2)
+    + (hashes === '1' && row.serverHashingCpuMsPerCall ? ` (hashing ${row.serverHashingCpuMsPerCall.toFixed(1)})` : ''),
   row.databaseCpuMsPerCall == null ? '' : row.databaseCpuMsPerCall.toFixed(2), `${row.clientCpuPercent.toFixed(0)} %`,
   `${row.stealPercent.toFixed(1)} %`,
   Math.max(...peaks.map((kb) => Math.round(kb / 1024))) + (row.peakRssKb.length > 1 ? ' each at most' : ''),
