@@ -22,6 +22,9 @@ public static class GuichetServerExtensions
         builder.Services.AddGuichetApplication();
         builder.AddGuichetKeyRing();
         builder.AddReverseProxy();
+        builder.AddValidatedOptions<MemoryOptions, MemoryOptionsValidator>(MemoryOptions.Section);
+        builder.Services.AddSingleton<NativeHeapTrimming>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NativeHeapTrimming>());
         if (doors.Soap)
         {
             builder.Services.AddRegisteringService();

@@ -32,6 +32,7 @@ public sealed class OptionsValidationTests
     [InlineData("Partners:Tools:0:Url=ftp://outils.example.fr", "Partners:Tools: every tool needs a Name and an absolute http(s) Url")]
     [InlineData("Doors:Soap=false|Doors:Portal=false|Doors:BackOffice=false", "At least one of Doors:Soap, Doors:Portal and Doors:BackOffice")]
     [InlineData("Doors:BackOffice=non", "'Doors:BackOffice'")]
+    [InlineData("Memory:NativeHeapTrimInterval=-00:00:01", "Memory:NativeHeapTrimInterval must not be negative")]
     public void InvalidSetting_StopsTheStart_NamingTheSetting(string settings, string expected)
     {
         var pairs = settings.Split('|').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
