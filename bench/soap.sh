@@ -272,7 +272,7 @@ load_beside_burst() {
   wait "$registering"
   node -e '
     const [cheap, beside] = process.argv.slice(1).map((a) => JSON.parse(a));
-    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null, databaseCpuMsPerCall: null,
+    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null, serverHashingCpuMsPerCall: null, databaseCpuMsPerCall: null,
       errors: cheap.errors + beside.errors, poolExhausted: cheap.poolExhausted || beside.poolExhausted,
       firstError: cheap.firstError ?? beside.firstError,
       burst: { requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
@@ -388,7 +388,7 @@ measure() {
           const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
           console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
             + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
-            + (r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
+            + (r.serverCpuMsPerCall && r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
               + ` (${r.serverHashingCpuMsPerCall.toFixed(1)} on the hashing threads)` : "")
             + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
             + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
