@@ -272,7 +272,8 @@ load_beside_burst() {
   wait "$registering"
   node -e '
     const [cheap, beside] = process.argv.slice(1).map((a) => JSON.parse(a));
-    console.log(JSON.stringify({ ...cheap, scenario: "state-burst", serverCpuMsPerCall: null, serverHashingCpuMsPerCall: null, databaseCpuMsPerCall: null,
+    console.log(JSON.stringify({ ...cheap, scenario: "state-burst",
+      serverCpuMsPerCall: null, serverHashingCpuMsPerCall: null, databaseCpuMsPerCall: null,
       errors: cheap.errors + beside.errors, poolExhausted: cheap.poolExhausted || beside.poolExhausted,
       firstError: cheap.firstError ?? beside.firstError,
       burst: { requestsPerSecond: beside.requestsPerSecond, p50: beside.p50, p99: beside.p99 } }));
