@@ -19,6 +19,8 @@
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
 #   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, SERVER_WARMUP_HASHING=1,
 #   unless set)
+#   DOORS ("soap": the servers open WS Registering alone, Doors:Portal=false and Doors:BackOffice=false, as the
+#   production layout's instances for integrators do; "all": every door, as the Quick start's server)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
 #   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
@@ -54,6 +56,12 @@ profile_seconds=${PROFILE_SECONDS:-15}
 profile_accounts=${PROFILE_ACCOUNTS:-0}
 perf_frequency=499
 read -r -a server_env <<<"${SERVER_ENV:-}"
+doors=${DOORS:-soap}
+case "$doors" in
+  soap) door_env=(Doors__Portal=false Doors__BackOffice=false) ;;
+  all) door_env=() ;;
+  *) echo "DOORS is 'soap' or 'all', not '$doors'" >&2; exit 2 ;;
+esac
 # Every filled account has this password (one hash, computed once by the server's own hasher: bench/Guichet.Bench).
 bench_password='bench-Pa55word!'
 
@@ -168,7 +176,8 @@ start_server() {
   server_starts=$((server_starts + 1))
   local log="$work/server$server_starts.log"
   : >"$log"
-  (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
+  # SERVER_ENV and the callers' words come after the doors', so that they may open one again.
+  (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
   address=""
@@ -440,6 +449,12 @@ print_table() {
   if [ "$repeat" -gt 1 ]; then
     echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"
     echo "   pass's own comparison; [low–high] over the passes; errors are summed, peak RSS is the highest"
+  fi
+  if [ "$doors" = soap ]; then
+    echo "   servers opening WS Registering alone (Doors:Portal=false, Doors:BackOffice=false), as the production layout's"
+    echo "   instances for integrators; DOORS=all measures the Quick start's server, every door open"
+  else
+    echo "   servers opening every door (DOORS=all), as the Quick start's server"
   fi
   if [ -n "${SERVER_ENV:-}${SERVER_DIR:-}" ]; then
     echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
