@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Guichet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -97,13 +98,15 @@ public class PasswordHashing : IDisposable
         _ => PasswordCheck.Invalid,
     };
 
-    private Task<T> OnAHashingThreadAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    private async Task<T> OnAHashingThreadAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
+        // In a burst the wait for a core lasts seconds: the caller's SOAP call holds no SQLite connection meanwhile.
+        await SqliteCallConnection.LetGoAsync();
         var job = new HashingJob<T>(work, cancellationToken);
         // The job watches the token itself: a caller that gives up is answered at once, queued or not.
         _queue.Add(job, CancellationToken.None);
         _ = _hashingThreads.Value;
-        return job.Result;
+        return await job.Result;
     }
 
     private Thread[] StartThreads(int count)

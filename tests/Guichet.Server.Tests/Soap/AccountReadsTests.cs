@@ -205,6 +205,19 @@ public abstract class AccountReadsTests(CommandLogServer server)
     }
 
     [Fact]
+    public async Task ARegistration_OnSqlite_GivesItsConnectionBackWhileItsPasswordIsHashed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+
+        var receipt = await tenant.RegisterPrimaryAsync();
+
+        // On SQLite its lookups share the call's open, the hash lets it go, and its save opens one again; PostgreSQL opens
+        // around each query.
+        var call = server.Commands.LastAccountReaderWith(receipt.Login);
+        Assert.InRange(server.Connections.OpensOf(call), 2, server.Provider == DatabaseProvider.Sqlite ? 2 : int.MaxValue);
+    }
+
+    [Fact]
     public async Task ModifyingOnesOwnAccount_ReadsItsWholeRowOnce()
     {
         var tenant = await Tenant.CreateAsync(server);
