@@ -8,9 +8,10 @@ namespace Guichet.Data;
 /// handle (and removes them on every close): 7–8 % of a cheap SOAP call's CPU (bench/README.md, "Where the CPU of a
 /// cheap call goes"). Not on PostgreSQL, where a call would then hold a pooled connection through its password hash.
 /// <para>
-/// A call that waits for a password hash gives the connection back first (<see cref="LetGoAsync"/>): in a burst of
-/// registrations each waits seconds for a core, and 40 of them held 40 connections, each with its page cache and its
-/// copy of the schema (bench/README.md, "A burst's SQLite connections"). Its later queries open one as EF Core does.
+/// A call that waits for a password hash gives the connection back first (<see cref="LetGoAsync"/>): in a burst the
+/// wait for a core lasts seconds. Its later queries open one as EF Core does. The registrations, which always hash, keep
+/// none: 40 registering at once held 40 connections, each with its page cache and its copy of the schema (bench/README.md,
+/// "A burst's SQLite connections").
 /// </para>
 /// <para>
 /// The one thing that lasts longer: a transaction disposed without commit or rollback (a failed SaveChanges) keeps

@@ -20,8 +20,8 @@ public sealed class RegisteringEndpoint(ILogger<RegisteringEndpoint> logger)
         {
             context.RequestServices.GetRequiredService<SoapCall>().Begin(context, call);
             var service = context.RequestServices.GetRequiredService<IRegisteringService>();
-            await using (await SqliteCallConnection.KeepOpenAsync(context.RequestServices.GetRequiredService<GuichetDbContext>(),
-                context.RequestAborted))
+            await using (call.Operation.Registers ? null
+                : await SqliteCallConnection.KeepOpenAsync(context.RequestServices.GetRequiredService<GuichetDbContext>(), context.RequestAborted))
             {
                 result = await call.Operation.InvokeAsync(service, call.Arguments);
             }

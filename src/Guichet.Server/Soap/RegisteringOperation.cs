@@ -38,6 +38,12 @@ public sealed class RegisteringOperation
     public string Name { get; }
 
     /// <summary>
+    /// A registration: it always waits for a password hash, so a connection kept for its few reads saves nothing, and a
+    /// burst of them would hold one each (<see cref="Guichet.Data.SqliteCallConnection"/>).
+    /// </summary>
+    public bool Registers => Name is "registerPrimaryAccount" or "registerSecondaryAccount";
+
+    /// <summary>
     /// Reads the operation's wrapper element, on which <paramref name="reader"/> stands, to its end, the way SoapCore
     /// 1.2.1.18 did: each child named like a parameter binds it, in the service's namespace or in none (old SOAP stacks
     /// send unqualified parameters), the first one only; unknown children are skipped; a missing parameter is null. A
