@@ -1,7 +1,6 @@
 using System.Data;
 using Guichet.Data;
 using Guichet.Server.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,41 +11,14 @@ namespace Guichet.Server.Tests.Hosting;
 /// back to the pool when it waits for a password hash, unless a transaction needs it. The store as <c>AddPersistence</c>
 /// registers it; the hashing is the suite's.
 /// </summary>
-public sealed class SqliteCallConnectionTests : IAsyncLifetime
+public sealed class SqliteCallConnectionTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "guichet-call-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly ServiceProvider _services;
-
-    public SqliteCallConnectionTests()
-    {
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddMetrics()
-            .AddPersistence(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_folder, "guichet.db")}" })
-            .BuildServiceProvider();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder.
-        }
-    }
-
     [Fact]
     public async Task AHashInAKeptCall_GivesTheConnectionBack_AndTheCallsLaterQueriesStillRun()
     {
+        await using var store = new SqliteStoreServices("call");
         using var hashing = new QuickPasswordHashing();
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = store.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
 
         await using (await SqliteCallConnection.KeepOpenAsync(db, CancellationToken.None))
@@ -66,8 +38,9 @@ public sealed class SqliteCallConnectionTests : IAsyncLifetime
     [Fact]
     public async Task AHashInAKeptCallsTransaction_KeepsTheConnection()
     {
+        await using var store = new SqliteStoreServices("call");
         using var hashing = new QuickPasswordHashing();
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = store.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
 
         await using (await SqliteCallConnection.KeepOpenAsync(db, CancellationToken.None))
@@ -85,8 +58,9 @@ public sealed class SqliteCallConnectionTests : IAsyncLifetime
     [Fact]
     public async Task AHashOutsideAKeptCall_ClosesNothing()
     {
+        await using var store = new SqliteStoreServices("call");
         using var hashing = new QuickPasswordHashing();
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = store.Services.CreateAsyncScope();
         var call = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
         await using (await SqliteCallConnection.KeepOpenAsync(call, CancellationToken.None))
         {
@@ -94,7 +68,7 @@ public sealed class SqliteCallConnectionTests : IAsyncLifetime
         }
 
         // The kept call has ended: a connection opened by other code stays open through a hash.
-        await using var other = _services.CreateAsyncScope();
+        await using var other = store.Services.CreateAsyncScope();
         var db = other.ServiceProvider.GetRequiredService<GuichetDbContext>();
         await db.Database.OpenConnectionAsync();
         await hashing.HashAsync("mot-de-passe", CancellationToken.None);
