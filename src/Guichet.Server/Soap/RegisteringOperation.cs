@@ -38,10 +38,10 @@ public sealed class RegisteringOperation
     public string Name { get; }
 
     /// <summary>
-    /// A registration: it always waits for a password hash, so a connection kept for its few reads saves nothing, and a
-    /// burst of them would hold one each (<see cref="Guichet.Data.SqliteCallConnection"/>).
+    /// A registration (its answer is a registration's receipt): it always waits for a password hash, so a connection kept
+    /// for its few reads saves nothing, and a burst of them would hold one each (<see cref="Guichet.Data.SqliteCallConnection"/>).
     /// </summary>
-    public bool Registers => Name is "registerPrimaryAccount" or "registerSecondaryAccount";
+    public bool Registers => _method.ReturnType == typeof(Task<RegistrationResult>);
 
     /// <summary>
     /// Reads the operation's wrapper element, on which <paramref name="reader"/> stands, to its end, the way SoapCore
