@@ -5,7 +5,7 @@ namespace Guichet.Domain.Accounts;
 
 /// <summary>
 /// The registration file of an account: every field of seed 004 §2.3.1 and §3.3.2 that both kinds share.
-/// It is what validation reads and what is stored; the SOAP contract has its own copy (Server/Soap/Contract), mapped in one place.
+/// It is what validation reads and what is stored; the SOAP contract has its own copy (Guichet.Server.Soap.Contract), mapped in one place.
 /// Strings stay strings until validated, so that a wrong value is reported as a field error, not lost in parsing.
 /// In a modification, a null member means "unchanged" and an empty string clears an optional field.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Guichet.Domain.Accounts;
 
-/// <summary>Declaration services an account subscribes to (seed 004 §2.3.1); the wire spells DADS_U "DADS-U" (Soap/Contract).</summary>
+/// <summary>Declaration services an account subscribes to (seed 004 §2.3.1); the wire spells DADS_U "DADS-U" (the SOAP contract).</summary>
 public enum Teleprocedure
 {
     TDFC,

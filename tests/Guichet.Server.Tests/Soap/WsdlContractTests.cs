@@ -17,7 +17,7 @@ namespace Guichet.Server.Tests.Soap;
 public sealed class WsdlContractTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
     /// <summary>The golden copy, with the endpoint's address replaced by <see cref="PlaceholderLocation"/>.</summary>
-    public static readonly string GoldenPath = Repository.PathOf("src", "Guichet.Server", "Soap", "Contract", "Registering.wsdl");
+    public static readonly string GoldenPath = Repository.PathOf("src", "Guichet.Server.Soap.Contract", "Registering.wsdl");
 
     private const string PlaceholderLocation = "https://guichet.example.fr/ws/registering";
     private static readonly XNamespace s_wsdl = "http://schemas.xmlsoap.org/wsdl/";
