@@ -28,7 +28,10 @@ public static class PersistenceServiceCollectionExtensions
             services.TryAddSingleton<SqliteWriteGate>();
             // Each connection's page cache smaller than SQLite's default (SqlitePageCache).
             services.TryAddSingleton<SqlitePageCache>();
-            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) => UseSqlite(db, options.ConnectionString, provider));
+            // The store's reads on connections kept open with their statements prepared (SqlitePreparedReads).
+            services.TryAddSingleton<SqlitePreparedReads>();
+            services.AddDbContextPool<GuichetDbContext, SqliteGuichetDbContext>((provider, db) =>
+                UseSqlite(db, options.ConnectionString, provider).AddInterceptors(provider.GetRequiredService<SqlitePreparedReads>()));
             if (NonceFileDbContext.ConnectionStringBeside(options.ConnectionString) is { } nonceFile)
             {
                 services.AddDbContextPool<NonceFileDbContext>((provider, db) => UseSqlite(db, nonceFile, provider));
@@ -48,7 +51,7 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>Every SQLite context, the store's and the nonce file's: the same write gate and page cache.</summary>
-    private static void UseSqlite(DbContextOptionsBuilder db, string connectionString, IServiceProvider provider) =>
+    private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder db, string connectionString, IServiceProvider provider) =>
         db.UseSqlite(connectionString)
             .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqlitePageCache>());
 

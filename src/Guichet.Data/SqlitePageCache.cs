@@ -23,7 +23,10 @@ public sealed class SqlitePageCache : DbConnectionInterceptor
     // The physical connections already set, by their SQLite handle (gone with it).
     private readonly ConditionalWeakTable<object, object> _set = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Set(connection);
+
+    /// <summary>Sets the cache of an open connection EF Core did not open (<see cref="SqlitePreparedReads"/>); once per physical one.</summary>
+    public void Set(DbConnection connection)
     {
         if (IsNew(connection))
         {
