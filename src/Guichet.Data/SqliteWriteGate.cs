@@ -188,22 +188,30 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     /// <summary>The rule for autocommit commands: anything but a read is a write.</summary>
     internal static bool IsWrite(string? sql)
     {
+        var text = Statement(sql);
+        return !text.IsEmpty
+            && !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A query and nothing else: a <c>SELECT</c> (a <c>PRAGMA</c> may set something on its connection).</summary>
+    internal static bool IsSelect(string? sql) => Statement(sql).StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+
+    // The command's text past blanks and -- comment lines (EF Core's tags).
+    private static ReadOnlySpan<char> Statement(string? sql)
+    {
         var text = (sql ?? string.Empty).AsSpan();
         while (true)
         {
             text = text.TrimStart();
             if (!text.StartsWith("--", StringComparison.Ordinal))
             {
-                break;
+                return text;
             }
 
             var end = text.IndexOf('\n');
             text = end < 0 ? [] : text[(end + 1)..];
         }
-
-        return !text.IsEmpty
-            && !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-            && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
     }
 
     // The command interceptors' shapes: take or give back the gate, then let the command's result through unchanged.

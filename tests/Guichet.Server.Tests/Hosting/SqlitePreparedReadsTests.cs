@@ -61,6 +61,19 @@ public sealed class SqlitePreparedReadsTests
         Assert.Equal([1], await ReadAsync(store));
     }
 
+    // A PRAGMA may set something on its connection: it stays on the context's, like a write.
+    [Fact]
+    public async Task APragma_RunsOnTheContextsConnection()
+    {
+        await using var store = await StoreWithRowsAsync(1);
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
+
+        Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA user_version").ToListAsync());
+
+        Assert.Equal(0, store.Services.GetRequiredService<SqlitePreparedReads>().Prepared);
+    }
+
     [Fact]
     public async Task AFailedRead_ClosesItsKeptConnection_AndTheNextReadGetsAnother()
     {
