@@ -91,6 +91,7 @@ public sealed class SqlitePreparedReads(SqlitePageCache pageCache) : DbCommandIn
     {
         if (_lent.TryRemove(command, out var kept))
         {
+            // Closed already, unless another interceptor suppressed the close: the next renter must find it done.
             eventData.DataReader.Dispose();
             kept.GiveBack();
         }

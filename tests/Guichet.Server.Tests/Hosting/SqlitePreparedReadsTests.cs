@@ -105,17 +105,15 @@ public sealed class SqlitePreparedReadsTests
     [Fact]
     public async Task AStoreInMemory_ReadsOnTheContextsOwnConnection()
     {
-        await using var services = new ServiceCollection().AddLogging().AddMetrics()
-            .AddPersistence(new DatabaseOptions { Provider = "Sqlite", ConnectionString = "Data Source=:memory:" })
-            .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
+        await using var store = new SqliteStoreServices("prepared", "Data Source=:memory:");
+        await using var scope = store.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
         await db.Database.OpenConnectionAsync();
 
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)");
 
         Assert.Equal([1], await db.Database.SqlQueryRaw<int>(ReadAll).ToListAsync());
-        Assert.Equal(0, services.GetRequiredService<SqlitePreparedReads>().Prepared);
+        Assert.Equal(0, store.Services.GetRequiredService<SqlitePreparedReads>().Prepared);
     }
 
     // The kept connections lack the SQL functions EF Core adds for decimals and regular expressions: none may be needed.

@@ -4,16 +4,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Infrastructure;
 
-/// <summary>The persistence services alone, as <c>AddPersistence</c> registers them, on a SQLite store in a folder of its own.</summary>
+/// <summary>
+/// The persistence services alone, as <c>AddPersistence</c> registers them, on a SQLite store in a folder of its own, or
+/// on the store a connection string names (an in-memory one).
+/// </summary>
 public sealed class SqliteStoreServices : IAsyncDisposable
 {
-    public SqliteStoreServices(string name)
+    public SqliteStoreServices(string name, string? connectionString = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), $"guichet-{name}-" + Guid.NewGuid().ToString("N")[..8]);
         Services = new ServiceCollection()
             .AddLogging()
             .AddMetrics()
-            .AddPersistence(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(Folder, "guichet.db")}" })
+            .AddPersistence(new DatabaseOptions
+            {
+                Provider = "Sqlite",
+                ConnectionString = connectionString ?? $"Data Source={Path.Combine(Folder, "guichet.db")}",
+            })
             .BuildServiceProvider();
     }
 
