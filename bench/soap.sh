@@ -370,25 +370,31 @@ measure() {
         select_servers "$size"
         label=""
         [ "$sizes" != "$size" ] && label="$size accounts, "
-        run_limit=$hash_limit run_parallel=$kdf_parallel
+        run_limit=$hash_limit run_parallel=$kdf_parallel kdf_before=$kdf_cpu_ms kdf_after=$kdf_cpu_ms
         if [ "${hashes[$scenario]:-0}" = "1" ]; then
           # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with
-          # the KDF measured again just before it, while the servers idle, rather than with the start's figure.
-          read -r _ _ _ run_kdf_ms < <(bench_tool kdf --runs 7)
+          # the KDF measured again just before it and just after it, while the servers idle, rather than with the
+          # start's figure. The row's limit is that of the mean of the two.
+          read -r _ _ _ kdf_before < <(bench_tool kdf --runs 7)
           read -r _ _ run_parallel < <(bench_tool kdf-parallel --seconds 5)
-          run_limit=$(awk -v c="$cores" -v ms="$run_kdf_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
-          echo "   ${label}KDF just before $scenario: $run_kdf_ms ms of CPU, hash-bound limit $run_limit/s, all cores hashing $run_parallel/s"
+          echo "   ${label}KDF just before $scenario: $kdf_before ms of CPU, all cores hashing $run_parallel/s"
         fi
         if [ "$scenario" = state-burst ]; then
           output=$(load_beside_burst)
         else
           output=$(load "$scenario" "$duration" "$warmup")
         fi
+        if [ "${hashes[$scenario]:-0}" = "1" ]; then
+          read -r _ _ _ kdf_after < <(bench_tool kdf --runs 7)
+          run_limit=$(awk -v c="$cores" -v a="$kdf_before" -v b="$kdf_after" 'BEGIN { printf "%.1f", c * 1000 / ((a + b) / 2) }')
+          echo "   ${label}KDF just after $scenario: $kdf_after ms of CPU, hash-bound limit $run_limit/s (the mean's)"
+        fi
         output=$(node -e '
-          const [r, limit, parallel, trivial, alone] = process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
-          console.log(JSON.stringify({ ...r, limit, parallel, alone,
+          const [r, limit, parallel, trivial, alone, kdfBefore, kdfAfter] =
+            process.argv.slice(1).map((a, i) => (i === 0 ? JSON.parse(a) : Number(a)));
+          console.log(JSON.stringify({ ...r, limit, parallel, alone, kdfBefore, kdfAfter,
             trivial: r.scenario === "health" ? r.requestsPerSecond : trivial }));
-        ' "$output" "$run_limit" "$run_parallel" "${trivial[$size]}" "${alone[$size]}")
+        ' "$output" "$run_limit" "$run_parallel" "${trivial[$size]}" "${alone[$size]}" "$kdf_before" "$kdf_after")
         [ "$scenario" = health ] && trivial[$size]=$(rate_of_line "$output")
         [ "$scenario" = state-repeated ] && alone[$size]=$(rate_of_line "$output")
         results["$size $scenario"]+="$output"$'\n'
@@ -444,7 +450,8 @@ print_table() {
   echo "== WS Registering, $(date -u '+%Y-%m-%d %H:%M UTC'), $(machine), commit $commit, load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
   echo "   $connections connections, $duration s per call after $warmup s of warm-up; KDF alone $kdf_cpu_ms ms CPU ($kdf_wall_ms ms wall)"
   echo "   per hash, hash-bound limit $hash_limit/s, all cores hashing at once $kdf_parallel/s (each hashing row compared with the"
-  echo "   same measured again just before it); latencies in ms over 2xx answers; CPU per call = server CPU / answers;"
+  echo "   KDF measured again just before and just after it, their mean; \"KDF a→b ms\" where they differ by over 15 %: the"
+  echo "   host's speed moved during the row); latencies in ms over 2xx answers; CPU per call = server CPU / answers;"
   echo "   database CPU per call = PostgreSQL's processes' CPU / answers (SQLite runs inside the server: counted in its CPU)"
   if [ "$repeat" -gt 1 ]; then
     echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"

@@ -15,8 +15,12 @@ const percent = (ratios, digits) => {
 
 let versus = '';
 if (row.scenario !== 'health' && hashes === '1') {
+  // The host's speed moved during a pass when the KDF measured around its row differs by over 15 %: said, not hidden.
+  const moved = passes.filter((p) => p.kdfBefore > 0 && p.kdfAfter > 0
+    && Math.max(p.kdfBefore, p.kdfAfter) > 1.15 * Math.min(p.kdfBefore, p.kdfAfter));
   versus = `${percent(passes.map((p) => p.requestsPerSecond / p.limit), 0)} of hash-bound ${row.limit}/s`
-    + ` (${percent(passes.map((p) => p.requestsPerSecond / p.parallel), 0)} of all cores hashing, ${row.parallel}/s)`;
+    + ` (${percent(passes.map((p) => p.requestsPerSecond / p.parallel), 0)} of all cores hashing, ${row.parallel}/s)`
+    + moved.map((p) => `; KDF ${p.kdfBefore}→${p.kdfAfter} ms`).join('');
 } else if (row.scenario === 'state-burst') {
   // The cheap call beside a burst of registrations: against its own row alone in the same pass, and what the burst got.
   const alone = passes.every((p) => p.alone > 0) ? `${percent(passes.map((p) => p.requestsPerSecond / p.alone), 0)} of its rate alone; ` : '';
