@@ -18,6 +18,10 @@ public sealed class RuntimeSettingsTests
     public void Server_AllocatesAtMostFourMebibytesBetweenTwoGen0Collections() =>
         Assert.Equal(4 * 1024 * 1024, s_properties.GetProperty("System.GC.Gen0MaxBudget").GetInt32());
 
+    [Fact]
+    public void Server_OptimisesAMethodAfterAThousandCallsNotThirty() =>
+        Assert.Equal(1000, s_properties.GetProperty("System.Runtime.TieredCompilation.CallCountThreshold").GetInt32());
+
     private static JsonElement ReadServerRuntimeProperties()
     {
         // The test project references the server, whose runtimeconfig.json the build copies beside the tests.
