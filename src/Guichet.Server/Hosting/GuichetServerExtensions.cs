@@ -17,6 +17,8 @@ public static class GuichetServerExtensions
 {
     public static WebApplicationBuilder AddGuichetServer(this WebApplicationBuilder builder)
     {
+        // An https:// address in ASPNETCORE_URLS or Kestrel:Endpoints, which the slim host builder leaves out.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         var doors = builder.AddValidatedOptions<Doors, DoorsValidator>(Doors.Section);
         builder.AddDatabase();
         builder.Services.AddGuichetApplication();

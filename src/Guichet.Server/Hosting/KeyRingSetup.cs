@@ -143,7 +143,8 @@ public static class KeyRingSetup
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDbContext>();
-        var locked = db.Database.IsNpgsql();
+        // A type test, not IsNpgsql(): that would load PostgreSQL's provider into a SQLite instance.
+        var locked = db is PostgresGuichetDbContext;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -15,7 +15,7 @@ internal static class StandaloneCommand
     public static async Task<(int Exit, string Output)> RunAsync(DatabaseProvider provider, string connectionString,
         IEnumerable<KeyValuePair<string, string>> settings, params string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
