@@ -21,7 +21,8 @@ public sealed partial class ServerProcessTests
         {
             // After a first request, which loads what serving one needs.
             using var http = new HttpClient { BaseAddress = address };
-            (await http.GetAsync(new Uri("/health", UriKind.Relative))).EnsureSuccessStatusCode();
+            using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+            health.EnsureSuccessStatusCode();
             return (await File.ReadAllLinesAsync($"/proc/{server.Id}/maps"))
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Where(fields => fields.Length >= 6 && fields[5].StartsWith('/'))
