@@ -1,3 +1,4 @@
+using Guichet.Data.Configurations;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Companies;
@@ -57,8 +58,28 @@ public abstract class GuichetDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The key ring, read and written by Data Protection itself (<c>DataProtection:KeyStore</c> = <c>Database</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDbContext).Assembly);
+    // Each configuration named, not ApplyConfigurationsFromAssembly: that reads the constructors of every type of this
+    // assembly, and the SQLite-only ones load Microsoft.Data.Sqlite into a PostgreSQL instance (Hosting/ServerProcessTests).
+    // One left out changes the model, which EF Core then refuses to migrate (Hosting/MigrationsTests).
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder
+        .ApplyConfiguration(new WhiteLabelConfiguration())
+        .ApplyConfiguration(new AccountConfiguration())
+        .ApplyConfiguration(new AuditEntryConfiguration())
+        .ApplyConfiguration(new EnrolmentJobConfiguration())
+        .ApplyConfiguration(new UsedNonceConfiguration())
+        .ApplyConfiguration(new LoginThrottleConfiguration())
+        .ApplyConfiguration(new StagedImportConfiguration())
+        .ApplyConfiguration(new PersonConfiguration())
+        .ApplyConfiguration(new CompanyConfiguration())
+        .ApplyConfiguration(new MembershipConfiguration())
+        .ApplyConfiguration(new PersonTokenConfiguration())
+        .ApplyConfiguration(new PersonSessionConfiguration())
+        .ApplyConfiguration(new EstablishmentConfiguration())
+        .ApplyConfiguration(new EstablishmentAccessConfiguration())
+        .ApplyConfiguration(new StaffMemberConfiguration())
+        .ApplyConfiguration(new StaffRecoveryCodeConfiguration())
+        .ApplyConfiguration(new OutgoingMailConfiguration())
+        .ApplyConfiguration(new DataProtectionKeyConfiguration());
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -28,7 +28,8 @@ public static class SqliteCallConnection
     /// <remarks>Not an async method: the call's flow must keep what it sets (an async method's changes end with it).</remarks>
     public static Task<IAsyncDisposable?> KeepOpenAsync(DbContext db, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        // A type test, not IsSqlite(): that would load SQLite's EF Core provider into a PostgreSQL instance.
+        if (db is not SqliteGuichetDbContext)
         {
             return Task.FromResult<IAsyncDisposable?>(null);
         }

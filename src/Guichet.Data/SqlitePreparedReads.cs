@@ -76,8 +76,10 @@ public sealed class SqlitePreparedReads(SqlitePageCache pageCache) : DbCommandIn
 
         try
         {
-            return InterceptionResult<DbDataReader>.SuppressWithResult(
-                await kept.Statement(command, this).ExecuteReaderAsync(cancellationToken));
+            // Awaited as a DbCommand's: an awaiter of SqliteDataReader in this method's state machine would load
+            // Microsoft.Data.Sqlite into a PostgreSQL instance, whose migrations list every type of this assembly.
+            DbCommand statement = kept.Statement(command, this);
+            return InterceptionResult<DbDataReader>.SuppressWithResult(await statement.ExecuteReaderAsync(cancellationToken));
         }
         catch
         {

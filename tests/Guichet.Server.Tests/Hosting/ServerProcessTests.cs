@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Guichet.Domain.Common;
+using Guichet.Server.Soap;
 using Guichet.Server.Tests.Infrastructure;
+using Guichet.Server.Tests.Soap;
 
 namespace Guichet.Server.Tests.Hosting;
 
@@ -17,18 +20,7 @@ public sealed partial class ServerProcessTests
     [Fact]
     public async Task ServerOnSqlite_MapsNeitherIisNorHttp3NorPostgreSqlsProvider()
     {
-        var mapped = await WithStartedServerAsync("http", new Dictionary<string, string>(), async (server, address) =>
-        {
-            // After a first request, which loads what serving one needs.
-            using var http = new HttpClient { BaseAddress = address };
-            using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
-            health.EnsureSuccessStatusCode();
-            return (await File.ReadAllLinesAsync($"/proc/{server.Id}/maps"))
-                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Where(fields => fields.Length >= 6 && fields[5].StartsWith('/'))
-                .Select(fields => Path.GetFileName(fields[5]))
-                .ToHashSet(StringComparer.Ordinal);
-        });
+        var mapped = await MappedAfterAFirstRequestAsync(new Dictionary<string, string>());
 
         // What the server does map, so that an unreadable or empty list cannot pass.
         Assert.Contains("Microsoft.AspNetCore.Server.Kestrel.Core.dll", mapped);
@@ -38,6 +30,23 @@ public sealed partial class ServerProcessTests
         Assert.DoesNotContain("Microsoft.AspNetCore.Server.Kestrel.Transport.Quic.dll", mapped);
         Assert.DoesNotContain("System.Net.Quic.dll", mapped);
         Assert.DoesNotContain("Npgsql.EntityFrameworkCore.PostgreSQL.dll", mapped);
+    }
+
+    [Fact]
+    public async Task ServerOnPostgreSql_MapsNoneOfSqlitesLibraries()
+    {
+        var mapped = await MappedAfterAFirstRequestAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["Database__ConnectionString"] = PostgresCluster.Shared.CreateDatabase(),
+        });
+
+        Assert.Contains("Npgsql.EntityFrameworkCore.PostgreSQL.dll", mapped);
+        Assert.Contains("Npgsql.dll", mapped);
+        Assert.DoesNotContain("Microsoft.EntityFrameworkCore.Sqlite.dll", mapped);
+        Assert.DoesNotContain("Microsoft.Data.Sqlite.dll", mapped);
+        Assert.DoesNotContain("SQLitePCLRaw.core.dll", mapped);
+        Assert.DoesNotContain("libe_sqlite3.so", mapped);
     }
 
     [Fact]
@@ -72,6 +81,26 @@ public sealed partial class ServerProcessTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(expected, presented);
     }
+
+    /// <summary>
+    /// The file names the server maps once it has answered a first request and a first SOAP call (a white label it does
+    /// not know, refused by the service after its look-up), which load what serving them needs.
+    /// </summary>
+    private static Task<HashSet<string>> MappedAfterAFirstRequestAsync(IReadOnlyDictionary<string, string> settings) =>
+        WithStartedServerAsync("http", settings, async (server, address) =>
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+            health.EnsureSuccessStatusCode();
+            var soap = await RawSoap.PostAsync(new Uri(address, RegisteringServiceExtensions.Path),
+                RawSoap.Envelope(RawSoap.Security("inconnu", "secret") + RawSoap.Context("inconnu", "secret"), RawSoap.GetAccountState("inconnu")));
+            soap.AssertClientFault(ErrorCodes.WhiteLabelAuthenticationFailed);
+            return (await File.ReadAllLinesAsync($"/proc/{server.Id}/maps"))
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(fields => fields.Length >= 6 && fields[5].StartsWith('/'))
+                .Select(fields => Path.GetFileName(fields[5]))
+                .ToHashSet(StringComparer.Ordinal);
+        });
 
     /// <summary>
     /// Starts the server the build copied beside the tests, on its embedded default (SQLite under ./data of a folder of
