@@ -104,7 +104,8 @@ public sealed partial class ServerProcessTests
 
     /// <summary>
     /// Starts the server the build copied beside the tests, on its embedded default (SQLite under ./data of a folder of
-    /// its own) on a loopback port of the scheme, waits until it says it listens, and runs the check on it.
+    /// its own) unless the settings name another store, on a loopback port of the scheme, waits until it says it listens,
+    /// and runs the check on it.
     /// </summary>
     private static async Task<T> WithStartedServerAsync<T>(string scheme, IReadOnlyDictionary<string, string> settings,
         Func<Process, Uri, Task<T>> check)
