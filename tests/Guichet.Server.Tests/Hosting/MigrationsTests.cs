@@ -26,7 +26,7 @@ public abstract class MigrationsTests(DatabaseProvider provider)
         using var restarted = new GuichetServer(provider, first.ConnectionString, first.KeysFolder);
 
         Assert.Equal(all, await restarted.InDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList()));
-        // The last migration's table is there again.
+        // The store answers queries of the model again (the key ring's table: SQLite's last migration).
         Assert.Equal(0, await restarted.InDbAsync(db => db.DataProtectionKeys.CountAsync()));
     }
 }
