@@ -62,12 +62,21 @@ public static class PageChecks
         Assert.True(width <= viewport, $"{name}: the page scrolls sideways ({width} px wide for {viewport}, {await WidestAsync(page)}).");
     }
 
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions
+    // Chromium now and then refuses a capture while its compositor has no frame ready ("Unable to capture screenshot",
+    // once in a CI run of an unchanged tree): the screenshot is for people to look at, so one more try after a pause.
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var options = new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true };
+        try
         {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"),
-            FullPage = true,
-        });
+            await page.ScreenshotAsync(options);
+        }
+        catch (PlaywrightException refused) when (refused.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await page.ScreenshotAsync(options);
+        }
+    }
 
     /// <summary>
     /// A timed redirect (<c>meta refresh</c>, which axe reports as critical) is accepted on one condition, the one the
