@@ -28,8 +28,8 @@ public sealed class AccountsAutovacuumTests
     }
 
     // pg_class.reloptions: the table's storage parameters, "name=value" each; null when none is set.
-    private static async Task<string> OptionsOfAccountsAsync(GuichetDbContext db) =>
-        (await db.Database.SqlQueryRaw<string>(
+    private static Task<string> OptionsOfAccountsAsync(GuichetDbContext db) =>
+        db.Database.SqlQueryRaw<string>(
                 "SELECT coalesce(array_to_string(reloptions, ','), '') AS \"Value\" FROM pg_class WHERE relname = 'accounts'")
-            .ToListAsync()).Single();
+            .SingleAsync();
 }

@@ -62,8 +62,8 @@ public static class PageChecks
         Assert.True(width <= viewport, $"{name}: the page scrolls sideways ({width} px wide for {viewport}, {await WidestAsync(page)}).");
     }
 
-    // Chromium now and then refuses a capture while its compositor has no frame ready ("Unable to capture screenshot",
-    // once in a CI run of an unchanged tree): the screenshot is for people to look at, so one more try after a pause.
+    // Chromium now and then refuses a capture ("Unable to capture screenshot": once in a CI run of an unchanged tree, its
+    // cause not found): the screenshot is for people to look at, so one more try after a pause.
     private static async Task ShotAsync(IPage page, string name)
     {
         var options = new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true };
