@@ -7,7 +7,9 @@
 # Knobs (environment):
 #   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": one store per size, filled before the run, the smallest first;
 #   0 = only the run's own few thousand; the stores' servers run side by side and each row is measured on every store in
-#   turn, so that the larger stores are compared with the smallest one measured minutes, not half a run, before)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)  CONNECTIONS (8)  INSTANCES ("1"; "1 2"
+#   turn, so that the larger stores are compared with the smallest one measured seconds, not half a run, apart; the
+#   order of the stores alternates pass by pass)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)
+#   CONNECTIONS (8)  INSTANCES ("1"; "1 2"
 #   also measures two servers on one PostgreSQL, autocannon spreading the connections; SQLite runs one)  TIMEOUT (10 s per request)
 #   CALLS (all: "health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary
 #   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
@@ -358,15 +360,19 @@ measure() {
   # Per store and call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and
   # KDF on the same store.
   local -A results=() trivial=() alone=()
-  local pass scenario output run_limit run_parallel label
+  local pass pass_sizes scenario output run_limit run_parallel label
   for pass in $(seq 1 "$repeat"); do
     if [ "$pass" -gt 1 ]; then
       for size in $sizes; do use_store "$size"; working_set "$pass"; done
     fi
     for size in $sizes; do trivial[$size]=0 alone[$size]=0; done
+    # The stores' order alternates pass by pass (the smallest first in odd passes, last in even ones): a host that
+    # slows down or speeds up within a row's pair of measures then favours neither store over the run.
+    pass_sizes=$sizes
+    [ $((pass % 2)) -eq 0 ] && pass_sizes=$(tr ' ' '\n' <<<"$sizes" | tac | tr '\n' ' ')
     for scenario in $run_order; do
       case " $calls " in *" $scenario "*) ;; *) continue ;; esac
-      for size in $sizes; do
+      for size in $pass_sizes; do
         select_servers "$size"
         label=""
         [ "$sizes" != "$size" ] && label="$size accounts, "
@@ -473,7 +479,8 @@ print_table() {
   [ ${#size_rows[@]} -gt 0 ] || return 0
   echo
   echo "   Each larger store against the smallest, call by call: the ratio of each pass's rate (or server CPU per call) to"
-  echo "   the same pass's on the smallest store, measured right before it; median [low–high] over the passes"
+  echo "   the same pass's on the smallest store, measured right before it (right after it in even passes: the stores'"
+  echo "   order alternates); median [low–high] over the passes"
   echo "| provider | accounts | against | servers | call | requests/s, of the smaller store's | server CPU per call, of the smaller store's |"
   echo "| --- | ---: | ---: | ---: | --- | ---: | ---: |"
   printf '%s\n' "${size_rows[@]}"
