@@ -28,9 +28,11 @@
 #   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 #   PROFILE_ACCOUNTS (0: accounts filled before PROFILE=1's steps, e.g. 1000000 to see what a large store adds)
+#   PAUSE_RECLAIM=1 (as root: pauses the host's proactive reclaim, DAMON pageout, for the run; bench/host-reclaim.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+. "$root/bench/host-reclaim.sh"
 
 quick=${QUICK:-0}
 providers=${PROVIDERS:-"Sqlite PostgreSql"}
@@ -116,6 +118,7 @@ server_starts=0
 pg_bin="" database_pid=""
 cleanup() {
   status=$?
+  host_reclaim_restore
   for pid in "${server_pids[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -132,6 +135,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT INT TERM
+host_reclaim_start
 
 # initdb refuses to run as root: the cluster then belongs to the postgres system user.
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -473,6 +477,7 @@ print_table() {
     echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
   fi
   [ -n "${PG_SETTINGS:-}" ] && echo "   PostgreSQL started with: ${PG_SETTINGS}"
+  echo "   the host's proactive reclaim: $host_reclaim"
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | database CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
