@@ -31,7 +31,7 @@ public sealed class SoapRequestGuard(RequestDelegate next)
         MaxCharactersInDocument = MaxBodyBytes,
     };
 
-    public async Task InvokeAsync(HttpContext context, RegisteringEndpoint endpoint)
+    public async Task InvokeAsync(HttpContext context, RegisteringEndpoint endpoint, ILogger<SoapRequestGuard> logger)
     {
         var request = context.Request;
         if (!IsEndpoint(request.Path))
@@ -68,7 +68,22 @@ public sealed class SoapRequestGuard(RequestDelegate next)
             return;
         }
 
-        var body = await ReadLimitedAsync(request.Body, context.RequestAborted);
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // The body's framing was broken (a bad chunk), or the client stopped before the end of the body it announced
+            // (it gave up, its connection broke: then no one reads the fault). The client's doing, not the server's: at
+            // Debug, as an abandoned request is (AbandonedRequest), not as an error with a stack trace. Nothing was done.
+            logger.LogDebug("A SOAP request's body could not be read to its end ({Reason}); nothing was done.", exception.Message);
+            await SoapFaults.WriteAsync(context, ErrorCodes.MalformedRequest,
+                "Corps de requête incomplet ou mal découpé : il n'a pas pu être lu jusqu'au bout.", StatusCodes.Status400BadRequest);
+            return;
+        }
+
         if (body is null)
         {
             await SoapFaults.WriteAsync(context, ErrorCodes.RequestTooLarge, "La requête dépasse 1 Mio.", StatusCodes.Status413PayloadTooLarge);
