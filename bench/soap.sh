@@ -8,7 +8,8 @@
 #   PROVIDERS ("Sqlite PostgreSql")  SIZES ("0 1000000": one store per size, filled before the run, the smallest first;
 #   0 = only the run's own few thousand; the stores' servers run side by side and each row is measured on every store in
 #   turn, so that the larger stores are compared with the smallest one measured seconds, not half a run, apart; the
-#   order of the stores alternates pass by pass)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)
+#   order of the stores alternates pass by pass; a size named twice, "0 0", measures two stores of that size: the noise
+#   floor of the comparison)  DURATION (20 s per call)  WARMUP (3 s per call, untimed)
 #   CONNECTIONS (8)  INSTANCES ("1"; "1 2"
 #   also measures two servers on one PostgreSQL, autocannon spreading the connections; SQLite runs one)  TIMEOUT (10 s per request)
 #   CALLS (all: "health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary
@@ -49,6 +50,17 @@ else
   server_warmup=${SERVER_WARMUP:-5}
   server_warmup_hashing=${SERVER_WARMUP_HASHING:-10}
 fi
+# A size named twice is a second store of that size, keyed "SIZE_2" (SIZES="0 0"): the two are compared like any two
+# sizes, which shows how far apart two identical servers and stores measure (bench/README.md, "The noise floor").
+declare -A size_seen=()
+store_keys=""
+for size in $sizes; do
+  [[ "$size" =~ ^[0-9]+$ ]] || { echo "SIZES holds numbers of accounts, not '$size'" >&2; exit 2; }
+  size_seen[$size]=$((${size_seen[$size]:-0} + 1))
+  [ "${size_seen[$size]}" -gt 1 ] && size="${size}_${size_seen[$size]}"
+  store_keys+="$size "
+done
+sizes=${store_keys% }
 connections=${CONNECTIONS:-8}
 instance_counts=${INSTANCES:-1}
 timeout=${TIMEOUT:-10}
@@ -243,9 +255,9 @@ open_store() {
     as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE guichet_$size" postgres
     Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=guichet_$size"
   fi
-  echo "== $provider_label: store of $size accounts, its white label"
+  echo "== $provider_label: store of $(store_label "$size"), its white label"
   setup_store
-  fill_store "$size"
+  fill_store "${size%%_*}"
   store_connection[$size]=$Database__ConnectionString
   store_wsse_user[$size]=$wsse_user store_wsse_secret[$size]=$wsse_secret store_sso_key[$size]=$sso_key
   store_admin_password[$size]=$admin_password
@@ -255,7 +267,15 @@ use_store() {
   local size=$1
   Database__ConnectionString=${store_connection[$size]}
   wsse_user=${store_wsse_user[$size]} wsse_secret=${store_wsse_secret[$size]} sso_key=${store_sso_key[$size]}
-  admin_password=${store_admin_password[$size]} filled=$size
+  admin_password=${store_admin_password[$size]} filled=${size%%_*}
+}
+
+# "0 accounts", or "0 accounts (store 2)" for the second store of a size named twice in SIZES.
+store_label() {
+  case $1 in
+    *_*) echo "${1%%_*} accounts (store ${1##*_})" ;;
+    *) echo "$1 accounts" ;;
+  esac
 }
 
 load() {
@@ -341,7 +361,7 @@ measure() {
       start_server "${server_env[@]}"
       size_addresses[$size]+="$address " size_pids[$size]+="${server_pids[-1]} "
     done
-    echo "== $provider_label, $size accounts filled, $instances server(s) at ${size_addresses[$size]}"
+    echo "== $provider_label, $(store_label "$size") filled, $instances server(s) at ${size_addresses[$size]}"
   done
   echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
   # Untimed, before any row: the registrations of CALLS for SERVER_WARMUP_HASHING seconds each, then the cheap calls for
@@ -379,7 +399,7 @@ measure() {
       for size in $pass_sizes; do
         select_servers "$size"
         label=""
-        [ "$sizes" != "$size" ] && label="$size accounts, "
+        [ "$sizes" != "$size" ] && label="$(store_label "$size"), "
         run_limit=$hash_limit run_parallel=$kdf_parallel kdf_before=$kdf_cpu_ms kdf_after=$kdf_cpu_ms
         if [ "${hashes[$scenario]:-0}" = "1" ]; then
           # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with

@@ -5,6 +5,8 @@
 // them), the call's label, provider, the two sizes, servers.
 'use strict';
 
+const storeSize = require('./store-size');
+
 const [larger, smaller, label, provider, size, smallerSize, instances] = process.argv.slice(2);
 const parse = (lines) => lines.trim().split('\n').map((line) => JSON.parse(line));
 const [big, small] = [parse(larger), parse(smaller)];
@@ -22,5 +24,4 @@ const rates = big.map((pass, i) => pass.requestsPerSecond / small[i].requestsPer
 const cpu = big.every((pass, i) => pass.serverCpuMsPerCall && small[i].serverCpuMsPerCall)
   ? percent(big.map((pass, i) => pass.serverCpuMsPerCall / small[i].serverCpuMsPerCall))
   : '';
-const count = (n) => Number(n).toLocaleString('en-US');
-console.log(`| ${[provider, count(size), count(smallerSize), instances, label, percent(rates), cpu].join(' | ')} |`);
+console.log(`| ${[provider, storeSize(size), storeSize(smallerSize), instances, label, percent(rates), cpu].join(' | ')} |`);

@@ -3,6 +3,8 @@
 // pass of median rate gives the row's figures; the comparison is the median of each pass's own, with the range.
 'use strict';
 
+const storeSize = require('./store-size');
+
 const [lines, label, provider, filled, instances, hashes] = process.argv.slice(2);
 const passes = lines.trim().split('\n').map((line) => JSON.parse(line)).sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
@@ -33,7 +35,7 @@ const errors = passes.reduce((sum, p) => sum + p.errors, 0);
 const exhausted = passes.some((p) => p.poolExhausted);
 const peaks = passes.flatMap((p) => p.peakRssKb);
 const cells = [
-  provider, Number(filled).toLocaleString('en-US'), instances, label,
+  provider, storeSize(filled), instances, label,
   row.requestsPerSecond.toFixed(1) + (passes.length > 1
     ? ` [${passes[0].requestsPerSecond.toFixed(0)}–${passes[passes.length - 1].requestsPerSecond.toFixed(0)}]` : ''),
   versus, row.p50, row.p99, errors + (exhausted ? ' (pool exhausted)' : ''),
