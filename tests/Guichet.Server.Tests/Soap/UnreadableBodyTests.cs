@@ -23,7 +23,7 @@ public sealed class LoggedServerFixture() : GuichetServer(DatabaseProvider.Sqlit
 /// client still listening, and a line at Debug in the log like any abandoned request (Hosting/AbandonedRequestTests),
 /// never an error with a stack trace that would wake an operator's alert on errors.
 /// </summary>
-public sealed class AbandonedRequestTests(LoggedServerFixture server) : IClassFixture<LoggedServerFixture>
+public sealed class UnreadableBodyTests(LoggedServerFixture server) : IClassFixture<LoggedServerFixture>
 {
     private const string LogLine = "A SOAP request's body could not be read to its end";
 
