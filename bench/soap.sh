@@ -15,13 +15,15 @@
 #   CALLS (all: "health state-first state-repeated state-sso state-burst register-primary register-secondary modify-primary
 #   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
 #   BURST (4 x CONNECTIONS: the registering connections beside the cheap call in state-burst)
+#   BURST_ROUNDS (3; 1 with QUICK=1: state-burst is measured that many times per pass and store, alternated, and taken
+#   together: a share of two cores, its single measures are ~7 % apart on the same server)
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
 #   SERVER_WARMUP_HASHING (10 s of each registration of CALLS, untimed, when a server starts, before the cheap calls':
 #   at ~15 calls/s the JIT takes ~30 s of them to settle on their code)
 #   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
 #   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, SERVER_WARMUP_HASHING=1,
-#   unless set)
+#   BURST_ROUNDS=1, unless set)
 #   DOORS ("soap": the servers open WS Registering alone, Doors:Portal=false and Doors:BackOffice=false, as the
 #   production layout's instances for integrators do; "all": every door, as the Quick start's server)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
@@ -43,12 +45,14 @@ if [ "$quick" = "1" ]; then
   warmup=${WARMUP:-1}
   server_warmup=${SERVER_WARMUP:-2}
   server_warmup_hashing=${SERVER_WARMUP_HASHING:-1}
+  burst_rounds=${BURST_ROUNDS:-1}
 else
   sizes=${SIZES:-"0 1000000"}
   duration=${DURATION:-20}
   warmup=${WARMUP:-3}
   server_warmup=${SERVER_WARMUP:-5}
   server_warmup_hashing=${SERVER_WARMUP_HASHING:-10}
+  burst_rounds=${BURST_ROUNDS:-3}
 fi
 # A size named twice is a second store of that size, keyed "SIZE_2" (SIZES="0 0"): the two are compared like any two
 # sizes, which shows how far apart two identical servers and stores measure (bench/README.md, "The noise floor").
@@ -383,8 +387,8 @@ measure() {
   done
   # Per store and call, one JSON line per pass, each with what its row is compared with: that pass's trivial rate and
   # KDF on the same store.
-  local -A results=() trivial=() alone=()
-  local pass pass_sizes scenario output run_limit run_parallel label
+  local -A results=() trivial=() alone=() burst_lines=() burst_round=()
+  local pass pass_sizes scenario output run_limit run_parallel label round_label
   for pass in $(seq 1 "$repeat"); do
     if [ "$pass" -gt 1 ]; then
       for size in $sizes; do use_store "$size"; working_set "$pass"; done
@@ -396,10 +400,14 @@ measure() {
     [ $((pass % 2)) -eq 0 ] && pass_sizes=$(tr ' ' '\n' <<<"$sizes" | tac | tr '\n' ' ')
     for scenario in $run_order; do
       case " $calls " in *" $scenario "*) ;; *) continue ;; esac
-      for size in $pass_sizes; do
+      for size in $(measured_order "$scenario" "$pass_sizes"); do
         select_servers "$size"
-        label=""
+        label="" round_label=""
         [ "$sizes" != "$size" ] && label="$(store_label "$size"), "
+        if [ "$scenario" = state-burst ] && [ "$burst_rounds" -gt 1 ]; then
+          burst_round[$size]=$((${burst_round[$size]:-0} % burst_rounds + 1))
+          round_label=" (round ${burst_round[$size]}/$burst_rounds)"
+        fi
         run_limit=$hash_limit run_parallel=$kdf_parallel kdf_before=$kdf_cpu_ms kdf_after=$kdf_cpu_ms
         if [ "${hashes[$scenario]:-0}" = "1" ]; then
           # The host's speed drifts within minutes (other tenants of the hypervisor): each hashing row is compared with
@@ -427,24 +435,35 @@ measure() {
         ' "$output" "$run_limit" "$run_parallel" "${trivial[$size]}" "${alone[$size]}" "$kdf_before" "$kdf_after")
         [ "$scenario" = health ] && trivial[$size]=$(rate_of_line "$output")
         [ "$scenario" = state-repeated ] && alone[$size]=$(rate_of_line "$output")
-        results["$size $scenario"]+="$output"$'\n'
+        if [ "$scenario" = state-burst ]; then
+          burst_lines[$size]+="$output"$'\n'
+        else
+          results["$size $scenario"]+="$output"$'\n'
+        fi
         node -e '
-          const [r, pass, passes, label] = [JSON.parse(process.argv[1]), process.argv[2], process.argv[3], process.argv[4]];
+          const [r, pass, passes, label, round] =
+            [JSON.parse(process.argv[1]), process.argv[2], process.argv[3], process.argv[4], process.argv[5]];
           const mb = (kb) => Math.round(kb / 1024);
           const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
-          console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}: ${r.requestsPerSecond.toFixed(1)}/s`
+          console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}${round}: ${r.requestsPerSecond.toFixed(1)}/s`
             + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
             + (r.serverCpuMsPerCall && r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
               + ` (${r.serverHashingCpuMsPerCall.toFixed(1)} on the hashing threads)` : "")
             + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
             + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
             + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
-        ' "$output" "$pass" "$repeat" "$label"
+        ' "$output" "$pass" "$repeat" "$label" "$round_label"
         for pid in "${server_pids[@]}"; do
           kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
         done
         sleep 2
       done
+      if [ "$scenario" = state-burst ]; then
+        for size in $sizes; do
+          results["$size $scenario"]+="$(node "$root/bench/load/burst-rounds.js" "${burst_lines[$size]}")"$'\n'
+          burst_lines[$size]=""
+        done
+      fi
     done
   done
   stop_servers
@@ -462,6 +481,21 @@ measure() {
       size_rows+=("$(node "$root/bench/load/size-row.js" "${results["$size $scenario"]}" "${results["$first $scenario"]}" \
         "${labels[$scenario]}" "$provider_label" "$size" "$first" "$instances")")
     done
+  done
+}
+
+# The stores in the order one call of a pass measures them: the pass's order, and for the burst row BURST_ROUNDS rounds
+# of it, every other one reversed (A B B A ...). That row's rate is a share of two cores that moves by ~7 % from one
+# 20-s measure to the next on the same server (bench/README.md, "The noise floor"): its rounds, averaged, give a pass
+# a figure a third as noisy, and the host's drift over them favours no store.
+measured_order() {
+  local scenario=$1 order=$2 round
+  if [ "$scenario" != state-burst ]; then
+    echo "$order"
+    return
+  fi
+  for round in $(seq 1 "$burst_rounds"); do
+    if [ $((round % 2)) -eq 1 ]; then echo "$order"; else tr ' ' '\n' <<<"$order" | tac | tr '\n' ' '; echo; fi
   done
 }
 
@@ -483,6 +517,10 @@ print_table() {
   echo "   KDF measured again just before and just after it, their mean; \"KDF a→b ms\" where they differ by over 15 %: the"
   echo "   host's speed moved during the row); latencies in ms over 2xx answers; CPU per call = server CPU / answers;"
   echo "   database CPU per call = PostgreSQL's processes' CPU / answers (SQLite runs inside the server: counted in its CPU)"
+  if [ "$burst_rounds" -gt 1 ] && [[ " $calls " == *" state-burst "* ]]; then
+    echo "   the burst row: $burst_rounds rounds of it per pass and store, the stores' order reversed every other round, taken"
+    echo "   together (their calls over their time; the worst round's p99)"
+  fi
   if [ "$repeat" -gt 1 ]; then
     echo "   $repeat passes over the rows on each server run: a row is its pass of median rate, compared by the median of each"
     echo "   pass's own comparison; [low–high] over the passes; errors are summed, peak RSS is the highest"
