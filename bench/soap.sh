@@ -16,7 +16,7 @@
 #   change-status"; state-burst = getAccountState by repeated password while BURST more connections register primaries)
 #   BURST (4 x CONNECTIONS: the registering connections beside the cheap call in state-burst)
 #   BURST_ROUNDS (3; 1 with QUICK=1: state-burst is measured that many times per pass and store, alternated, and taken
-#   together: a share of two cores, its single measures are ~7 % apart on the same server)
+#   together: a share of two cores, its single measures are ~8 % apart on the same server)
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
 #   SERVER_WARMUP_HASHING (10 s of each registration of CALLS, untimed, when a server starts, before the cheap calls':
 #   at ~15 calls/s the JIT takes ~30 s of them to settle on their code)
@@ -65,6 +65,7 @@ for size in $sizes; do
   store_keys+="$size "
 done
 sizes=${store_keys% }
+[[ "$burst_rounds" =~ ^[1-9][0-9]*$ ]] || { echo "BURST_ROUNDS is a number of rounds, 1 or more, not '$burst_rounds'" >&2; exit 2; }
 connections=${CONNECTIONS:-8}
 instance_counts=${INSTANCES:-1}
 timeout=${TIMEOUT:-10}
@@ -485,9 +486,9 @@ measure() {
 }
 
 # The stores in the order one call of a pass measures them: the pass's order, and for the burst row BURST_ROUNDS rounds
-# of it, every other one reversed (A B B A ...). That row's rate is a share of two cores that moves by ~7 % from one
-# 20-s measure to the next on the same server (bench/README.md, "The noise floor"): its rounds, averaged, give a pass
-# a figure a third as noisy, and the host's drift over them favours no store.
+# of it, every other one reversed (A B B A ...). That row's rate is a share of two cores that moves by ~8 % from one
+# 20-s measure to the next on the same server (bench/README.md, "The noise floor"): its rounds taken together give a
+# pass a figure √rounds times less noisy, and the host's drift over them favours no store.
 measured_order() {
   local scenario=$1 order=$2 round
   if [ "$scenario" != state-burst ]; then
