@@ -398,7 +398,7 @@ measure() {
     # The stores' order alternates pass by pass (the smallest first in odd passes, last in even ones): a host that
     # slows down or speeds up within a row's pair of measures then favours neither store over the run.
     pass_sizes=$sizes
-    [ $((pass % 2)) -eq 0 ] && pass_sizes=$(tr ' ' '\n' <<<"$sizes" | tac | tr '\n' ' ')
+    [ $((pass % 2)) -eq 0 ] && pass_sizes=$(reversed "$sizes")
     for scenario in $run_order; do
       case " $calls " in *" $scenario "*) ;; *) continue ;; esac
       for size in $(measured_order "$scenario" "$pass_sizes"); do
@@ -496,9 +496,12 @@ measured_order() {
     return
   fi
   for round in $(seq 1 "$burst_rounds"); do
-    if [ $((round % 2)) -eq 1 ]; then echo "$order"; else tr ' ' '\n' <<<"$order" | tac | tr '\n' ' '; echo; fi
+    if [ $((round % 2)) -eq 1 ]; then echo "$order"; else reversed "$order"; fi
   done
 }
+
+# Space-separated words in the reverse order.
+reversed() { tr ' ' '\n' <<<"$1" | tac | tr '\n' ' '; echo; }
 
 # The servers of one store (measure's size_addresses and size_pids), its credentials and its account pool.
 select_servers() {
