@@ -61,7 +61,8 @@ public sealed class ChangePassword(
             return Result<Person>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
-        return await passwordChange.CompleteAsync(person, password!, links, remoteAddress, cancellationToken)
+        var passwordHash = await passwordChange.HashAsync(password!, cancellationToken);
+        return await passwordChange.CompleteAsync(person, passwordHash, links, remoteAddress, cancellationToken)
             ? person
             : Result<Person>.Failure(PeopleErrors.AccountChangedMeanwhile);
     }

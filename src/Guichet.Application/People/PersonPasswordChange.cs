@@ -16,14 +16,21 @@ namespace Guichet.Application.People;
 public sealed class PersonPasswordChange(GuichetDbContext db, PasswordHashing hashing, MailOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
-    /// Saves the new password with its audit line and the email (in the outbox; its links lead into <paramref name="links"/>'
-    /// space); false, with nothing saved, when the person changed meanwhile (another tab, a link requested at that moment).
+    /// The new password's hash, made first and apart: a caller that spends a link in a transaction hashes before it
+    /// begins (<see cref="ResetPassword"/>).
     /// </summary>
-    public async Task<bool> CompleteAsync(Person person, string password, PortalLinks links, string? remoteAddress,
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) => hashing.HashAsync(password, cancellationToken);
+
+    /// <summary>
+    /// Saves the new password (its <paramref name="passwordHash"/>, from <see cref="HashAsync"/>) with its audit line and the
+    /// email (in the outbox; its links lead into <paramref name="links"/>' space); false, with nothing saved, when the person
+    /// changed meanwhile (another tab, a link requested at that moment).
+    /// </summary>
+    public async Task<bool> CompleteAsync(Person person, string passwordHash, PortalLinks links, string? remoteAddress,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        person.SetPassword(await hashing.HashAsync(password, cancellationToken), now);
+        person.SetPassword(passwordHash, now);
         audit.Record(person.Email, AuditEvents.PersonPasswordChanged, null, person.Email, remoteAddress: remoteAddress);
         outbox.Add(PortalEmails.PasswordChanged(person.Email, now, links.LostPassword));
         return await db.TrySaveChangesAsync(cancellationToken);

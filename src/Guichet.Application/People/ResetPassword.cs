@@ -27,7 +27,18 @@ public sealed class ResetPassword(
             return Result<Person>.Failure(ErrorCodes.ValidationFailed, errors);
         }
 
-        // The link is spent with the new password saved, or not at all (the person may try again with it).
+        // A link that cannot be used costs no hash; a usable one is hashed for before the transaction, which on SQLite
+        // holds every writer of the process (SqliteWriteGate) and would hold them through the hash and its queue.
+        var usable = await tokens.PeekAsync(token, TokenPurpose.PasswordReset, cancellationToken);
+        if (!usable.Succeeded)
+        {
+            return usable.Cast<Person>();
+        }
+
+        var passwordHash = await passwordChange.HashAsync(password!, cancellationToken);
+
+        // The link is spent with the new password saved, or not at all (the person may try again with it); of two
+        // clicks that both got past the look above, only one spends it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await tokens.ConsumeAsync(token, TokenPurpose.PasswordReset, cancellationToken);
         if (!consumed.Succeeded)
@@ -38,7 +49,7 @@ public sealed class ResetPassword(
         var person = await db.People.SingleAsync(p => p.Id == consumed.Value.PersonId, cancellationToken);
         // Following a link sent to the address also proves the address.
         person.EmailConfirmedAt ??= clock.GetUtcNow();
-        if (!await passwordChange.CompleteAsync(person, password!, links, remoteAddress, cancellationToken))
+        if (!await passwordChange.CompleteAsync(person, passwordHash, links, remoteAddress, cancellationToken))
         {
             return Result<Person>.Failure(PeopleErrors.AccountChangedMeanwhile);
         }

@@ -160,7 +160,9 @@ public static class KeyRingSetup
             }
 
             // Protecting anything makes Data Protection read the ring (through its own DbContext and connection) and, when
-            // it is empty, store a first key.
+            // it is empty, store a first key. The only read that blocks its caller: later ones, and the keys they add, run in
+            // the background while the ring in hand serves, so a call encrypting inside a SQLite write transaction never
+            // waits for the key store's write queued behind that transaction (README, "SQLite's writers queue in memory").
             services.GetDataProtector("Guichet.KeyRing.Start").Protect([0]);
         }
         finally

@@ -12,9 +12,13 @@ public sealed class CountingPasswordHashing : QuickPasswordHashing
 
     public int Verifications => Volatile.Read(ref _verifications);
 
+    /// <summary>Runs on the hashing thread at each hash, before it: a test's look at the server while a hash is made.</summary>
+    public Action? DuringHash { get; set; }
+
     protected override string Hash(string password)
     {
         Interlocked.Increment(ref _hashes);
+        DuringHash?.Invoke();
         return base.Hash(password);
     }
 
