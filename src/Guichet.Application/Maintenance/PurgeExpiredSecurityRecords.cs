@@ -29,24 +29,34 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
         AuditEvents.PersonValidationEmailRequested, AuditEvents.PersonSignUpOnValidatedAddress,
     ];
 
+    /// <summary>The most rows one statement of the purge deletes or clears (<see cref="PurgeBatches"/>).</summary>
+    public int BatchSize { get; init; } = PurgeBatches.Size;
+
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var forgetBefore = now - ThrottleMemory;
         var keepFailuresFrom = now - options.Value.AuthenticationFailureRetention;
-        var nonces = await nonceStore.UsedNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
-        var throttles = await db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore).ExecuteDeleteAsync(cancellationToken);
-        var receipts = await db.Accounts.Where(a => a.ReceiptExpiresAt < now).ExecuteUpdateAsync(set => set
-            .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
-            .SetProperty(a => a.ReceiptRequestHash, (string?)null)
-            .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken);
-        var failures = await db.AuditEntries
-            .Where(e => e.At < keepFailuresFrom && s_causedByAnyone.Contains(e.Event))
-            .ExecuteDeleteAsync(cancellationToken);
         var sessionsFrom = now - PersonSession.MaxLifetime;
-        var sessions = await db.PersonSessions.Where(s => s.StartedAt < sessionsFrom).ExecuteDeleteAsync(cancellationToken);
         var linksBefore = now - LinkMemory;
-        var links = await db.PersonTokens.Where(t => t.ExpiresAt < linksBefore).ExecuteDeleteAsync(cancellationToken);
+        var nonces = await InBatchesAsync(size => nonceStore.UsedNonces.Where(n => n.ExpiresAt < now)
+            .OrderBy(n => n.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken));
+        var throttles = await InBatchesAsync(size => db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore)
+            .OrderBy(t => t.BlockedUntil).Take(size).ExecuteDeleteAsync(cancellationToken));
+        var receipts = await InBatchesAsync(size => db.Accounts.Where(a => a.ReceiptExpiresAt < now)
+            .OrderBy(a => a.ReceiptExpiresAt).Take(size).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
+                .SetProperty(a => a.ReceiptRequestHash, (string?)null)
+                .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken));
+        var failures = await InBatchesAsync(size => db.AuditEntries
+            .Where(e => e.At < keepFailuresFrom && s_causedByAnyone.Contains(e.Event))
+            .OrderBy(e => e.At).Take(size).ExecuteDeleteAsync(cancellationToken));
+        var sessions = await InBatchesAsync(size => db.PersonSessions.Where(s => s.StartedAt < sessionsFrom)
+            .OrderBy(s => s.StartedAt).Take(size).ExecuteDeleteAsync(cancellationToken));
+        var links = await InBatchesAsync(size => db.PersonTokens.Where(t => t.ExpiresAt < linksBefore)
+            .OrderBy(t => t.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken));
         return nonces + throttles + receipts + failures + sessions + links;
     }
+
+    private Task<int> InBatchesAsync(Func<int, Task<int>> batch) => PurgeBatches.UntilDoneAsync(BatchSize, batch);
 }

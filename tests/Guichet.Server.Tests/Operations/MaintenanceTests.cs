@@ -1,10 +1,13 @@
 using Guichet.Application.Maintenance;
+using Guichet.Application.Security;
+using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Operations;
 
@@ -36,6 +39,43 @@ public abstract class MaintenanceTests(GuichetServer server)
         var throttles = await server.InDbAsync(db => db.LoginThrottles.Where(t => t.Login.StartsWith(tag)).Select(t => t.Login).ToListAsync());
         Assert.Equal([tag + "live"], nonces);
         Assert.Equal([tag + "live"], throttles);
+    }
+
+    [Fact]
+    public async Task Purge_InBatchesSmallerThanWhatExpired_RemovesEveryExpiredNonceAndReceipt()
+    {
+        var tenant = await server.SharedTenantAsync();
+        var id = tenant.Credentials.WhiteLabel.Id;
+        var now = server.Clock.GetUtcNow();
+        var tag = SampleFiles.UniqueName("b");
+        await server.InNoncesAsync(nonces =>
+        {
+            nonces.UsedNonces.AddRange(Enumerable.Range(0, 25)
+                .Select(i => new UsedNonce { WhiteLabelId = id, Nonce = $"{tag}old{i}", ExpiresAt = now.AddMinutes(-1 - i) }));
+            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "live", ExpiresAt = now.AddMinutes(5) });
+            return nonces.SaveChangesAsync();
+        });
+        var receipts = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            receipts.Add((await tenant.RegisterPrimaryAsync(SampleFiles.Primary())).Login);
+        }
+
+        await server.InDbAsync(db => db.Accounts.Where(a => receipts.Contains(a.Login))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReceiptExpiresAt, now.AddMinutes(-1))));
+
+        // Batches of 10: the 25 nonces take three statements, the 12 receipts two.
+        var purged = await server.InScopeAsync(services => new PurgeExpiredSecurityRecords(
+            services.GetRequiredService<GuichetDbContext>(), services.GetRequiredService<INonceStore>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<SecurityOptions>>())
+        {
+            BatchSize = 10,
+        }.HandleAsync(CancellationToken.None));
+
+        var nonces = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
+        Assert.Equal([tag + "live"], nonces);
+        Assert.Equal(0, await server.InDbAsync(db => db.Accounts.CountAsync(a => receipts.Contains(a.Login) && a.ReceiptPasswordProtected != null)));
+        Assert.True(purged >= 25 + 12, $"purged {purged}");
     }
 
     [Fact]
