@@ -29,7 +29,11 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
         AuditEvents.PersonValidationEmailRequested, AuditEvents.PersonSignUpOnValidatedAddress,
     ];
 
-    /// <summary>The most rows one statement of the purge deletes or clears (<see cref="PurgeBatches"/>).</summary>
+    /// <summary>
+    /// The most rows one statement of the purge deletes or clears (<see cref="PurgeBatches"/>). Each batch is ordered
+    /// by an index: the column it filters on where one has it, else the key, so that a batch stops at its last row
+    /// rather than scanning and sorting the table each time.
+    /// </summary>
     public int BatchSize { get; init; } = PurgeBatches.Size;
 
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
@@ -42,7 +46,7 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
         var nonces = await InBatchesAsync(size => nonceStore.UsedNonces.Where(n => n.ExpiresAt < now)
             .OrderBy(n => n.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken));
         var throttles = await InBatchesAsync(size => db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore)
-            .OrderBy(t => t.BlockedUntil).Take(size).ExecuteDeleteAsync(cancellationToken));
+            .OrderBy(t => t.Login).Take(size).ExecuteDeleteAsync(cancellationToken));
         var receipts = await InBatchesAsync(size => db.Accounts.Where(a => a.ReceiptExpiresAt < now)
             .OrderBy(a => a.ReceiptExpiresAt).Take(size).ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
@@ -52,9 +56,9 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
             .Where(e => e.At < keepFailuresFrom && s_causedByAnyone.Contains(e.Event))
             .OrderBy(e => e.At).Take(size).ExecuteDeleteAsync(cancellationToken));
         var sessions = await InBatchesAsync(size => db.PersonSessions.Where(s => s.StartedAt < sessionsFrom)
-            .OrderBy(s => s.StartedAt).Take(size).ExecuteDeleteAsync(cancellationToken));
+            .OrderBy(s => s.Id).Take(size).ExecuteDeleteAsync(cancellationToken));
         var links = await InBatchesAsync(size => db.PersonTokens.Where(t => t.ExpiresAt < linksBefore)
-            .OrderBy(t => t.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken));
+            .OrderBy(t => t.Id).Take(size).ExecuteDeleteAsync(cancellationToken));
         return nonces + throttles + receipts + failures + sessions + links;
     }
 
