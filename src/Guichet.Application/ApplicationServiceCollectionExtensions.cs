@@ -65,6 +65,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResetWhiteLabelAdministratorPassword>();
         services.AddScoped<DisableWhiteLabel>();
         services.AddScoped<EnableWhiteLabel>();
+        services.AddScoped<PurgeBatches>();
         services.AddScoped<PurgeExpiredSecurityRecords>();
         services.AddScoped<PersonTokens>();
         services.AddScoped<SignUp>();

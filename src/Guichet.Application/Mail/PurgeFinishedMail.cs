@@ -9,12 +9,12 @@ namespace Guichet.Application.Mail;
 /// Deletes the outbox rows sent or given up longer ago than <see cref="MailOutboxOptions.Retention"/>, in batches
 /// (<see cref="PurgeBatches"/>).
 /// </summary>
-public sealed class PurgeFinishedMail(GuichetDbContext db, TimeProvider clock, IOptions<MailOptions> options)
+public sealed class PurgeFinishedMail(GuichetDbContext db, PurgeBatches batches, TimeProvider clock, IOptions<MailOptions> options)
 {
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - options.Value.Outbox.Retention;
-        return await PurgeBatches.UntilDoneAsync(PurgeBatches.Size, size => db.MailOutbox.Where(m => m.FinishedAt < before)
-            .OrderBy(m => m.FinishedAt).Take(size).ExecuteDeleteAsync(cancellationToken));
+        return await batches.UntilDoneAsync(size => db.MailOutbox.Where(m => m.FinishedAt < before)
+            .OrderBy(m => m.FinishedAt).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
     }
 }

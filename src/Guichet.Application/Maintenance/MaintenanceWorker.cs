@@ -5,23 +5,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Guichet.Application.Maintenance;
 
-/// <summary>Runs <see cref="PurgeExpiredSecurityRecords"/> and <see cref="PurgeFinishedMail"/> every ten minutes.</summary>
-public sealed class MaintenanceWorker(IServiceScopeFactory scopes, ILogger<MaintenanceWorker> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="PurgeExpiredSecurityRecords"/> and <see cref="PurgeFinishedMail"/> every <see cref="Interval"/>, and
+/// says in the log what a run purged and how long it took (an operator sizing a store wants to see it).
+/// </summary>
+public sealed class MaintenanceWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan s_interval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_interval);
+        using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             try
             {
+                var started = clock.GetTimestamp();
                 await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(stoppingToken);
-                logger.LogDebug("Purged {Count} expired security record(s).", purged);
+                var records = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(stoppingToken);
                 var mail = await scope.ServiceProvider.GetRequiredService<PurgeFinishedMail>().HandleAsync(stoppingToken);
-                logger.LogDebug("Purged {Count} finished mail(s) past their retention.", mail);
+                logger.Log(records + mail > 0 ? LogLevel.Information : LogLevel.Debug,
+                    "Maintenance purged {Records} expired security record(s) and {Mail} finished mail(s) in {Seconds:0.0} s.",
+                    records, mail, clock.GetElapsedTime(started).TotalSeconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,27 +1,49 @@
 namespace Guichet.Application.Maintenance;
 
 /// <summary>
-/// A purge as statements of at most <see cref="Size"/> rows each, run until one touches fewer. One statement holds
-/// SQLite's write lock, and every writer of the process behind it, until it ends: 300,000 expired nonces in one
-/// <c>DELETE</c> held every SOAP call's nonce commit for about 2 s, every ten minutes (bench/README.md, "The maintenance
-/// purge in batches"). A batch of 1,000 takes 30–40 ms there, and the writers waiting go between two batches.
+/// How one maintenance run purges: statements of at most <see cref="Size"/> rows each, run until one touches fewer, with
+/// a rest between two of them. One statement holds SQLite's write lock, and every writer of the process behind it, until
+/// it ends: 300,000 expired nonces in one <c>DELETE</c> held every SOAP call's nonce commit for about 2 s, every ten
+/// minutes (bench/README.md, "The maintenance purge in batches"). A batch of 1,000 takes 30–40 ms there, and the writers
+/// waiting go between two batches. The rests keep the purge to about a tenth of one core, so that its CPU (about 5 s for
+/// those 300,000) is spread over a minute instead of taken from the calls in a few seconds; it is background work.
+/// One instance per maintenance run (scoped): its rests stop <see cref="RestingWindow"/> after it was created.
 /// </summary>
-internal static class PurgeBatches
+public sealed class PurgeBatches(TimeProvider clock)
 {
-    public const int Size = 1_000;
+    /// <summary>After a batch, the purge rests this many times as long as the batch took: a tenth of the time working.</summary>
+    public const int RestPerBatchTime = 9;
+
+    private readonly long _started = clock.GetTimestamp();
+
+    /// <summary>The most rows one statement deletes or clears.</summary>
+    public int Size { get; init; } = 1_000;
+
+    /// <summary>
+    /// How long after the run began the purge still rests; then it works through, so that it never falls behind what
+    /// expires: half of <see cref="MaintenanceWorker.Interval"/>. At a tenth of a core it deletes about 6,000 nonces a
+    /// second on the 2-CPU bench machine, more than it can take calls.
+    /// </summary>
+    public TimeSpan RestingWindow { get; init; } = MaintenanceWorker.Interval / 2;
 
     /// <summary>Runs <paramref name="batch"/> (given the most rows it may touch) until it touches fewer; the rows touched.</summary>
-    public static async Task<int> UntilDoneAsync(int size, Func<int, Task<int>> batch)
+    public async Task<int> UntilDoneAsync(Func<int, Task<int>> batch, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         var total = 0;
-        int touched;
-        do
+        while (true)
         {
-            touched = await batch(size);
+            var batchStarted = clock.GetTimestamp();
+            var touched = await batch(Size);
             total += touched;
+            if (touched < Size)
+            {
+                return total;
+            }
+
+            if (clock.GetElapsedTime(_started) < RestingWindow)
+            {
+                await Task.Delay(clock.GetElapsedTime(batchStarted) * RestPerBatchTime, clock, cancellationToken);
+            }
         }
-        while (touched == size);
-        return total;
     }
 }

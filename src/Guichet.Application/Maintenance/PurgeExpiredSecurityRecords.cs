@@ -15,7 +15,8 @@ namespace Guichet.Application.Maintenance;
 /// cause them), people's sessions started longer ago than any session may last (<see cref="PersonSession.MaxLifetime"/>),
 /// and people's email links expired for <see cref="LinkMemory"/> (until then a used link still says "déjà validé").
 /// </summary>
-public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore nonceStore, TimeProvider clock, IOptions<SecurityOptions> options)
+public sealed class PurgeExpiredSecurityRecords(
+    GuichetDbContext db, INonceStore nonceStore, PurgeBatches batches, TimeProvider clock, IOptions<SecurityOptions> options)
 {
     /// <summary>A login's failure count is forgotten after this long without attempts.</summary>
     public static readonly TimeSpan ThrottleMemory = TimeSpan.FromDays(1);
@@ -30,12 +31,9 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
     ];
 
     /// <summary>
-    /// The most rows one statement of the purge deletes or clears (<see cref="PurgeBatches"/>). Each batch is ordered
-    /// by an index: the column it filters on where one has it, else the key, so that a batch stops at its last row
-    /// rather than scanning and sorting the table each time.
+    /// Purges in batches (<see cref="PurgeBatches"/>), each ordered by an index: the column it filters on where one has
+    /// it, else the key, so that a batch stops at its last row rather than scanning and sorting the table each time.
     /// </summary>
-    public int BatchSize { get; init; } = PurgeBatches.Size;
-
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -43,24 +41,22 @@ public sealed class PurgeExpiredSecurityRecords(GuichetDbContext db, INonceStore
         var keepFailuresFrom = now - options.Value.AuthenticationFailureRetention;
         var sessionsFrom = now - PersonSession.MaxLifetime;
         var linksBefore = now - LinkMemory;
-        var nonces = await InBatchesAsync(size => nonceStore.UsedNonces.Where(n => n.ExpiresAt < now)
-            .OrderBy(n => n.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken));
-        var throttles = await InBatchesAsync(size => db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore)
-            .OrderBy(t => t.Login).Take(size).ExecuteDeleteAsync(cancellationToken));
-        var receipts = await InBatchesAsync(size => db.Accounts.Where(a => a.ReceiptExpiresAt < now)
+        var nonces = await batches.UntilDoneAsync(size => nonceStore.UsedNonces.Where(n => n.ExpiresAt < now)
+            .OrderBy(n => n.ExpiresAt).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        var throttles = await batches.UntilDoneAsync(size => db.LoginThrottles.Where(t => t.BlockedUntil < forgetBefore)
+            .OrderBy(t => t.Login).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        var receipts = await batches.UntilDoneAsync(size => db.Accounts.Where(a => a.ReceiptExpiresAt < now)
             .OrderBy(a => a.ReceiptExpiresAt).Take(size).ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.ReceiptPasswordProtected, (string?)null)
                 .SetProperty(a => a.ReceiptRequestHash, (string?)null)
-                .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken));
-        var failures = await InBatchesAsync(size => db.AuditEntries
+                .SetProperty(a => a.ReceiptExpiresAt, (DateTimeOffset?)null), cancellationToken), cancellationToken);
+        var failures = await batches.UntilDoneAsync(size => db.AuditEntries
             .Where(e => e.At < keepFailuresFrom && s_causedByAnyone.Contains(e.Event))
-            .OrderBy(e => e.At).Take(size).ExecuteDeleteAsync(cancellationToken));
-        var sessions = await InBatchesAsync(size => db.PersonSessions.Where(s => s.StartedAt < sessionsFrom)
-            .OrderBy(s => s.Id).Take(size).ExecuteDeleteAsync(cancellationToken));
-        var links = await InBatchesAsync(size => db.PersonTokens.Where(t => t.ExpiresAt < linksBefore)
-            .OrderBy(t => t.Id).Take(size).ExecuteDeleteAsync(cancellationToken));
+            .OrderBy(e => e.At).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        var sessions = await batches.UntilDoneAsync(size => db.PersonSessions.Where(s => s.StartedAt < sessionsFrom)
+            .OrderBy(s => s.Id).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        var links = await batches.UntilDoneAsync(size => db.PersonTokens.Where(t => t.ExpiresAt < linksBefore)
+            .OrderBy(t => t.Id).Take(size).ExecuteDeleteAsync(cancellationToken), cancellationToken);
         return nonces + throttles + receipts + failures + sessions + links;
     }
-
-    private Task<int> InBatchesAsync(Func<int, Task<int>> batch) => PurgeBatches.UntilDoneAsync(BatchSize, batch);
 }

@@ -1,13 +1,10 @@
 using Guichet.Application.Maintenance;
-using Guichet.Application.Security;
-using Guichet.Data;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.People;
 using Guichet.Domain.Security;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Server.Tests.Operations;
 
@@ -65,12 +62,9 @@ public abstract class MaintenanceTests(GuichetServer server)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReceiptExpiresAt, now.AddMinutes(-1))));
 
         // Batches of 10: the 25 nonces take at least three statements (other tests leave expired ones too), the 12 receipts two or more.
-        var purged = await server.InScopeAsync(services => new PurgeExpiredSecurityRecords(
-            services.GetRequiredService<GuichetDbContext>(), services.GetRequiredService<INonceStore>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<SecurityOptions>>())
-        {
-            BatchSize = 10,
-        }.HandleAsync(CancellationToken.None));
+        var batches = new PurgeBatches(TimeProvider.System) { Size = 10, RestingWindow = TimeSpan.Zero };
+        var purged = await server.InScopeAsync(services => ActivatorUtilities
+            .CreateInstance<PurgeExpiredSecurityRecords>(services, batches).HandleAsync(CancellationToken.None));
 
         var nonces = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
         Assert.Equal([tag + "live"], nonces);
