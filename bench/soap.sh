@@ -143,6 +143,10 @@ cleanup() {
   if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   fi
+  # The maintenance's purges (MaintenanceWorker) take CPU from whatever pass they meet: when and how long, per server.
+  for log in "$work"/server*.log; do
+    [ -f "$log" ] && grep -h "Maintenance purged" "$log" | sed "s|^|   $(basename "$log" .log): |"
+  done
   if [ "$status" -ne 0 ]; then
     for log in "$work"/server*.log; do
       [ -f "$log" ] && { echo "-- last lines of $log:"; tail -n 30 "$log"; }
@@ -200,7 +204,10 @@ start_server() {
   local log="$work/server$server_starts.log"
   : >"$log"
   # SERVER_ENV and the callers' words come after the doors', so that they may open one again.
-  (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
+  # One line per entry with its UTC time, so that the maintenance's runs can be set beside the passes' times.
+  (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" Logging__Console__FormatterOptions__SingleLine=true \
+    Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " Logging__Console__FormatterOptions__UseUtcTimestamp=true \
+    "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
   address=""
@@ -446,7 +453,8 @@ measure() {
             [JSON.parse(process.argv[1]), process.argv[2], process.argv[3], process.argv[4], process.argv[5]];
           const mb = (kb) => Math.round(kb / 1024);
           const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
-          console.log(`   ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}${round}: ${r.requestsPerSecond.toFixed(1)}/s`
+          const ended = new Date().toISOString().slice(11, 19);
+          console.log(`   ${ended} ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}${round}: ${r.requestsPerSecond.toFixed(1)}/s`
             + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
             + (r.serverCpuMsPerCall && r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
               + ` (${r.serverHashingCpuMsPerCall.toFixed(1)} on the hashing threads)` : "")
@@ -577,8 +585,9 @@ profile_cheap_call() {
   bench_tool working-set --provider "$Database__Provider" --connection "$Database__ConnectionString" --white-label bench \
     --password "$bench_password" --tag "$tag" --first "$first_pool" --parents "$parent_pool" --parent-allowance 999 \
     --modifiers "$connections" --targets "$((2 * connections))" >/dev/null
+  # The statements' text on lines of their own, as the awk below reads them.
   start_server Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
-    Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug
+    Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug Logging__Console__FormatterOptions__SingleLine=false
   addresses=("$address") load_pids=("${server_pids[@]}")
   log="$work/server$server_starts.log"
   echo "== The SQL of one call (EF Core's command log; $out/sql-*.log)"
@@ -593,7 +602,7 @@ profile_cheap_call() {
       "$(grep -c 'Beginning transaction\|Began transaction' "$out/sql-$scenario.log") transactions begun," \
       "$(grep -c 'Committed transaction\|Committing transaction' "$out/sql-$scenario.log") commit log lines"
     # The statements alone: the line after each "Executed DbCommand" header up to the next log header.
-    awk '/Executed DbCommand/ { getline; sql = 1; n++; printf "   %d. ", n } /^(info|dbug|warn|fail):/ { sql = 0 } sql { sub(/^ +/, ""); printf "%s ", $0 } sql == 0 && n > printed { print ""; printed = n }' \
+    awk '/Executed DbCommand/ { getline; sql = 1; n++; printf "   %d. ", n } /^([0-9:]+ )?(info|dbug|warn|fail):/ { sql = 0 } sql { sub(/^ +/, ""); printf "%s ", $0 } sql == 0 && n > printed { print ""; printed = n }' \
       "$out/sql-$scenario.log" | cut -c1-400
   done
   echo "== What the store does per call (200 calls, one connection)"
