@@ -5,8 +5,8 @@ namespace Guichet.Application.Maintenance;
 /// a rest between two of them. One statement holds SQLite's write lock, and every writer of the process behind it, until
 /// it ends: 300,000 expired nonces in one <c>DELETE</c> held every SOAP call's nonce commit for about 2 s, every ten
 /// minutes (bench/README.md, "The maintenance purge in batches"). A batch of 1,000 takes 30–40 ms there, and the writers
-/// waiting go between two batches. The rests keep the purge to about a tenth of one core, so that its CPU (about 5 s for
-/// those 300,000) is spread over a minute instead of taken from the calls in a few seconds; it is background work.
+/// waiting go between two batches. The rests keep the purge to about a tenth of the time, so that its CPU (about 5 s for
+/// those 300,000) is spread over two minutes instead of taken from the calls in a few seconds; it is background work.
 /// One instance per maintenance run (scoped): its rests stop <see cref="RestingWindow"/> after it was created.
 /// </summary>
 public sealed class PurgeBatches(TimeProvider clock)
@@ -21,14 +21,15 @@ public sealed class PurgeBatches(TimeProvider clock)
 
     /// <summary>
     /// How long after the run began the purge still rests; then it works through, so that it never falls behind what
-    /// expires: half of <see cref="MaintenanceWorker.Interval"/>. At a tenth of a core it deletes about 6,000 nonces a
-    /// second on the 2-CPU bench machine, more than it can take calls.
+    /// expires: half of <see cref="MaintenanceWorker.Interval"/>. Paced, it deleted about 2,400 nonces a second on
+    /// SQLite under the bench's load; a server leaving them faster than that for long gets the rest of the run unpaced.
     /// </summary>
     public TimeSpan RestingWindow { get; init; } = MaintenanceWorker.Interval / 2;
 
     /// <summary>Runs <paramref name="batch"/> (given the most rows it may touch) until it touches fewer; the rows touched.</summary>
     public async Task<int> UntilDoneAsync(Func<int, Task<int>> batch, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Size);
         var total = 0;
         while (true)
         {

@@ -23,6 +23,14 @@ public sealed class PurgeBatchesTests
     }
 
     [Fact]
+    public async Task ASizeOfZero_IsRefused_RatherThanLoopingForever()
+    {
+        var batches = new PurgeBatches(TimeProvider.System) { Size = 0 };
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => batches.UntilDoneAsync(_ => Task.FromResult(0), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task BetweenTwoBatches_RestsNineTimesAsLongAsTheBatchTook()
     {
         var batches = new PurgeBatches(TimeProvider.System) { Size = 10 };
