@@ -18,12 +18,13 @@
 #   BURST_ROUNDS (3; 1 with QUICK=1: state-burst is measured that many times per pass and store, alternated, and taken
 #   together: a share of two cores, its single measures are ~8 % apart on the same server)
 #   SERVER_WARMUP (5 s of each cheap call, untimed, when a server starts: the JIT settles before the first row)
-#   SERVER_WARMUP_HASHING (10 s of each registration of CALLS, untimed, when a server starts, before the cheap calls':
-#   at ~15 calls/s the JIT takes ~30 s of them to settle on their code)
+#   SERVER_WARMUP_REGISTRATIONS (2200 calls of each registration of CALLS, untimed, when a server starts, before the
+#   cheap calls': the server recompiles a method after 1,000 calls, twice, so a registration's own code is optimised
+#   after ~2,000 of them, ~2 min at ~16 calls/s; it replaced SERVER_WARMUP_HASHING, 10 s, on 2026-12-06)
 #   REPEAT (1: passes over the rows on the same servers, interleaved; each row of the table is then the pass of median
 #   rate, its comparison the median of the passes' own, with their range: on a shared host whose speed drifts)
-#   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2, SERVER_WARMUP_HASHING=1,
-#   BURST_ROUNDS=1, unless set)
+#   QUICK=1 (checks the script works: SIZES="0 2000", DURATION=3, WARMUP=1, SERVER_WARMUP=2,
+#   SERVER_WARMUP_REGISTRATIONS=10, BURST_ROUNDS=1, unless set)
 #   DOORS ("soap": the servers open WS Registering alone, Doors:Portal=false and Doors:BackOffice=false, as the
 #   production layout's instances for integrators do; "all": every door, as the Quick start's server)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
@@ -44,14 +45,14 @@ if [ "$quick" = "1" ]; then
   duration=${DURATION:-3}
   warmup=${WARMUP:-1}
   server_warmup=${SERVER_WARMUP:-2}
-  server_warmup_hashing=${SERVER_WARMUP_HASHING:-1}
+  server_warmup_registrations=${SERVER_WARMUP_REGISTRATIONS:-10}
   burst_rounds=${BURST_ROUNDS:-1}
 else
   sizes=${SIZES:-"0 1000000"}
   duration=${DURATION:-20}
   warmup=${WARMUP:-3}
   server_warmup=${SERVER_WARMUP:-5}
-  server_warmup_hashing=${SERVER_WARMUP_HASHING:-10}
+  server_warmup_registrations=${SERVER_WARMUP_REGISTRATIONS:-2200}
   burst_rounds=${BURST_ROUNDS:-3}
 fi
 # A size named twice is a second store of that size, keyed "SIZE_2" (SIZES="0 0"): the two are compared like any two
@@ -361,10 +362,10 @@ measure() {
   local provider_label=$1 instances=$2
   run=$((run + 1))
   # Enough first-time callers and parents for three times the hash-bound rate over warm-up and run (the parents also
-  # over the server's warm-up).
+  # for the server's warm-up registrations, which use the first pass's).
   first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
-  parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup + server_warmup_hashing))" -v c="$connections" \
-    'BEGIN { k = int(3 * l * d / c / 999) + 1; printf "%d", c * k }')
+  parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v w="$server_warmup_registrations" \
+    -v c="$connections" 'BEGIN { k = int((3 * l * d + w) / c / 999) + 1; printf "%d", c * k }')
   local size first
   local -A size_addresses=() size_pids=()
   for size in $sizes; do
@@ -377,18 +378,18 @@ measure() {
     echo "== $provider_label, $(store_label "$size") filled, $instances server(s) at ${size_addresses[$size]}"
   done
   echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
-  # Untimed, before any row: the registrations of CALLS for SERVER_WARMUP_HASHING seconds each, then the cheap calls for
+  # Untimed, before any row: SERVER_WARMUP_REGISTRATIONS calls of each registration of CALLS, then the cheap calls for
   # SERVER_WARMUP seconds each, so that tiered compilation has settled on a new server. Without it the first SOAP row
-  # measured paid the JIT (about 1 ms of CPU per call more), and the registrations paid it for their own code throughout
-  # their rows: at their rate tiering is slow (on a server whose first calls they are, the JIT took a fifth of the CPU
-  # for ~30 s: bench/README.md, "A hashing call's CPU beyond its hash").
+  # measured paid the JIT (about 1 ms of CPU per call more), and the registrations ran their own code unoptimised: the
+  # server recompiles a method after 1,000 calls (runtimeconfig), then again after 1,000 more, which at ~16 calls/s
+  # takes two minutes (bench/README.md, "A hashing call's CPU beyond its hash").
   # Not changeAccountStatus: its row's targets must start REGISTERED (its own warm-up covers it). Not the first-time
   # password: each load starts the pool's first-time accounts again, and the row would find them verified already.
   for size in $sizes; do
     select_servers "$size"
     for scenario in register-primary register-secondary; do
-      [ "$server_warmup_hashing" -gt 0 ] || break
-      case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup_hashing" 0 >/dev/null ;; esac
+      [ "$server_warmup_registrations" -gt 0 ] || break
+      case " $calls " in *" $scenario "*) load "$scenario" 0 0 "$server_warmup_registrations" >/dev/null ;; esac
     done
     for scenario in state-repeated state-sso modify-primary; do
       case " $calls " in *" $scenario "*) load "$scenario" "$server_warmup" 0 >/dev/null ;; esac
