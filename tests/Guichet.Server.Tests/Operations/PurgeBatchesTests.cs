@@ -1,15 +1,23 @@
-using System.Diagnostics;
+using System.Threading.Channels;
 using Guichet.Application.Maintenance;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Guichet.Server.Tests.Operations;
 
+/// <summary>
+/// The purge's pacing on a fake clock: a batch "takes" the time the test advances the clock by inside it, and a rest is
+/// the timer the purge sets on that clock. The rests are then asserted exactly, with no real time waited.
+/// </summary>
 public sealed class PurgeBatchesTests
 {
+    /// <summary>How long a test waits for what the clock released: a rest too many fails the test, not hangs it.</summary>
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task UntilDone_RunsBatchesUntilOneTouchesFewerThanItsSize_AndCountsEveryRow()
     {
         var batches = new PurgeBatches(TimeProvider.System) { Size = 3, RestingWindow = TimeSpan.Zero };
-        var touched = new Queue<int>([3, 3, 1, 3]);
+        var touched = new Queue<int>([3, 3, 2, 3]); // 2: one short of a full batch is the end
         var sizes = new List<int>();
 
         var total = await batches.UntilDoneAsync(size =>
@@ -18,7 +26,7 @@ public sealed class PurgeBatchesTests
             return Task.FromResult(touched.Dequeue());
         }, CancellationToken.None);
 
-        Assert.Equal(7, total);
+        Assert.Equal(8, total);
         Assert.Equal([3, 3, 3], sizes);
     }
 
@@ -33,62 +41,90 @@ public sealed class PurgeBatchesTests
     [Fact]
     public async Task BetweenTwoBatches_RestsNineTimesAsLongAsTheBatchTook()
     {
-        var batches = new PurgeBatches(TimeProvider.System) { Size = 10 };
-        var runs = await TimeBatchesAsync(batches, TimeSpan.FromMilliseconds(30), [10, 10, 2]);
+        var clock = new RestRecordingClock();
+        var batches = new PurgeBatches(clock) { Size = 10 };
+        var purge = new TimedBatches(clock, [(30, 10), (50, 10), (20, 2)]);
 
-        for (var i = 1; i < runs.Count; i++)
-        {
-            var rest = runs[i].Start - runs[i - 1].End;
-            var work = runs[i - 1].End - runs[i - 1].Start;
-            // The purge times the batch from before it starts to after it ends, so it rests at least nine times this.
-            Assert.True(rest >= work * PurgeBatches.RestPerBatchTime * 0.95, $"rested {rest.TotalMilliseconds} ms after {work.TotalMilliseconds} ms");
-        }
+        var run = batches.UntilDoneAsync(purge.RunAsync, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(270), await clock.NextRestAsync());
+        clock.Advance(TimeSpan.FromMilliseconds(269));
+        Assert.Equal(1, purge.Started); // the second batch waits for the whole rest
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(450), await clock.NextRestAsync());
+        clock.Advance(TimeSpan.FromMilliseconds(450));
+        Assert.Equal(22, await run.WaitAsync(s_patience));
+        Assert.Equal(3, purge.Started);
+        Assert.Equal(2, clock.Rests); // none after the last batch, which touched fewer than its size
     }
 
     [Fact]
     public async Task PastItsRestingWindow_WorksThroughWithoutResting()
     {
-        var batches = new PurgeBatches(TimeProvider.System) { Size = 10, RestingWindow = TimeSpan.Zero };
-        var runs = await TimeBatchesAsync(batches, TimeSpan.FromMilliseconds(50), [10, 10, 2]);
+        var clock = new RestRecordingClock();
+        var batches = new PurgeBatches(clock) { Size = 10, RestingWindow = TimeSpan.FromMilliseconds(100) };
+        var purge = new TimedBatches(clock, [(30, 10), (30, 10), (30, 10), (30, 2)]);
 
-        for (var i = 1; i < runs.Count; i++)
-        {
-            var rest = runs[i].Start - runs[i - 1].End;
-            Assert.True(rest < TimeSpan.FromMilliseconds(150), $"rested {rest.TotalMilliseconds} ms (nine times the batch would be 450)");
-        }
+        var run = batches.UntilDoneAsync(purge.RunAsync, CancellationToken.None);
+
+        // 30 ms in, within the window: a rest. The window counts from the purge's creation, so it has passed at the
+        // second batch's end (330 ms), and the rest of the run goes through with no timer set.
+        Assert.Equal(TimeSpan.FromMilliseconds(270), await clock.NextRestAsync());
+        clock.Advance(TimeSpan.FromMilliseconds(270));
+        Assert.Equal(32, await run.WaitAsync(s_patience));
+        Assert.Equal(4, purge.Started);
+        Assert.Equal(1, clock.Rests);
     }
 
     [Fact]
     public async Task Cancelled_StopsDuringItsRest()
     {
-        var batches = new PurgeBatches(TimeProvider.System) { Size = 10 };
+        var clock = new RestRecordingClock();
+        var batches = new PurgeBatches(clock) { Size = 10 };
+        var purge = new TimedBatches(clock, [(30, 10), (30, 10), (30, 2)]);
         using var stop = new CancellationTokenSource();
-        var calls = 0;
 
-        var purge = batches.UntilDoneAsync(async size =>
-        {
-            calls++;
-            await Task.Delay(50);
-            await stop.CancelAsync();
-            return calls < 3 ? size : 0; // a purge that ignored the token would end after three batches, not hang
-        }, stop.Token);
+        var run = batches.UntilDoneAsync(purge.RunAsync, stop.Token);
+        await clock.NextRestAsync();
+        await stop.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => purge);
-        Assert.Equal(1, calls);
+        // The clock never reaches the rest's end: a purge that ignored the token would never finish.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).WaitAsync(s_patience);
+        Assert.Equal(1, purge.Started);
     }
 
-    private static async Task<List<(TimeSpan Start, TimeSpan End)>> TimeBatchesAsync(PurgeBatches batches, TimeSpan each, int[] touched)
+    /// <summary>Batches that each take a number of milliseconds of the clock and touch a number of rows.</summary>
+    private sealed class TimedBatches(FakeTimeProvider clock, (int Milliseconds, int Touched)[] batches)
     {
-        var clock = Stopwatch.StartNew();
-        var runs = new List<(TimeSpan Start, TimeSpan End)>();
-        await batches.UntilDoneAsync(async size =>
+        private int _started;
+
+        public int Started => Volatile.Read(ref _started);
+
+        public Task<int> RunAsync(int size)
         {
-            var start = clock.Elapsed;
-            await Task.Delay(each);
-            runs.Add((start, clock.Elapsed));
-            return touched[runs.Count - 1];
-        }, CancellationToken.None);
-        Assert.Equal(touched.Length, runs.Count);
-        return runs;
+            var (milliseconds, touched) = batches[Interlocked.Increment(ref _started) - 1];
+            clock.Advance(TimeSpan.FromMilliseconds(milliseconds));
+            return Task.FromResult(Math.Min(touched, size));
+        }
+    }
+
+    /// <summary>A fake clock that tells the test each rest the purge sets (a timer, as <c>Task.Delay</c> on it creates).</summary>
+    private sealed class RestRecordingClock : FakeTimeProvider
+    {
+        private readonly Channel<TimeSpan> _rests = Channel.CreateUnbounded<TimeSpan>();
+        private int _count;
+
+        public int Rests => Volatile.Read(ref _count);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref _count);
+            _rests.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        /// <summary>The next rest's length, once the purge has set it (its batch ended and its timer runs).</summary>
+        public async Task<TimeSpan> NextRestAsync() => await _rests.Reader.ReadAsync().AsTask().WaitAsync(s_patience);
     }
 }
