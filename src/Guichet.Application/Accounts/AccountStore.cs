@@ -84,6 +84,21 @@ public sealed class AccountStore(GuichetDbContext db, AuditTrail audit, TimeProv
     public Task<bool> LoginExistsAsync(string login, CancellationToken cancellationToken) =>
         db.Accounts.AnyAsync(a => a.Login == login, cancellationToken);
 
+    /// <summary>
+    /// Renews the concurrency token of an account this unit of work has not read whole (attaching throws if it has), from
+    /// the <paramref name="readVersion"/> it read: the save then changes that column alone, and fails with
+    /// CONCURRENT_MODIFICATION if the row changed since. The change tracker holds a stub of its key and version: nothing
+    /// after it in this unit of work may read the row.
+    /// </summary>
+    public void RenewVersion(Guid id, Guid readVersion) => db.Accounts.Attach(new Domain.Accounts.Account
+    {
+        Id = id,
+        Version = readVersion,
+        Login = string.Empty,
+        FolderNumber = string.Empty,
+        PasswordHash = string.Empty,
+    }).Entity.Touch();
+
     /// <summary>Moves an account to a new state, with its audit line and, for REGISTRATION_IN_PROGRESS, its enrolment job.</summary>
     public void MoveTo(Domain.Accounts.Account account, AccountState target, string actor, string? remoteAddress, string? detail = null)
     {

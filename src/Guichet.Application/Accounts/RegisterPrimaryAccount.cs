@@ -26,7 +26,8 @@ public sealed class RegisterPrimaryAccount(
         var rules = AccountRules.For(whiteLabel, now);
         var errors = AccountDataValidator.ValidatePrimary(data, rules).ToList();
         var login = Account.NormalizeLogin(whiteLabel.LoginPrefix + data.AccountName?.Trim());
-        if (await receipts.FindRepeatedAsync(whiteLabel.Id, login, data, requestHash, cancellationToken) is { } repeated)
+        var name = await receipts.CheckLoginAsync(whiteLabel.Id, login, data, requestHash, cancellationToken);
+        if (name.Repeated is { } repeated)
         {
             audit.Record(actor, AuditEvents.RegistrationRepeated, whiteLabel.Id, login, remoteAddress: remoteAddress, detail: repeated.FolderNumber);
             await db.SaveChangesAsync(cancellationToken);
@@ -35,7 +36,7 @@ public sealed class RegisterPrimaryAccount(
 
         // Names are unique across white labels: only a file that is otherwise valid learns whether its name is taken, so
         // that deliberately broken requests cannot probe other white labels' logins for free.
-        if (errors.Count == 0 && await accounts.LoginExistsAsync(login, cancellationToken))
+        if (errors.Count == 0 && name.Taken)
         {
             errors.Add(AccountErrors.NameTaken(nameof(data.AccountName)));
         }

@@ -18,6 +18,13 @@ public sealed class RegisterSecondaryAccount(
     AuditTrail audit,
     TimeProvider clock)
 {
+    private static readonly CompiledPerModel<Func<GuichetDbContext, Guid, CancellationToken, Task<Primary?>>> s_primary = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, Guid id, CancellationToken _) =>
+            db.Accounts.Where(a => a.Id == id)
+                .Select(a => new Primary(a.Login, a.State, a.Category, a.IsTest, a.SecondaryAllowance, a.Version,
+                    db.Accounts.Count(s => s.PrimaryAccountId == a.Id)))
+                .SingleOrDefault()));
+
     public async Task<Result<RegistrationReceipt>> HandleAsync(Caller caller, SecondaryAccountData data, CancellationToken cancellationToken)
     {
         if (caller.PasswordExpired)
@@ -31,8 +38,12 @@ public sealed class RegisterSecondaryAccount(
             return Result<RegistrationReceipt>.Failure(AccountErrors.OnlyPrimaryRegistersSecondaries);
         }
 
-        // Tracked: its version is renewed below. The SOAP door has the authentication read it (Caller.OwnRow).
-        var primary = caller.OwnRow ?? await accounts.FindByIdAsync(caller.Account.Id, cancellationToken);
+        // Not read whole: no file and no tracking, only what the rules below need, its allowance's count in the same read.
+        if (await s_primary.For(db)(db, caller.Account.Id, cancellationToken) is not { } primary)
+        {
+            // Removed since its authentication.
+            return Result<RegistrationReceipt>.Failure(AccountErrors.ChangedMeanwhile);
+        }
 
         if (primary.State != AccountState.REGISTERED)
         {
@@ -43,7 +54,8 @@ public sealed class RegisterSecondaryAccount(
         var rules = AccountRules.For(caller.WhiteLabel, now);
         var errors = AccountDataValidator.ValidateSecondary(data, primary.Category!.Value, rules).ToList();
         var login = $"{Account.NormalizeLogin(data.AccountName)}.{primary.Login}";
-        if (await receipts.FindRepeatedAsync(caller.WhiteLabel.Id, login, data, requestHash, cancellationToken) is { } repeated)
+        var name = await receipts.CheckLoginAsync(caller.WhiteLabel.Id, login, data, requestHash, cancellationToken);
+        if (name.Repeated is { } repeated)
         {
             audit.Record(caller.Actor, AuditEvents.RegistrationRepeated, caller.WhiteLabel.Id, login,
                 remoteAddress: caller.RemoteAddress, detail: repeated.FolderNumber);
@@ -51,14 +63,13 @@ public sealed class RegisterSecondaryAccount(
             return repeated;
         }
 
-        if (errors.All(e => e.Field != nameof(data.AccountName)) && await accounts.LoginExistsAsync(login, cancellationToken))
+        if (errors.All(e => e.Field != nameof(data.AccountName)) && name.Taken)
         {
             errors.Add(AccountErrors.SecondaryNameTaken(nameof(data.AccountName)));
         }
 
         // The primary's own allowance, itself within the white label's maximum (§2.3.1 "Nombre de comptes secondaires").
-        var existing = await db.Accounts.CountAsync(a => a.PrimaryAccountId == primary.Id, cancellationToken);
-        if (existing >= Math.Min(primary.SecondaryAllowance, caller.WhiteLabel.MaxSecondaryAccounts))
+        if (primary.Secondaries >= Math.Min(primary.SecondaryAllowance, caller.WhiteLabel.MaxSecondaryAccounts))
         {
             errors.Add(AccountErrors.SecondaryQuotaReached(primary.SecondaryAllowance, nameof(PrimaryAccountData.SecondaryAccountCount)));
         }
@@ -82,7 +93,7 @@ public sealed class RegisterSecondaryAccount(
             Kind = AccountKind.Secondary,
             Login = login,
             FolderNumber = await accounts.NewFolderNumberAsync(now, cancellationToken),
-            PrimaryAccountId = primary.Id,
+            PrimaryAccountId = caller.Account.Id,
             State = AccountState.WAIT_FOR_FILES,
             StateChangedAt = now,
             Category = primary.Category,
@@ -96,9 +107,9 @@ public sealed class RegisterSecondaryAccount(
         account.IndexFile();
         db.Accounts.Add(account);
         receipts.Keep(account, requestHash, password);
-        // Renewing the primary's concurrency token makes two registrations racing for its last slot conflict:
-        // one is saved, the other answers CONCURRENT_MODIFICATION and may be retried.
-        primary.Touch();
+        // Renewing the primary's concurrency token, from the version read with its count, makes two registrations racing
+        // for its last slot conflict: one is saved, the other answers CONCURRENT_MODIFICATION and may be retried.
+        accounts.RenewVersion(caller.Account.Id, primary.Version);
         audit.Record(caller.Actor, AuditEvents.AccountRegistered, caller.WhiteLabel.Id, account.Login, to: account.State.ToString(),
             remoteAddress: caller.RemoteAddress, detail: account.FolderNumber);
         if (caller.WhiteLabel.AutoEnrol)
@@ -115,4 +126,8 @@ public sealed class RegisterSecondaryAccount(
 
         return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);
     }
+
+    /// <summary>What the registration needs of the primary, and how many secondaries it has (<paramref name="Secondaries"/>).</summary>
+    private sealed record Primary(string Login, AccountState State, AccountCategory? Category, bool IsTest, int SecondaryAllowance,
+        Guid Version, int Secondaries);
 }

@@ -32,14 +32,31 @@ public sealed class RegistrationReceipts(GuichetDbContext db, IDataProtectionPro
         account.ReceiptExpiresAt = clock.GetUtcNow() + Account.ReceiptLifetime;
     }
 
-    /// <summary>The first answer, when this request repeats the one that created <paramref name="login"/> in this white label.</summary>
-    public async Task<RegistrationReceipt?> FindRepeatedAsync(Guid whiteLabelId, string login, AccountData request, string requestHash,
+    // The columns of the login's holder that both questions need, not its file: a statement fewer than asking them
+    // apart, and no JSON read for it (a registration's name is usually free, and then nothing is fetched).
+    private static readonly CompiledPerModel<Func<GuichetDbContext, string, CancellationToken, Task<Holder?>>> s_holder = new(() =>
+        EF.CompileAsyncQuery((GuichetDbContext db, string login, CancellationToken _) =>
+            db.Accounts.Where(a => a.Login == login)
+                .Select(a => new Holder(a.WhiteLabelId, a.FolderNumber, a.State, a.ReceiptExpiresAt, a.ReceiptRequestHash,
+                    a.ReceiptPasswordProtected))
+                .SingleOrDefault()));
+
+    /// <summary>
+    /// What a registration must know of <paramref name="login"/>, in one read: whether an account holds it (in any white
+    /// label: names are unique across them), and the first answer when this request repeats the one that created it in
+    /// this white label.
+    /// </summary>
+    public async Task<LoginCheck> CheckLoginAsync(Guid whiteLabelId, string login, AccountData request, string requestHash,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(
-            a => a.Login == login && a.WhiteLabelId == whiteLabelId && a.ReceiptExpiresAt > now, cancellationToken);
-        if (account is not { ReceiptRequestHash: { } storedHash, ReceiptPasswordProtected: { } protectedPassword }
+        var holder = await s_holder.For(db)(db, login, cancellationToken);
+        return holder is null ? LoginCheck.Free : new LoginCheck(Taken: true, Repeated(holder, whiteLabelId, login, request, requestHash));
+    }
+
+    private RegistrationReceipt? Repeated(Holder holder, Guid whiteLabelId, string login, AccountData request, string requestHash)
+    {
+        if (holder is not { ReceiptRequestHash: { } storedHash, ReceiptPasswordProtected: { } protectedPassword }
+            || holder.WhiteLabelId != whiteLabelId || !(holder.ReceiptExpiresAt > clock.GetUtcNow())
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(storedHash), Encoding.ASCII.GetBytes(requestHash)))
         {
             return null;
@@ -53,6 +70,17 @@ public sealed class RegistrationReceipts(GuichetDbContext db, IDataProtectionPro
             return null;
         }
 
-        return new RegistrationReceipt(account.FolderNumber, account.Login, password, account.State);
+        return new RegistrationReceipt(holder.FolderNumber, login, password, holder.State);
     }
+
+    private sealed record Holder(Guid WhiteLabelId, string FolderNumber, AccountState State, DateTimeOffset? ReceiptExpiresAt,
+        string? ReceiptRequestHash, string? ReceiptPasswordProtected);
+}
+
+/// <summary>What a registration learns of its login (<see cref="RegistrationReceipts.CheckLoginAsync"/>).</summary>
+/// <param name="Taken">An account holds the login, in any white label.</param>
+/// <param name="Repeated">The first answer, when this request repeats the one that created that account.</param>
+public sealed record LoginCheck(bool Taken, RegistrationReceipt? Repeated)
+{
+    public static readonly LoginCheck Free = new(Taken: false, Repeated: null);
 }

@@ -32,8 +32,8 @@ public sealed class RegisteringService(
 
     public async Task<RegistrationResult> RegisterSecondaryAccountAsync(Contract.SecondaryAccountData account)
     {
-        // The primary's row is changed too (its version: RegisterSecondaryAccount).
-        var caller = await AuthenticateUserAsync(writesOwnRow: true);
+        // The primary's row changes only by its version, renewed from what the use case reads of it: not read whole here.
+        var caller = await AuthenticateUserAsync(writesOwnRow: false);
         return ToResult(await registerSecondary.HandleAsync(caller, (account ?? new Contract.SecondaryAccountData()).ToDomain(), Aborted));
     }
 

@@ -1,8 +1,12 @@
+using Guichet.Application.Accounts;
+using Guichet.Data;
 using Guichet.Domain.Common;
 using Guichet.Identifiers;
+using Guichet.Server.Soap;
 using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Soap;
 
@@ -357,32 +361,71 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task RegisterSecondary_ConcurrentForTheLastSlot_NeverExceedsTheAllowance()
+    public async Task RegisterPrimary_TakenName_IsRefusedBeforeItsPasswordIsHashed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var file = SampleFiles.Primary();
+        await tenant.RegisterPrimaryAsync(file);
+        var hashing = new CountingPasswordHashing();
+        // Another file under the same name: not a retried request, whose first answer would be returned.
+        var again = SampleFiles.Primary(file.AccountName);
+        again.CompanyName = "Une autre raison sociale";
+
+        var result = await server.InScopeAsync(async services =>
+        {
+            var whiteLabel = await WhiteLabelAsync(services, tenant);
+            return await ActivatorUtilities.CreateInstance<RegisterPrimaryAccount>(services, hashing)
+                .HandleAsync(whiteLabel, again.ToDomain(), whiteLabel.WsseUsername, null, CancellationToken.None);
+        });
+
+        Assert.Equal(ErrorCodes.AlreadyExists, Assert.Single(result.Errors).Code);
+        Assert.Equal(0, hashing.Hashes);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_TakenName_IsRefusedBeforeItsPasswordIsHashed_WithTheSecondarysMessage()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var file = SampleFiles.Secondary();
+        await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
+        var hashing = new CountingPasswordHashing();
+        var facts = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(AccountFacts.Columns).SingleAsync());
+        var again = SampleFiles.Secondary(file.AccountName);
+        again.CompanyName = "Une autre raison sociale";
+
+        var result = await server.InScopeAsync(async services =>
+            await ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing).HandleAsync(
+                new Caller(await WhiteLabelAsync(services, tenant), facts, PasswordExpired: false, RemoteAddress: null), again.ToDomain(),
+                CancellationToken.None));
+
+        Assert.Equal(AccountErrors.SecondaryNameTaken(nameof(again.AccountName)), Assert.Single(result.Errors));
+        Assert.Equal(0, hashing.Hashes);
+    }
+
+    [Fact]
+    public async Task RegisterSecondary_TwoRacingForTheLastSlot_OneIsSavedTheOtherConflicts()
     {
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
         file.SecondaryAccountCount = "1";
         var primary = await tenant.RegisteredPrimaryAsync(file);
-        var client = tenant.As(primary.Login, primary.Password);
+        var facts = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(AccountFacts.Columns).SingleAsync());
+        // Both registrations meet inside their password's hash: each has counted the primary's secondaries (none) before
+        // either saves. Only the primary's renewed version then keeps the second from taking the same slot.
+        using var gate = new CountdownEvent(2);
+        var hashing = new MeetingPasswordHashing(gate);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => server.InScopeAsync(async services =>
         {
-            try
-            {
-                await client.RegisterSecondaryAccountAsync(SampleFiles.Secondary());
-                return "ok";
-            }
-            catch (System.ServiceModel.FaultException<Guichet.Server.Soap.Contract.RegisteringFault> fault)
-            {
-                return fault.Detail.Code;
-            }
-        }));
+            var register = ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing);
+            return await register.HandleAsync(new Caller(await WhiteLabelAsync(services, tenant), facts, PasswordExpired: false, RemoteAddress: null),
+                SampleFiles.Secondary().ToDomain(), CancellationToken.None);
+        }))));
 
-        Assert.True(outcomes.Count(o => o == "ok") <= 1);
-        Assert.All(outcomes.Where(o => o != "ok"),
-            code => Assert.Contains(code, new[] { ErrorCodes.ValidationFailed, ErrorCodes.ConcurrentModification }));
-        var primaryId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(a => a.Id).SingleAsync());
-        Assert.True(await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccountId == primaryId)) <= 1);
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.FailureCode == ErrorCodes.ConcurrentModification);
+        Assert.Equal(1, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccountId == facts.Id)));
     }
 
     [Fact]
@@ -398,6 +441,21 @@ public abstract class RegistrationTests(GuichetServer server)
         var secondary = await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(secondaryFile);
 
         Assert.True(await server.InDbAsync(db => db.Accounts.Where(a => a.Login == secondary.Login).Select(a => a.IsTest).SingleAsync()));
+    }
+
+    /// <summary>The tenant's white label as the SOAP door hands it to a use case (untracked).</summary>
+    private static Task<Domain.WhiteLabels.WhiteLabel> WhiteLabelAsync(IServiceProvider services, Tenant tenant) =>
+        services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
+}
+
+/// <summary>Hashes that wait until all the expected callers are inside one.</summary>
+internal sealed class MeetingPasswordHashing(CountdownEvent gate) : QuickPasswordHashing(concurrentHashes: 2)
+{
+    protected override string Hash(string password)
+    {
+        gate.Signal();
+        Assert.True(gate.Wait(TimeSpan.FromSeconds(60)), "Not every caller reached the hash.");
+        return base.Hash(password);
     }
 }
 
