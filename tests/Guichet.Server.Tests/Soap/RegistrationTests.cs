@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Server.Tests.Soap;
 
-/// <summary>registerPrimaryAccount and registerSecondaryAccount through WCF, on both providers.</summary>
+/// <summary>
+/// registerPrimaryAccount and registerSecondaryAccount through WCF, on both providers; what a client cannot make happen
+/// on demand (two calls meeting inside their hash, a hash not spent) on their use cases.
+/// </summary>
 public abstract class RegistrationTests(GuichetServer server)
 {
     [Fact]
@@ -366,7 +369,7 @@ public abstract class RegistrationTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var file = SampleFiles.Primary();
         await tenant.RegisterPrimaryAsync(file);
-        var hashing = new CountingPasswordHashing();
+        using var hashing = new CountingPasswordHashing();
         // Another file under the same name: not a retried request, whose first answer would be returned.
         var again = SampleFiles.Primary(file.AccountName);
         again.CompanyName = "Une autre raison sociale";
@@ -389,7 +392,7 @@ public abstract class RegistrationTests(GuichetServer server)
         var primary = await tenant.RegisteredPrimaryAsync();
         var file = SampleFiles.Secondary();
         await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
-        var hashing = new CountingPasswordHashing();
+        using var hashing = new CountingPasswordHashing();
         var facts = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(AccountFacts.Columns).SingleAsync());
         var again = SampleFiles.Secondary(file.AccountName);
         again.CompanyName = "Une autre raison sociale";
@@ -414,7 +417,7 @@ public abstract class RegistrationTests(GuichetServer server)
         // Both registrations meet inside their password's hash: each has counted the primary's secondaries (none) before
         // either saves. Only the primary's renewed version then keeps the second from taking the same slot.
         using var gate = new CountdownEvent(2);
-        var hashing = new MeetingPasswordHashing(gate);
+        using var hashing = new MeetingPasswordHashing(gate);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => server.InScopeAsync(async services =>
         {
