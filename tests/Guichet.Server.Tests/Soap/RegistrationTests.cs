@@ -393,14 +393,12 @@ public abstract class RegistrationTests(GuichetServer server)
         var file = SampleFiles.Secondary();
         await tenant.As(primary.Login, primary.Password).RegisterSecondaryAccountAsync(file);
         using var hashing = new CountingPasswordHashing();
-        var facts = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(AccountFacts.Columns).SingleAsync());
         var again = SampleFiles.Secondary(file.AccountName);
         again.CompanyName = "Une autre raison sociale";
 
         var result = await server.InScopeAsync(async services =>
-            await ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing).HandleAsync(
-                new Caller(await WhiteLabelAsync(services, tenant), facts, PasswordExpired: false, RemoteAddress: null), again.ToDomain(),
-                CancellationToken.None));
+            await ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing)
+                .HandleAsync(await CallerAsync(services, tenant, primary.Login), again.ToDomain(), CancellationToken.None));
 
         Assert.Equal(AccountErrors.SecondaryNameTaken(nameof(again.AccountName)), Assert.Single(result.Errors));
         Assert.Equal(0, hashing.Hashes);
@@ -413,7 +411,6 @@ public abstract class RegistrationTests(GuichetServer server)
         var file = SampleFiles.Primary();
         file.SecondaryAccountCount = "1";
         var primary = await tenant.RegisteredPrimaryAsync(file);
-        var facts = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login).Select(AccountFacts.Columns).SingleAsync());
         // Both registrations meet inside their password's hash: each has counted the primary's secondaries (none) before
         // either saves. Only the primary's renewed version then keeps the second from taking the same slot.
         using var gate = new CountdownEvent(2);
@@ -422,13 +419,13 @@ public abstract class RegistrationTests(GuichetServer server)
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => server.InScopeAsync(async services =>
         {
             var register = ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing);
-            return await register.HandleAsync(new Caller(await WhiteLabelAsync(services, tenant), facts, PasswordExpired: false, RemoteAddress: null),
-                SampleFiles.Secondary().ToDomain(), CancellationToken.None);
+            return await register.HandleAsync(await CallerAsync(services, tenant, primary.Login), SampleFiles.Secondary().ToDomain(),
+                CancellationToken.None);
         }))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.FailureCode == ErrorCodes.ConcurrentModification);
-        Assert.Equal(1, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccountId == facts.Id)));
+        Assert.Equal(1, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccount!.Login == primary.Login)));
     }
 
     [Fact]
@@ -449,6 +446,14 @@ public abstract class RegistrationTests(GuichetServer server)
     /// <summary>The tenant's white label as the SOAP door hands it to a use case (untracked).</summary>
     private static Task<Domain.WhiteLabels.WhiteLabel> WhiteLabelAsync(IServiceProvider services, Tenant tenant) =>
         services.GetRequiredService<GuichetDbContext>().WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == tenant.Credentials.WhiteLabel.Id);
+
+    /// <summary><paramref name="login"/> of the tenant as the SOAP door hands it to a use case once authenticated.</summary>
+    private static async Task<Caller> CallerAsync(IServiceProvider services, Tenant tenant, string login)
+    {
+        var facts = await services.GetRequiredService<GuichetDbContext>().Accounts.AsNoTracking().Where(a => a.Login == login)
+            .Select(AccountFacts.Columns).SingleAsync();
+        return new Caller(await WhiteLabelAsync(services, tenant), facts, PasswordExpired: false, RemoteAddress: null);
+    }
 }
 
 /// <summary>Hashes that wait until all the expected callers are inside one.</summary>
