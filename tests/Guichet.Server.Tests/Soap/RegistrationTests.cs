@@ -456,16 +456,6 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 }
 
-/// <summary>Hashes that wait until all the expected callers are inside one.</summary>
-internal sealed class MeetingPasswordHashing(CountdownEvent gate) : QuickPasswordHashing(concurrentHashes: 2)
-{
-    protected override string Hash(string password)
-    {
-        gate.Signal();
-        Assert.True(gate.Wait(TimeSpan.FromSeconds(60)), "Not every caller reached the hash.");
-        return base.Hash(password);
-    }
-}
 
 public sealed class RegistrationTestsOnSqlite(SqliteServerFixture server) : RegistrationTests(server), IClassFixture<SqliteServerFixture>;
 

@@ -191,7 +191,7 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
         // The sixteen attempts meet inside the password check: all of them passed the brake's check before any failure
         // is recorded, and then race on its row.
         using var gate = new CountdownEvent(16);
-        var hashing = new GatedPasswordHashing(gate);
+        using var hashing = new MeetingPasswordHashing(gate);
         ThreadPool.GetMinThreads(out var workers, out var completions);
         ThreadPool.SetMinThreads(Math.Max(workers, 40), completions);
         Result<Caller>[] results;
@@ -344,17 +344,6 @@ public abstract partial class UserAuthenticationTests(GuichetServer server)
 
     [GeneratedRegex("[0-9]", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
-}
-
-/// <summary>Password checks that wait until all the expected callers are inside one.</summary>
-internal sealed class GatedPasswordHashing(CountdownEvent gate) : QuickPasswordHashing(concurrentHashes: 16)
-{
-    protected override PasswordCheck Verify(string hash, string password)
-    {
-        gate.Signal();
-        Assert.True(gate.Wait(TimeSpan.FromSeconds(60)), "Not every caller reached the password check.");
-        return base.Verify(hash, password);
-    }
 }
 
 public sealed class UserAuthenticationTestsOnSqlite(SqliteServerFixture server) : UserAuthenticationTests(server), IClassFixture<SqliteServerFixture>;
