@@ -456,7 +456,6 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 }
 
-
 public sealed class RegistrationTestsOnSqlite(SqliteServerFixture server) : RegistrationTests(server), IClassFixture<SqliteServerFixture>;
 
 public sealed class RegistrationTestsOnPostgres(PostgresServerFixture server) : RegistrationTests(server), IClassFixture<PostgresServerFixture>;
