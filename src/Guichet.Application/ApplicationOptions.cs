@@ -1,4 +1,5 @@
 using Guichet.Application.Enrolment;
+using Guichet.Application.Maintenance;
 using Guichet.Application.Partners;
 using Guichet.Application.People;
 using Guichet.Application.Security;
@@ -17,6 +18,7 @@ internal static class ApplicationOptions
     {
         AddSecurity(services);
         AddEnrolment(services);
+        AddMaintenance(services);
         AddPortal(services);
         AddPartners(services);
         return services;
@@ -43,6 +45,15 @@ internal static class ApplicationOptions
         services.AddOptions<EnrolmentOptions>().BindConfiguration(Section)
             .Validate(o => o.PollInterval > TimeSpan.Zero, Positive($"{Section}:{nameof(EnrolmentOptions.PollInterval)}", "00:00:02"))
             .Validate(o => o.Lease > TimeSpan.Zero, Positive($"{Section}:{nameof(EnrolmentOptions.Lease)}", "00:02:00"))
+            .ValidateOnStart();
+    }
+
+    private static void AddMaintenance(IServiceCollection services)
+    {
+        const string Section = MaintenanceOptions.Section;
+        services.AddOptions<MaintenanceOptions>().BindConfiguration(Section)
+            .Validate(o => o.Interval > TimeSpan.Zero && o.Interval <= MaintenanceOptions.LongestInterval,
+                $"{Section}:{nameof(MaintenanceOptions.Interval)} must be positive and at most a day (e.g. 00:10:00).")
             .ValidateOnStart();
     }
 

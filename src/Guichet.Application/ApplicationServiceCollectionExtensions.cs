@@ -12,6 +12,7 @@ using Guichet.Application.Security;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Application;
 
@@ -65,8 +66,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ResetWhiteLabelAdministratorPassword>();
         services.AddScoped<DisableWhiteLabel>();
         services.AddScoped<EnableWhiteLabel>();
-        services.AddScoped<PurgeBatches>();
+        services.AddScoped(provider => new PurgeBatches(provider.GetRequiredService<TimeProvider>())
+        {
+            RestingWindow = provider.GetRequiredService<IOptions<MaintenanceOptions>>().Value.Interval / 2,
+        });
         services.AddScoped<PurgeExpiredSecurityRecords>();
+        services.AddScoped<RunMaintenance>();
         services.AddScoped<PersonTokens>();
         services.AddScoped<SignUp>();
         services.AddScoped<ResendValidationEmail>();

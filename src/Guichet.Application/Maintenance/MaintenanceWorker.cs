@@ -1,29 +1,27 @@
-using Guichet.Application.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Guichet.Application.Maintenance;
 
 /// <summary>
-/// Runs <see cref="PurgeExpiredSecurityRecords"/> and <see cref="PurgeFinishedMail"/> every <see cref="Interval"/>, and
-/// says in the log what a run purged and how long it took (an operator sizing a store wants to see it).
+/// Runs <see cref="RunMaintenance"/> at the start and then every <see cref="MaintenanceOptions.Interval"/>, and says in
+/// the log what a run purged and how long it took (an operator sizing a store wants to see it).
 /// </summary>
-public sealed class MaintenanceWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MaintenanceWorker> logger) : BackgroundService
+public sealed class MaintenanceWorker(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MaintenanceOptions> options, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
         {
             try
             {
                 var started = clock.GetTimestamp();
                 await using var scope = scopes.CreateAsyncScope();
-                var records = await scope.ServiceProvider.GetRequiredService<PurgeExpiredSecurityRecords>().HandleAsync(stoppingToken);
-                var mail = await scope.ServiceProvider.GetRequiredService<PurgeFinishedMail>().HandleAsync(stoppingToken);
+                var (records, mail) = await scope.ServiceProvider.GetRequiredService<RunMaintenance>().HandleAsync(stoppingToken);
                 logger.Log(records + mail > 0 ? LogLevel.Information : LogLevel.Debug,
                     "Maintenance purged {Records} expired security record(s) and {Mail} finished mail(s) in {Seconds:0.0} s.",
                     records, mail, clock.GetElapsedTime(started).TotalSeconds);

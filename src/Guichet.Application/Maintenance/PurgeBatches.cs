@@ -21,10 +21,11 @@ public sealed class PurgeBatches(TimeProvider clock)
 
     /// <summary>
     /// How long after the run began the purge still rests; then it works through, so that it never falls behind what
-    /// expires: half of <see cref="MaintenanceWorker.Interval"/>. Paced, it deleted about 2,400 nonces a second on
-    /// SQLite under the bench's load; a server leaving them faster than that for long gets the rest of the run unpaced.
+    /// expires: half of <see cref="MaintenanceOptions.Interval"/> (the registration sets it from the settings). Paced, it
+    /// deleted about 2,400 nonces a second on SQLite under the bench's load; a server leaving them faster than that for
+    /// long gets the rest of the run unpaced.
     /// </summary>
-    public TimeSpan RestingWindow { get; init; } = MaintenanceWorker.Interval / 2;
+    public TimeSpan RestingWindow { get; init; } = new MaintenanceOptions().Interval / 2;
 
     /// <summary>Runs <paramref name="batch"/> (given the most rows it may touch) until it touches fewer; the rows touched.</summary>
     public async Task<int> UntilDoneAsync(Func<int, Task<int>> batch, CancellationToken cancellationToken)

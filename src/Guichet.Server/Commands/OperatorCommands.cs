@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Guichet.Application.Companies;
+using Guichet.Application.Maintenance;
 using Guichet.Application.Partners;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
@@ -10,7 +12,7 @@ namespace Guichet.Server.Commands;
 /// <summary>
 /// Operator commands of the same executable: <c>migrate</c>, <c>import-keys</c>, <c>reencrypt-keys</c>,
 /// <c>create-white-label</c>, <c>create-admin</c>, <c>import-members</c>, <c>import-establishments</c>, <c>create-staff</c>,
-/// <c>reset-staff</c>.
+/// <c>reset-staff</c>, <c>purge</c>.
 /// Secrets that are generated are printed once on standard output.
 /// </summary>
 public static class OperatorCommands
@@ -18,7 +20,7 @@ public static class OperatorCommands
     private static readonly string[] s_names =
     [
         "migrate", "import-keys", "reencrypt-keys", "create-white-label", "create-admin", "import-members", "import-establishments", "create-staff",
-        "reset-staff", "help",
+        "reset-staff", "purge", "help",
     ];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_names.Contains(args[0]);
@@ -123,6 +125,8 @@ public static class OperatorCommands
             case "reset-staff":
                 await PrepareAsync(services);
                 return await ResetStaffAsync(services, options, output);
+            case "purge":
+                return await PurgeAsync(services, output);
             default:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -153,6 +157,8 @@ public static class OperatorCommands
                                                   and enrols an authenticator app)
           reset-staff --email E                  (a lost phone when no other administrator can reset it: a new one-time
                                                   password, authenticator and recovery codes erased, sessions ended)
+          purge                                  (one run of the instances' maintenance, paced as theirs: deletes what
+                                                  has expired; prints what it deleted, its time and its CPU)
         """;
 
     /// <summary>The migrations, then the key ring (<see cref="KeyRingSetup.PrepareAsync"/>) before a command writes secrets.</summary>
@@ -384,6 +390,28 @@ public static class OperatorCommands
               One-time password (shown once): {result.Value.OneTimePassword}
             The next sign-in at /back-office asks for a new password, then enrols an authenticator app.
             """);
+        return 0;
+    }
+
+    /// <summary>
+    /// One maintenance run, as an instance runs every <c>Maintenance:Interval</c>, for an operator sizing a store or
+    /// catching up after instances were down. No migration first: run beside instances of another version, it must not
+    /// change the schema under them (a store not migrated ends it with the database's error). The CPU printed is this
+    /// process's over the run alone; the database's own (PostgreSQL) is not in it.
+    /// </summary>
+    private static async Task<int> PurgeAsync(IServiceProvider services, TextWriter output)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = services.CreateAsyncScope();
+        var (records, mail) = await scope.ServiceProvider.GetRequiredService<RunMaintenance>()
+            .HandleAsync(CancellationToken.None);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        await output.WriteLineAsync(FormattableString.Invariant(
+            $"Maintenance purged {records} expired security record(s) and {mail} finished mail(s) in {seconds:0.0} s, {cpu:0.00} s of CPU."));
         return 0;
     }
 

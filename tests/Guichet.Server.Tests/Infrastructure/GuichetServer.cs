@@ -1,6 +1,7 @@
 using Guichet.Application.Security;
 using Guichet.Application.WhiteLabels;
 using Guichet.Data;
+using Guichet.Domain.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -152,6 +153,13 @@ public class GuichetServer : WebApplicationFactory<Program>
     /// <summary>The used nonces: in the store on PostgreSQL, in the nonce file on SQLite (<see cref="INonceStore"/>).</summary>
     public Task<T> InNoncesAsync<T>(Func<INonceStore, Task<T>> query) =>
         InScopeAsync(services => query(services.GetRequiredService<INonceStore>()));
+
+    /// <summary>Nonces of <paramref name="whiteLabelId"/> as if used, each expiring when given (the maintenance's tests).</summary>
+    public Task<int> AddNoncesAsync(Guid whiteLabelId, params (string Nonce, DateTimeOffset ExpiresAt)[] nonces) => InNoncesAsync(store =>
+    {
+        store.UsedNonces.AddRange(nonces.Select(n => new UsedNonce { WhiteLabelId = whiteLabelId, Nonce = n.Nonce, ExpiresAt = n.ExpiresAt }));
+        return store.SaveChangesAsync();
+    });
 
     private readonly Lazy<Task<Tenant>> _sharedTenant;
 

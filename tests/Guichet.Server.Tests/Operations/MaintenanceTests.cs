@@ -17,12 +17,7 @@ public abstract class MaintenanceTests(GuichetServer server)
         var id = tenant.Credentials.WhiteLabel.Id;
         var now = server.Clock.GetUtcNow();
         var tag = SampleFiles.UniqueName("n");
-        await server.InNoncesAsync(nonces =>
-        {
-            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "old", ExpiresAt = now.AddMinutes(-1) });
-            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "live", ExpiresAt = now.AddMinutes(5) });
-            return nonces.SaveChangesAsync();
-        });
+        await server.AddNoncesAsync(id, (tag + "old", now.AddMinutes(-1)), (tag + "live", now.AddMinutes(5)));
         await server.InDbAsync(db =>
         {
             db.LoginThrottles.Add(new LoginThrottle { Login = tag + "old", Failures = 3, BlockedUntil = now.AddDays(-2) });
@@ -45,13 +40,8 @@ public abstract class MaintenanceTests(GuichetServer server)
         var id = tenant.Credentials.WhiteLabel.Id;
         var now = server.Clock.GetUtcNow();
         var tag = SampleFiles.UniqueName("b");
-        await server.InNoncesAsync(nonces =>
-        {
-            nonces.UsedNonces.AddRange(Enumerable.Range(0, 25)
-                .Select(i => new UsedNonce { WhiteLabelId = id, Nonce = $"{tag}old{i}", ExpiresAt = now.AddMinutes(-1 - i) }));
-            nonces.UsedNonces.Add(new UsedNonce { WhiteLabelId = id, Nonce = tag + "live", ExpiresAt = now.AddMinutes(5) });
-            return nonces.SaveChangesAsync();
-        });
+        var expired = Enumerable.Range(0, 25).Select(i => ($"{tag}old{i}", now.AddMinutes(-1 - i)));
+        await server.AddNoncesAsync(id, [.. expired, (tag + "live", now.AddMinutes(5))]);
         var receipts = new List<string>();
         for (var i = 0; i < 12; i++)
         {

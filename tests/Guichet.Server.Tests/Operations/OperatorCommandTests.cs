@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Security;
 using Guichet.Domain.Staff;
@@ -5,6 +7,7 @@ using Guichet.Server.Commands;
 using Guichet.Server.Soap.Contract;
 using Guichet.Server.Tests.Infrastructure;
 using Guichet.Server.Tests.Staff;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Server.Tests.Operations;
@@ -229,6 +232,54 @@ public sealed class OperatorCommandTests(SqliteServerFixture server) : IClassFix
 
         Assert.Equal(1, exit);
         Assert.Contains("error:", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesWhatExpired_KeepsTheRest_AndSaysWhatItDeletedInHowLongForHowMuchCpu()
+    {
+        var whiteLabel = (await server.SharedTenantAsync()).Credentials.WhiteLabel.Id;
+        var now = server.Clock.GetUtcNow();
+        var tag = SampleFiles.UniqueName("p");
+        await server.AddNoncesAsync(whiteLabel, (tag + "old", now.AddMinutes(-1)), (tag + "live", now.AddMinutes(5)));
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(server.Services, ["purge"], output);
+
+        Assert.Equal(0, exit);
+        var said = Regex.Match(output.ToString(),
+            @"^Maintenance purged (\d+) expired security record\(s\) and \d+ finished mail\(s\) in \d+\.\d s, \d+\.\d\d s of CPU\.$",
+            RegexOptions.Multiline);
+        Assert.True(said.Success, output.ToString());
+        Assert.True(int.Parse(said.Groups[1].Value, CultureInfo.InvariantCulture) >= 1, output.ToString());
+        var left = await server.InNoncesAsync(db => db.UsedNonces.Where(n => n.Nonce.StartsWith(tag)).Select(n => n.Nonce).ToListAsync());
+        Assert.Equal([tag + "live"], left);
+    }
+
+    [Fact]
+    public async Task Purge_StoreNotMigrated_FailsWithOneLineAndMigratesNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("guichet-purge-");
+        try
+        {
+            var database = Path.Combine(folder.FullName, "empty.db");
+
+            var (exit, output) = await StandaloneCommand.RunAsync(DatabaseProvider.Sqlite, $"Data Source={database}",
+                [new("DataProtection:KeysFolder", Path.Combine(folder.FullName, "keys"))], "purge");
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("error: purge: ", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            await using var connection = new SqliteConnection($"Data Source={database}");
+            await connection.OpenAsync();
+            await using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+            Assert.Equal(0L, (long)(await tables.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     private static string Line(StringWriter output, string label) =>

@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
     [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
+    [InlineData("Maintenance:Interval=00:00:00", "Maintenance:Interval must be positive and at most a day")]
+    [InlineData("Maintenance:Interval=2.00:00:00", "Maintenance:Interval must be positive and at most a day")]
     [InlineData("Portal:Sessions:IdleTimeout=00:00:10", "Portal:Sessions:IdleTimeout must be at least one minute")]
     [InlineData("Portal:Sessions:AbsoluteLifetime=00:20:00", "Portal:Sessions:AbsoluteLifetime must be at least Portal:Sessions:IdleTimeout")]
     [InlineData("Portal:Sessions:AbsoluteLifetime=8.00:00:00", "Portal:Sessions:AbsoluteLifetime must be at most 7 days")]
