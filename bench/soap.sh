@@ -207,9 +207,11 @@ start_server() {
   : >"$log"
   # SERVER_ENV and the callers' words come after the doors', so that they may open one again.
   # One line per entry with its UTC time, so that the maintenance's runs can be set beside the passes' times.
+  # The servers' own maintenance runs at their start only (its interval, a day, outlasts the run): the bench runs it
+  # before each pass instead (purge_stores), where its CPU is measured apart and charged to no row.
   (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" Logging__Console__FormatterOptions__SingleLine=true \
     Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " Logging__Console__FormatterOptions__UseUtcTimestamp=true \
-    "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
+    Maintenance__Interval=1.00:00:00 "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
   local pid=$!
   server_pids+=("$pid")
   address=""
@@ -261,6 +263,7 @@ fill_store() {
 
 # One store per size: a SQLite file or a PostgreSQL database, set up and filled once; use_store selects it again later.
 declare -A store_connection=() store_wsse_user=() store_wsse_secret=() store_sso_key=() store_admin_password=()
+declare -A store_purge_startup=()
 open_store() {
   local size=$1
   if [ "$Database__Provider" = Sqlite ]; then
@@ -272,6 +275,10 @@ open_store() {
   echo "== $provider_label: store of $(store_label "$size"), its white label"
   setup_store
   fill_store "${size%%_*}"
+  # What the purge command costs with nothing to delete (its start: the model, the queries compiled, the JIT), taken
+  # from what it costs before each pass to get the purge's own CPU.
+  store_purge_startup[$size]=$(server purge | sed -n 's/.* s, \([0-9.]*\) s of CPU\.$/\1/p')
+  echo "   the purge command with nothing to delete: ${store_purge_startup[$size]} s of CPU"
   store_connection[$size]=$Database__ConnectionString
   store_wsse_user[$size]=$wsse_user store_wsse_secret[$size]=$wsse_secret store_sso_key[$size]=$sso_key
   store_admin_password[$size]=$admin_password
@@ -331,6 +338,7 @@ load_beside_burst() {
 
 rows=()
 size_rows=()
+purge_rows=()
 failed=0
 run=0
 # Label, whether the call hashes once (first-time password, registrations), in the order of the table.
@@ -400,6 +408,7 @@ measure() {
   local -A results=() trivial=() alone=() burst_lines=() burst_round=()
   local pass pass_sizes scenario output run_limit run_parallel label round_label
   for pass in $(seq 1 "$repeat"); do
+    for size in $sizes; do purge_store "$provider_label" "$size" "$pass" "$instances"; done
     if [ "$pass" -gt 1 ]; then
       for size in $sizes; do use_store "$size"; working_set "$pass"; done
     fi
@@ -495,6 +504,39 @@ measure() {
   done
 }
 
+# The maintenance of one store, run by the operator command `purge` while its servers idle, before a pass: what
+# expired since the last (the nonces of the pass before, above all), as the servers' own would every ten minutes,
+# paced as theirs. One log line and one row of the purge table: the rows deleted, the wall time, the command's CPU less
+# its start's (store_purge_startup) per 1,000 rows, and on PostgreSQL the cluster's CPU over the same time.
+purge_store() {
+  local provider_label=$1 size=$2 pass=$3 instances=$4 before="" after="" output rows wall cpu own database="" label=""
+  use_store "$size"
+  [ -n "$database_pid" ] && before=$(node "$root/bench/load/process-cpu.js" database "$database_pid")
+  output=$(server purge)
+  [ -n "$database_pid" ] && after=$(node "$root/bench/load/process-cpu.js" database "$database_pid")
+  read -r rows wall cpu < <(sed -n 's/^Maintenance purged \([0-9]*\) expired security record(s) and [0-9]* finished mail(s)'\
+' in \([0-9.]*\) s, \([0-9.]*\) s of CPU\.$/\1 \2 \3/p' <<<"$output")
+  [ -n "${cpu:-}" ] || { echo "the purge command said: $output" >&2; exit 1; }
+  own=$(awk -v c="$cpu" -v s="${store_purge_startup[$size]}" 'BEGIN { printf "%.2f", (c > s ? c - s : 0) }')
+  [ -n "$before" ] && database=$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (a - b) / t }')
+  local own_rate database_rate="–" database_said=""
+  own_rate=$(per_thousand_rows "$own" "$rows")
+  if [ -n "$database" ]; then
+    database_rate=$(per_thousand_rows "$database" "$rows")
+    database_said=", database CPU $database s ($database_rate ms per 1,000 rows)"
+  fi
+  [ "$sizes" != "$size" ] && label="$(store_label "$size"), "
+  echo "   $(date -u +%H:%M:%S) ${label}pass $pass/$repeat, maintenance purge: $rows rows in $wall s," \
+    "CPU $own s beyond the command's start ($own_rate ms per 1,000 rows)$database_said"
+  purge_rows+=("| $provider_label | $(node "$root/bench/load/store-size.js" "$size") | $instances | $pass | $rows | $wall | $own"\
+" | $own_rate | ${database:-–} | $database_rate |")
+}
+
+# Milliseconds of CPU per 1,000 rows from seconds of CPU and rows ("–" for no rows).
+per_thousand_rows() {
+  awk -v s="$1" -v r="$2" 'BEGIN { if (r > 0) printf "%.1f", 1e6 * s / r; else printf "–" }'
+}
+
 # The stores in the order one call of a pass measures them: the pass's order, and for the burst row BURST_ROUNDS rounds
 # of it, every other one reversed (A B B A ...). That row's rate is a share of two cores that moves by ~8 % from one
 # 20-s measure to the next on the same server (bench/README.md, "The noise floor"): its rounds taken together give a
@@ -553,6 +595,14 @@ print_table() {
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | database CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  if [ ${#purge_rows[@]} -gt 0 ]; then
+    echo
+    echo "   The maintenance before each pass (the operator command purge, paced as the servers', while they idle): what"
+    echo "   expired since the pass before; the command's CPU less its start's (an empty run's), and PostgreSQL's cluster's"
+    echo "| provider | accounts | servers | before pass | rows purged | wall s | CPU s | CPU ms per 1,000 rows | database CPU s | database CPU ms per 1,000 rows |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${purge_rows[@]}"
+  fi
   [ ${#size_rows[@]} -gt 0 ] || return 0
   echo
   echo "   Each larger store against the smallest, call by call: the ratio of each pass's rate (or server CPU per call) to"

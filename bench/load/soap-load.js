@@ -10,6 +10,9 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const autocannon = require('autocannon');
+const processCpu = require('./process-cpu');
+
+const { statFields } = processCpu;
 
 const settings = JSON.parse(process.argv[2]);
 const {
@@ -164,30 +167,14 @@ if (!scenarios[scenario]) {
 
 let firstError = null;
 let phase = 0; // 0: warm-up, 1: measured (see change-status)
-// A process's /proc/PID/stat after its name: [1] the parent, [11] utime, [12] stime, [13] cutime, [14] cstime (ticks).
-const statFields = (pid) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 // The servers' CPU time (user + system, in clock ticks) and their peak resident memory (VmHWM, kB), from /proc.
 const serverTicks = () => serverPids.reduce((sum, pid) => {
   const fields = statFields(pid);
   return sum + Number(fields[11]) + Number(fields[12]);
 }, 0);
-// PostgreSQL's CPU time (clock ticks): its postmaster (with what its exited backends left it: cutime, cstime) and its
-// live children. Null on SQLite, which runs inside the server and is counted in its CPU.
-const databaseTicks = () => {
-  if (!databasePid) return null;
-  const postmaster = statFields(databasePid);
-  let sum = Number(postmaster[11]) + Number(postmaster[12]) + Number(postmaster[13]) + Number(postmaster[14]);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = statFields(entry);
-      if (Number(fields[1]) === databasePid) sum += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while the list was read: its time is in the postmaster's cutime once it is reaped.
-    }
-  }
-  return sum;
-};
+// PostgreSQL's CPU time (clock ticks; process-cpu.js). Null on SQLite, which runs inside the server and is counted in
+// its CPU.
+const databaseTicks = () => (databasePid ? processCpu.databaseTicks(databasePid) : null);
 // The part of it on the server's password hashing threads (PasswordHashing names them "Password hashing"; the kernel
 // keeps a thread's first 15 characters): a hashing row's CPU beyond its hashes is the call's own work.
 const hashingTicks = () => serverPids.reduce((sum, pid) => {

@@ -6,3 +6,5 @@ module.exports = (key) => {
   const [accounts, store] = String(key).split('_');
   return Number(accounts).toLocaleString('en-US') + (store ? ` (store ${store})` : '');
 };
+
+if (require.main === module) console.log(module.exports(process.argv[2]));
