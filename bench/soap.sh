@@ -208,7 +208,7 @@ start_server() {
   # SERVER_ENV and the callers' words come after the doors', so that they may open one again.
   # One line per entry with its UTC time, so that the maintenance's runs can be set beside the passes' times.
   # The servers' own maintenance runs at their start only (its interval, a day, outlasts the run): the bench runs it
-  # before each pass instead (purge_stores), where its CPU is measured apart and charged to no row.
+  # before each pass instead (purge_store), where its CPU is measured apart and charged to no row.
   (cd "$server_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" Logging__Console__FormatterOptions__SingleLine=true \
     Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " Logging__Console__FormatterOptions__UseUtcTimestamp=true \
     Maintenance__Interval=1.00:00:00 "${door_env[@]}" "$@" dotnet Guichet.Server.dll) >"$log" 2>&1 &
@@ -277,7 +277,9 @@ open_store() {
   fill_store "${size%%_*}"
   # What the purge command costs with nothing to delete (its start: the model, the queries compiled, the JIT), taken
   # from what it costs before each pass to get the purge's own CPU.
-  store_purge_startup[$size]=$(server purge | sed -n 's/.* s, \([0-9.]*\) s of CPU\.$/\1/p')
+  local startup
+  startup=$(purge_once)
+  store_purge_startup[$size]=${startup##* }
   echo "   the purge command with nothing to delete: ${store_purge_startup[$size]} s of CPU"
   store_connection[$size]=$Database__ConnectionString
   store_wsse_user[$size]=$wsse_user store_wsse_secret[$size]=$wsse_secret store_sso_key[$size]=$sso_key
@@ -512,11 +514,9 @@ purge_store() {
   local provider_label=$1 size=$2 pass=$3 instances=$4 before="" after="" output rows wall cpu own database="" label=""
   use_store "$size"
   [ -n "$database_pid" ] && before=$(node "$root/bench/load/process-cpu.js" database "$database_pid")
-  output=$(server purge)
+  output=$(purge_once)
   [ -n "$database_pid" ] && after=$(node "$root/bench/load/process-cpu.js" database "$database_pid")
-  read -r rows wall cpu < <(sed -n 's/^Maintenance purged \([0-9]*\) expired security record(s) and [0-9]* finished mail(s)'\
-' in \([0-9.]*\) s, \([0-9.]*\) s of CPU\.$/\1 \2 \3/p' <<<"$output")
-  [ -n "${cpu:-}" ] || { echo "the purge command said: $output" >&2; exit 1; }
+  read -r rows wall cpu <<<"$output"
   own=$(awk -v c="$cpu" -v s="${store_purge_startup[$size]}" 'BEGIN { printf "%.2f", (c > s ? c - s : 0) }')
   [ -n "$before" ] && database=$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (a - b) / t }')
   local own_rate database_rate="–" database_said=""
@@ -530,6 +530,16 @@ purge_store() {
     "CPU $own s beyond the command's start ($own_rate ms per 1,000 rows)$database_said"
   purge_rows+=("| $provider_label | $(node "$root/bench/load/store-size.js" "$size") | $instances | $pass | $rows | $wall | $own"\
 " | $own_rate | ${database:-–} | $database_rate |")
+}
+
+# One run of the operator command `purge` on the current store: "rows wall-seconds CPU-seconds" from its line.
+purge_once() {
+  local said parsed
+  said=$(server purge)
+  parsed=$(sed -n 's/^Maintenance purged \([0-9]*\) expired security record(s) and [0-9]* finished mail(s)'\
+' in \([0-9.]*\) s, \([0-9.]*\) s of CPU\.$/\1 \2 \3/p' <<<"$said")
+  [ -n "$parsed" ] || { echo "the purge command said: $said" >&2; exit 1; }
+  echo "$parsed"
 }
 
 # Milliseconds of CPU per 1,000 rows from seconds of CPU and rows ("–" for no rows).
