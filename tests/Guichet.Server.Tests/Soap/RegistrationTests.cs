@@ -429,6 +429,27 @@ public abstract class RegistrationTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task RegisterSecondary_PrimaryGoneSinceItsAuthentication_ConflictsAndSavesNothing()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        using var hashing = new CountingPasswordHashing();
+        var file = SampleFiles.Secondary();
+
+        // No door deletes an account: a caller authenticated as a primary whose row is no longer there stands for it.
+        var result = await server.InScopeAsync(async services =>
+        {
+            var caller = await CallerAsync(services, tenant, primary.Login);
+            return await ActivatorUtilities.CreateInstance<RegisterSecondaryAccount>(services, hashing)
+                .HandleAsync(caller with { Account = caller.Account with { Id = Guid.NewGuid() } }, file.ToDomain(), CancellationToken.None);
+        });
+
+        Assert.Equal(AccountErrors.ChangedMeanwhile, Assert.Single(result.Errors));
+        Assert.Equal(0, hashing.Hashes);
+        Assert.Equal(0, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccount!.Login == primary.Login)));
+    }
+
+    [Fact]
     public async Task RegisterSecondary_OfTestPrimary_IsTest()
     {
         var tenant = await Tenant.CreateAsync(server);
