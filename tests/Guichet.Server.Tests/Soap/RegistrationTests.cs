@@ -446,7 +446,9 @@ public abstract class RegistrationTests(GuichetServer server)
 
         Assert.Equal(AccountErrors.ChangedMeanwhile, Assert.Single(result.Errors));
         Assert.Equal(0, hashing.Hashes);
-        Assert.Equal(0, await server.InDbAsync(db => db.Accounts.CountAsync(a => a.PrimaryAccount!.Login == primary.Login)));
+        // The login the secondary would have had: it names its primary, whatever id the caller carried.
+        var login = $"{Domain.Accounts.Account.NormalizeLogin(file.AccountName)}.{primary.Login}";
+        Assert.False(await server.InDbAsync(db => db.Accounts.AnyAsync(a => a.Login == login)));
     }
 
     [Fact]
