@@ -29,6 +29,8 @@
 #   production layout's instances for integrators do; "all": every door, as the Quick start's server)
 #   SERVER_ENV (none: NAME=value words added to each measured server's environment, e.g. "DOTNET_TieredPGO=0")
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
+#   SERVER_DIRS (none: one build folder per store of SIZES, in their order, in place of SERVER_DIR; SIZES="0 0"
+#   SERVER_DIRS="a b" measures two builds side by side, row by row, pass by pass, the second compared with the first)
 #   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 #   PROFILE_ACCOUNTS (0: accounts filled before PROFILE=1's steps, e.g. 1000000 to see what a large store adds)
@@ -117,6 +119,7 @@ if [ ! -f "$installed_lock" ] || [ bench/load/package-lock.json -nt "$installed_
   (cd bench/load && npm ci --no-audit --no-fund --loglevel=error)
 fi
 server_dir=${SERVER_DIR:-"$root/src/Guichet.Server/bin/Release/net10.0"}
+read -r -a store_dirs <<<"${SERVER_DIRS:-}"
 bench_tool() { dotnet "$root/bench/Guichet.Bench/bin/Release/net10.0/Guichet.Bench.dll" "$@"; }
 
 # The unit of every hashing call, alone on one thread; the machine's ceiling for them is cores ÷ that.
@@ -376,16 +379,22 @@ measure() {
   first_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" 'BEGIN { printf "%d", 3 * l * d + 100 }')
   parent_pool=$(awk -v l="$hash_limit" -v d="$((duration + warmup))" -v w="$server_warmup_registrations" \
     -v c="$connections" 'BEGIN { k = int((3 * l * d + w) / c / 999) + 1; printf "%d", c * k }')
-  local size first
+  local size first store_index=0 default_dir=$server_dir
   local -A size_addresses=() size_pids=()
   for size in $sizes; do
     use_store "$size"
     working_set 1
+    server_dir=${store_dirs[$store_index]:-$default_dir}
+    store_index=$((store_index + 1))
     for _ in $(seq 1 "$instances"); do
       start_server "${server_env[@]}"
       size_addresses[$size]+="$address " size_pids[$size]+="${server_pids[-1]} "
     done
+    server_dir=$default_dir
     echo "== $provider_label, $(store_label "$size") filled, $instances server(s) at ${size_addresses[$size]}"
+    if [ ${#store_dirs[@]} -gt 0 ]; then
+      echo "   its servers run the build in ${store_dirs[$((store_index - 1))]:-$default_dir}"
+    fi
   done
   echo "   load average $(cut -d ' ' -f 1 /proc/loadavg)"
   # Untimed, before any row: SERVER_WARMUP_REGISTRATIONS calls of each registration of CALLS, then the cheap calls for
