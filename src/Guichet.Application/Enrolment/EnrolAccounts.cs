@@ -2,7 +2,6 @@ using Guichet.Application.Auditing;
 using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
-using Guichet.Domain.Enrolment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +10,15 @@ namespace Guichet.Application.Enrolment;
 
 /// <summary>
 /// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox, subscriptions and PED
-/// (<see cref="Account.RecordEnrolment"/>).
-/// Taking a job is a lease guarded by optimistic concurrency (two instances cannot both take it); the account's
-/// change and the job's removal are one transaction (a crash before it leaves the job to be taken again, and a
-/// finished job no longer exists to run twice). A job that fails keeps its error and is tried again after its lease,
-/// without holding up the others.
+/// (<see cref="EnrolmentFacts.Record"/>).
+/// A job is done in one transaction: the account's change, guarded by its version, and the job's removal, guarded by
+/// the job's. Two instances may read the same job; the second finds it done (or fails its guards and rolls back) and
+/// moves on, so an account is enrolled exactly once, and a crash before the commit leaves the job to be done again. Each
+/// instance takes a batch in its own random order, so that two working through one backlog seldom meet on a job. A
+/// job that fails keeps its error and waits <see cref="EnrolmentOptions.Lease"/> before it is tried again, without
+/// holding up the others. The work is the store's alone (no mail, no call out): holding a job across two transactions,
+/// as the outbox holds a mail it sends, would cost a write and a commit per registration (bench/README.md, "A hashing
+/// call's CPU beyond its hash").
 /// </summary>
 public sealed class EnrolAccounts(
     GuichetDbContext db,
@@ -24,89 +27,123 @@ public sealed class EnrolAccounts(
     IOptions<EnrolmentOptions> options,
     ILogger<EnrolAccounts> logger)
 {
+    /// <summary>Jobs read at once: one statement per wake when registrations come one by one, as they do.</summary>
+    private const int Batch = 32;
+
     /// <summary>Runs every job available now; returns how many accounts were enrolled.</summary>
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
         var enrolled = 0;
-        while (await TakeNextAsync(cancellationToken) is { } job)
+        List<AvailableJob> jobs;
+        do
         {
-            try
+            jobs = await AvailableJobsAsync(cancellationToken);
+            var order = jobs.ToArray();
+            Random.Shared.Shuffle(order);
+            foreach (var job in order)
             {
-                if (await CompleteAsync(job, cancellationToken))
+                try
                 {
-                    enrolled++;
+                    if (await CompleteAsync(job, cancellationToken))
+                    {
+                        enrolled++;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Lease}.",
+                        job.Id, job.Attempts + 1, options.Value.Lease);
+                    db.ChangeTracker.Clear();
+                    await PostponeAsync(job, exception, cancellationToken);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after its lease.", job.Id, job.Attempts);
-                db.ChangeTracker.Clear();
-                var error = $"{exception.GetType().Name}: {exception.Message}";
-                await db.EnrolmentJobs.Where(j => j.Id == job.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(j => j.LastError, error.Length > 2000 ? error[..2000] : error), cancellationToken);
-            }
         }
+        while (jobs.Count == Batch);
 
         return enrolled;
     }
 
-    private async Task<EnrolmentJob?> TakeNextAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = clock.GetUtcNow();
-            var job = await db.EnrolmentJobs
-                .Where(j => j.LeasedUntil == null || j.LeasedUntil < now)
-                .OrderBy(j => j.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (job is null)
-            {
-                return null;
-            }
+    private sealed record AvailableJob(long Id, Guid Version, Guid AccountId, int Attempts);
 
-            job.LeasedUntil = now + options.Value.Lease;
-            job.Attempts++;
-            job.Version = Guid.NewGuid();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return job;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance took it first: look for the next one.
-                db.ChangeTracker.Clear();
-            }
-        }
+    private sealed record PendingAccount(AccountState State, Guid Version, Guid WhiteLabelId, EnrolmentFacts Facts);
+
+    private Task<List<AvailableJob>> AvailableJobsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.EnrolmentJobs.AsNoTracking()
+            .Where(j => j.LeasedUntil == null || j.LeasedUntil < now)
+            .OrderBy(j => j.Id)
+            .Take(Batch)
+            .Select(j => new AvailableJob(j.Id, j.Version, j.AccountId, j.Attempts))
+            .ToListAsync(cancellationToken);
     }
 
-    private async Task<bool> CompleteAsync(EnrolmentJob job, CancellationToken cancellationToken)
+    /// <returns>Whether this run enrolled the account (false: it was not in progress, or another run did it first).</returns>
+    private async Task<bool> CompleteAsync(AvailableJob job, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.SingleAsync(a => a.Id == job.AccountId, cancellationToken);
-        if (account.State == AccountState.REGISTRATION_IN_PROGRESS)
+        // What the record needs and nothing more, in one statement: the account's file, its primary's, its white label's;
+        // nothing when another run has done the job since it was listed.
+        var account = await (
+                from a in db.Accounts.AsNoTracking()
+                where a.Id == job.AccountId && db.EnrolmentJobs.Any(j => j.Id == job.Id && j.Version == job.Version)
+                join w in db.WhiteLabels on a.WhiteLabelId equals w.Id
+                select new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
+                    a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount!.Data, w.MailDomain, w.DefaultEdiPartnerNumber)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
         {
-            var whiteLabel = await db.WhiteLabels.AsNoTracking().SingleAsync(w => w.Id == account.WhiteLabelId, cancellationToken);
-            var primary = account.PrimaryAccountId is { } primaryId
-                ? await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == primaryId, cancellationToken)
-                : null;
-            account.RecordEnrolment(whiteLabel, primary);
-            account.EnrolledAt = clock.GetUtcNow();
-            account.EnterState(AccountState.REGISTERED, account.EnrolledAt.Value);
-            audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Login,
-                from: nameof(AccountState.REGISTRATION_IN_PROGRESS), to: nameof(AccountState.REGISTERED), detail: "enrolment");
+            return false;
         }
 
-        db.EnrolmentJobs.Remove(job);
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var enrolled = account.State == AccountState.REGISTRATION_IN_PROGRESS;
+        if (enrolled)
         {
+            var record = account.Facts.Record();
+            var now = clock.GetUtcNow();
+            // Account.EnterState's three columns (the state, since when, a new version), guarded by the version read.
+            var changed = await db.Accounts.Where(a => a.Id == job.AccountId && a.Version == account.Version)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(a => a.Mailbox, record.Mailbox)
+                    .SetProperty(a => a.Subscriptions, record.Subscriptions)
+                    .SetProperty(a => a.EdiPartnerNumber, record.EdiPartnerNumber)
+                    .SetProperty(a => a.EnrolledAt, now)
+                    .SetProperty(a => a.State, AccountState.REGISTERED)
+                    .SetProperty(a => a.StateChangedAt, now)
+                    .SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
+            if (changed == 0)
+            {
+                // Changed since it was read (another run enrolled it, or a status change): the job waits for the next run.
+                return false;
+            }
+
+            audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Facts.Login,
+                from: nameof(AccountState.REGISTRATION_IN_PROGRESS), to: nameof(AccountState.REGISTERED), detail: "enrolment");
             await db.SaveChangesAsync(cancellationToken);
-            return account.State == AccountState.REGISTERED;
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (await db.EnrolmentJobs.Where(j => j.Id == job.Id && j.Version == job.Version).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            // Our lease ran out and another instance finished the job: nothing to do.
+            // Another run finished the job first: what this one changed is rolled back with the transaction.
             db.ChangeTracker.Clear();
             return false;
         }
+
+        await transaction.CommitAsync(cancellationToken);
+        return enrolled;
+    }
+
+    /// <summary>Keeps the error on the job and sets it aside for a lease; a job another run finished meanwhile is gone.</summary>
+    private Task<int> PostponeAsync(AvailableJob job, Exception exception, CancellationToken cancellationToken)
+    {
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        error = error.Length > 2000 ? error[..2000] : error;
+        var until = clock.GetUtcNow() + options.Value.Lease;
+        return db.EnrolmentJobs.Where(j => j.Id == job.Id)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.LastError, error)
+                .SetProperty(j => j.LeasedUntil, until)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                .SetProperty(j => j.Version, Guid.NewGuid()), cancellationToken);
     }
 }

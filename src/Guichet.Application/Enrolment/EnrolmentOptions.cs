@@ -8,6 +8,6 @@ public sealed class EnrolmentOptions
     /// <summary>How often the worker looks for jobs when nobody woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a taken job is reserved; a job whose instance died is taken again after it.</summary>
+    /// <summary>How long a job that failed waits before it is tried again (the name is older than that meaning).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -156,23 +156,19 @@ public sealed class Account
     }
 
     /// <summary>
-    /// What enrolment records from the file: the mailbox, the subscriptions and the PED in force. Enrolment calls it,
-    /// and so does every modification of an enrolled account, so that the record follows the file. A secondary's PED
-    /// is its primary's (§3.3.2 and §4.3.2: "hérite du partenaire EDI configuré au niveau de leur compte primaire");
-    /// a PED in a secondary's own file is kept there but has no effect.
+    /// What enrolment records from the file: the mailbox, the subscriptions and the PED in force
+    /// (<see cref="EnrolmentFacts.Record"/>). Every modification of an enrolled account calls it, so that the record
+    /// follows the file; the enrolment worker computes the same record from the columns alone.
     /// </summary>
     /// <param name="primary">The secondary's primary; null for a primary.</param>
     public void RecordEnrolment(WhiteLabel whiteLabel, Account? primary)
     {
-        Mailbox = WantsMailbox ? $"{Login}@{whiteLabel.MailDomain}" : null;
-        Subscriptions = string.Join(',', Data?.Teleprocedures?.Distinct() ?? []);
-        EdiPartnerNumber = Kind == AccountKind.Secondary
-            ? (primary ?? throw new InvalidOperationException($"The record of secondary {Login} needs its primary."))
-                .EdiPartnerNumberOfFile(whiteLabel)
-            : EdiPartnerNumberOfFile(whiteLabel);
-    }
+        if (Kind == AccountKind.Secondary && primary is null)
+        {
+            throw new InvalidOperationException($"The record of secondary {Login} needs its primary.");
+        }
 
-    /// <summary>§2.3.1: the file's PED, or the white label's when the file gives none.</summary>
-    private string? EdiPartnerNumberOfFile(WhiteLabel whiteLabel) =>
-        string.IsNullOrWhiteSpace(Data?.EdiPartnerNumber) ? whiteLabel.DefaultEdiPartnerNumber : Data.EdiPartnerNumber;
+        (Mailbox, Subscriptions, EdiPartnerNumber) = new EnrolmentFacts(
+            Kind, Login, WantsMailbox, Data, primary?.Data, whiteLabel.MailDomain, whiteLabel.DefaultEdiPartnerNumber).Record();
+    }
 }

@@ -13,9 +13,13 @@ public sealed class EnrolmentJob
 
     public DateTimeOffset EnqueuedAt { get; set; }
 
-    /// <summary>An instance that took the job holds it until then; after, another may take it.</summary>
+    /// <summary>
+    /// Not tried before then: set when an attempt fails (<see cref="LastError"/>). Versions before 2026-12-07 also set it
+    /// when an instance took the job, so a job whose instance died waits this long too.
+    /// </summary>
     public DateTimeOffset? LeasedUntil { get; set; }
 
+    /// <summary>Attempts that failed.</summary>
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }

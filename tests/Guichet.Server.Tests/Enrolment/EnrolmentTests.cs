@@ -9,16 +9,19 @@ using Wire = Guichet.Server.Soap.Contract;
 
 namespace Guichet.Server.Tests.Enrolment;
 
-/// <summary>The enrolment job is durable: a job whose instance died is resumed, and no account is enrolled twice.</summary>
+/// <summary>
+/// The enrolment job is durable: a job set aside after a failure is tried again once its time comes, and no account is
+/// enrolled twice.
+/// </summary>
 public abstract class EnrolmentTests(GuichetServer server)
 {
     [Fact]
-    public async Task JobLeftByADeadInstance_IsResumedAfterItsLease()
+    public async Task JobSetAside_IsDoneOnceItsLeaseEnds()
     {
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
-        // What a crash mid-job leaves: the account in progress and a job taken by an instance that is gone.
-        await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
+        // What a failed attempt leaves (or a crash, before 2026-12-07): the account in progress, the job set aside.
+        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
 
         await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
 
@@ -27,11 +30,11 @@ public abstract class EnrolmentTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task JobStillLeasedByAnotherInstance_IsNotTakenBeforeItsLeaseEnds()
+    public async Task JobSetAside_IsNotTakenBeforeItsLeaseEnds()
     {
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
-        await QueueTakenJobAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
+        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
 
         await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().HandleAsync(CancellationToken.None));
 
@@ -60,6 +63,9 @@ public abstract class EnrolmentTests(GuichetServer server)
 
         var job = await WaitForErrorAsync(brokenId);
         Assert.Contains("Json", job.LastError, StringComparison.OrdinalIgnoreCase);
+        // Set aside for its lease (two minutes): not tried again at each poll meanwhile.
+        Assert.Equal(1, job.Attempts);
+        Assert.InRange(job.LeasedUntil!.Value, DateTimeOffset.UtcNow.AddMinutes(1), DateTimeOffset.UtcNow.AddMinutes(3));
         Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS,
             await server.InDbAsync(db => db.Accounts.Where(a => a.Id == brokenId).Select(a => a.State).SingleAsync()));
 
@@ -70,8 +76,8 @@ public abstract class EnrolmentTests(GuichetServer server)
         await tenant.WaitForStateAsync(broken.Login, Wire.AccountState.REGISTERED);
     }
 
-    /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job some instance took, leased until the given time.</summary>
-    private Task<int> QueueTakenJobAsync(string login, DateTimeOffset leasedUntil) =>
+    /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job tried once and set aside until the given time.</summary>
+    private Task<int> QueueJobSetAsideAsync(string login, DateTimeOffset leasedUntil) =>
         server.InDbAsync(async db =>
         {
             var stored = await db.Accounts.SingleAsync(a => a.Login == login);

@@ -10,7 +10,8 @@ public sealed record RelatedFile(Guid Id, string FolderNumber, string Login, Acc
 
 public sealed record AuditLine(DateTimeOffset At, string Actor, string Event, string? From, string? To, string? RemoteAddress, string? Detail);
 
-/// <param name="NextAttemptAt">When a worker may take it (again): at once when not taken, else when its lease ends.</param>
+/// <param name="Attempts">The attempts that failed.</param>
+/// <param name="NextAttemptAt">When a worker may do it: at once (its queuing time) unless a failure set it aside until then.</param>
 public sealed record EnrolmentJobView(DateTimeOffset EnqueuedAt, int Attempts, string? LastError, DateTimeOffset NextAttemptAt);
 
 /// <summary>An action the file's state allows, with its button label.</summary>
