@@ -95,12 +95,12 @@ public sealed class EnrolAccounts(
             return false;
         }
 
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var enrolled = account.State == AccountState.REGISTRATION_IN_PROGRESS;
         if (enrolled)
         {
             var record = account.Facts.Record();
-            var now = clock.GetUtcNow();
             // Account.EnterState's three columns (the state, since when, a new version), guarded by the version read.
             var changed = await db.Accounts.Where(a => a.Id == job.AccountId && a.Version == account.Version)
                 .ExecuteUpdateAsync(set => set

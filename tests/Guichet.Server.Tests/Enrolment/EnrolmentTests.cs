@@ -76,6 +76,51 @@ public abstract class EnrolmentTests(GuichetServer server)
         await tenant.WaitForStateAsync(broken.Login, Wire.AccountState.REGISTERED);
     }
 
+    [Fact]
+    public async Task AccountChangedBetweenTheWorkersReadAndItsWrite_IsEnrolledFromItsNewState()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var account = await tenant.RegisterPrimaryAsync();
+        // Set aside for a minute, so that the server's own worker leaves it to this test's runs, whose clock is a minute
+        // later (and before the end of the hour another test of the class sets its job aside for).
+        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+        var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => server.InDbAsync(db => db.Accounts
+            .Where(a => a.Login == account.Login)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.WantsMailbox, false).SetProperty(a => a.Version, Guid.NewGuid()))));
+
+        await server.InScopeAsync(services => ActivatorUtilities.CreateInstance<EnrolAccounts>(services, clock).HandleAsync(CancellationToken.None));
+
+        // The run read the account before the change and wrote nothing after it: the job waits for the next run.
+        Assert.True(clock.Changed);
+        Assert.Equal(Wire.AccountState.REGISTRATION_IN_PROGRESS, (await tenant.Admin.GetAccountStateAsync(account.Login)).State);
+        await server.InScopeAsync(services => ActivatorUtilities.CreateInstance<EnrolAccounts>(services, clock).HandleAsync(CancellationToken.None));
+        var enrolled = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == account.Login));
+        Assert.Equal((AccountState.REGISTERED, null), (enrolled.State, enrolled.Mailbox));
+    }
+
+    /// <summary>
+    /// A clock at a fixed time that changes the store once, when read the second time: by the worker between its read of
+    /// the account and its transaction (the first read lists the jobs).
+    /// </summary>
+    private sealed class ChangingClock(DateTimeOffset now, Func<Task<int>> change) : TimeProvider
+    {
+        private int _reads;
+
+        public bool Changed { get; private set; }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _reads) == 2)
+            {
+                // On a thread of the pool: the test's context must not wait for itself.
+                Task.Run(change).GetAwaiter().GetResult();
+                Changed = true;
+            }
+
+            return now;
+        }
+    }
+
     /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job tried once and set aside until the given time.</summary>
     private Task<int> QueueJobSetAsideAsync(string login, DateTimeOffset leasedUntil) =>
         server.InDbAsync(async db =>
