@@ -53,8 +53,13 @@ public sealed class EnrolAccounts(
                 {
                     logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Lease}.",
                         job.Id, job.Attempts + 1, options.Value.Lease);
-                    db.ChangeTracker.Clear();
                     await PostponeAsync(job, exception, cancellationToken);
+                }
+                finally
+                {
+                    // Nothing of a job outlives it (its audit row, saved or not): a backlog of thousands of jobs in one run
+                    // would otherwise make each save compare every row saved before it.
+                    db.ChangeTracker.Clear();
                 }
             }
         }
@@ -125,7 +130,6 @@ public sealed class EnrolAccounts(
         if (await db.EnrolmentJobs.Where(j => j.Id == job.Id && j.Version == job.Version).ExecuteDeleteAsync(cancellationToken) == 0)
         {
             // Another run finished the job first: what this one changed is rolled back with the transaction.
-            db.ChangeTracker.Clear();
             return false;
         }
 

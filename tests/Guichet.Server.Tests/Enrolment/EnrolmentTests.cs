@@ -1,4 +1,5 @@
 using Guichet.Application.Enrolment;
+using Guichet.Data;
 using Guichet.Domain.Accounts;
 using Guichet.Domain.Auditing;
 using Guichet.Domain.Enrolment;
@@ -96,6 +97,30 @@ public abstract class EnrolmentTests(GuichetServer server)
         await server.InScopeAsync(services => ActivatorUtilities.CreateInstance<EnrolAccounts>(services, clock).HandleAsync(CancellationToken.None));
         var enrolled = await server.InDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Login == account.Login));
         Assert.Equal((AccountState.REGISTERED, null), (enrolled.State, enrolled.Mailbox));
+    }
+
+    [Fact]
+    public async Task RunThroughSeveralJobs_KeepsNoneOfThemTracked()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var logins = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var account = await tenant.RegisterPrimaryAsync();
+            // Left to this test's run, as above: set aside for a minute, the run's clock a minute later.
+            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+            logins.Add(account.Login);
+        }
+
+        var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => Task.FromResult(0));
+        var (enrolled, tracked) = await server.InScopeAsync(async services =>
+        {
+            var enrolledNow = await ActivatorUtilities.CreateInstance<EnrolAccounts>(services, clock).HandleAsync(CancellationToken.None);
+            return (enrolledNow, services.GetRequiredService<GuichetDbContext>().ChangeTracker.Entries().Count());
+        });
+
+        Assert.Equal((3, 0), (enrolled, tracked));
+        Assert.Equal(3, await server.InDbAsync(db => db.Accounts.CountAsync(a => logins.Contains(a.Login) && a.State == AccountState.REGISTERED)));
     }
 
     /// <summary>
