@@ -120,4 +120,33 @@ public class AccountTests
 
         Assert.Equal(("lyon.acme@mb.acme.fr", "9999999"), (secondary.Mailbox, secondary.EdiPartnerNumber));
     }
+
+    [Fact]
+    public void RecordEnrolment_SecondaryWithoutItsPrimary_ThrowsAndRecordsNothing()
+    {
+        var secondary = Enrolled(AccountKind.Secondary, "lyon.acme", new SecondaryAccountData { Teleprocedures = [Teleprocedure.TVA] });
+
+        Assert.Throws<InvalidOperationException>(() => secondary.RecordEnrolment(s_whiteLabel, primary: null));
+        Assert.Equal((null, null, null), (secondary.Mailbox, secondary.Subscriptions, secondary.EdiPartnerNumber));
+    }
+
+    // The enrolment worker's path: it reads the primary through a LEFT JOIN, so a missing primary and a primary without
+    // a file both leave PrimaryFile null; only the first may fail.
+    [Fact]
+    public void EnrolmentFacts_SecondaryWhosePrimaryWasNotFound_Throws()
+    {
+        var facts = new EnrolmentFacts(AccountKind.Secondary, "lyon.acme", WantsMailbox: true, new SecondaryAccountData(),
+            HasPrimary: false, PrimaryFile: null, "mb.acme.fr", "9999999");
+
+        Assert.Throws<InvalidOperationException>(() => facts.Record());
+    }
+
+    [Fact]
+    public void EnrolmentFacts_SecondaryWhosePrimaryHasNoFile_TakesTheWhiteLabelsPed()
+    {
+        var facts = new EnrolmentFacts(AccountKind.Secondary, "lyon.acme", WantsMailbox: false, new SecondaryAccountData(),
+            HasPrimary: true, PrimaryFile: null, "mb.acme.fr", "9999999");
+
+        Assert.Equal(new EnrolmentRecord(null, "", "9999999"), facts.Record());
+    }
 }

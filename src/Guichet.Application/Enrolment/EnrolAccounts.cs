@@ -93,7 +93,8 @@ public sealed class EnrolAccounts(
                 where a.Id == job.AccountId && db.EnrolmentJobs.Any(j => j.Id == job.Id && j.Version == job.Version)
                 join w in db.WhiteLabels on a.WhiteLabelId equals w.Id
                 select new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
-                    a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount!.Data, w.MailDomain, w.DefaultEdiPartnerNumber)))
+                    a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount != null, a.PrimaryAccount!.Data, w.MailDomain,
+                    w.DefaultEdiPartnerNumber)))
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {

@@ -163,12 +163,7 @@ public sealed class Account
     /// <param name="primary">The secondary's primary; null for a primary.</param>
     public void RecordEnrolment(WhiteLabel whiteLabel, Account? primary)
     {
-        if (Kind == AccountKind.Secondary && primary is null)
-        {
-            throw new InvalidOperationException($"The record of secondary {Login} needs its primary.");
-        }
-
-        (Mailbox, Subscriptions, EdiPartnerNumber) = new EnrolmentFacts(
-            Kind, Login, WantsMailbox, Data, primary?.Data, whiteLabel.MailDomain, whiteLabel.DefaultEdiPartnerNumber).Record();
+        (Mailbox, Subscriptions, EdiPartnerNumber) = new EnrolmentFacts(Kind, Login, WantsMailbox, Data,
+            primary is not null, primary?.Data, whiteLabel.MailDomain, whiteLabel.DefaultEdiPartnerNumber).Record();
     }
 }

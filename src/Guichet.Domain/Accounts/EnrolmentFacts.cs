@@ -5,12 +5,14 @@ namespace Guichet.Domain.Accounts;
 /// its primary's file for a secondary, and two settings of its white label. The enrolment worker reads exactly these in
 /// one statement; <see cref="Account.RecordEnrolment"/> gathers them from loaded entities.
 /// </summary>
+/// <param name="HasPrimary">Whether a secondary's primary was found: apart from its file, which may be null.</param>
 /// <param name="PrimaryFile">A secondary's primary's file; ignored for a primary.</param>
 public sealed record EnrolmentFacts(
     AccountKind Kind,
     string Login,
     bool WantsMailbox,
     AccountData? File,
+    bool HasPrimary,
     AccountData? PrimaryFile,
     string MailDomain,
     string? DefaultEdiPartnerNumber)
@@ -20,8 +22,14 @@ public sealed record EnrolmentFacts(
     /// "hérite du partenaire EDI configuré au niveau de leur compte primaire"); a PED in a secondary's own file is kept
     /// there but has no effect. A file that gives no PED takes the white label's (§2.3.1).
     /// </summary>
+    /// <exception cref="InvalidOperationException">A secondary without its primary: its PED cannot be known.</exception>
     public EnrolmentRecord Record()
     {
+        if (Kind == AccountKind.Secondary && !HasPrimary)
+        {
+            throw new InvalidOperationException($"The record of secondary {Login} needs its primary.");
+        }
+
         var pedFile = Kind == AccountKind.Secondary ? PrimaryFile : File;
         return new EnrolmentRecord(
             WantsMailbox ? $"{Login}@{MailDomain}" : null,

@@ -78,6 +78,37 @@ public abstract class EnrolmentTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task SecondaryWithoutItsPrimary_FailsItsJobRatherThanTakingTheWhiteLabelsPed()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var primary = await tenant.RegisteredPrimaryAsync();
+        var secondary = await tenant.RegisteredSecondaryAsync(primary);
+        var ids = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == primary.Login || a.Login == secondary.Login)
+            .ToDictionaryAsync(a => a.Login, a => a.Id));
+        // No constraint forbids a secondary without a primary; the worker reads the primary through a left join, where a
+        // missing primary looks like a primary without a file.
+        await server.InDbAsync(async db =>
+        {
+            await db.Accounts.Where(a => a.Id == ids[secondary.Login]).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.PrimaryAccountId, (Guid?)null).SetProperty(a => a.State, AccountState.REGISTRATION_IN_PROGRESS));
+            db.EnrolmentJobs.Add(new EnrolmentJob { AccountId = ids[secondary.Login], EnqueuedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        var job = await WaitForErrorAsync(ids[secondary.Login]);
+        Assert.Contains("needs its primary", job.LastError, StringComparison.Ordinal);
+        Assert.Equal(AccountState.REGISTRATION_IN_PROGRESS,
+            await server.InDbAsync(db => db.Accounts.Where(a => a.Id == ids[secondary.Login]).Select(a => a.State).SingleAsync()));
+
+        // Its primary back, with the job's lease run out: the next run enrols it.
+        await server.InDbAsync(db => db.Accounts.Where(a => a.Id == ids[secondary.Login])
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.PrimaryAccountId, ids[primary.Login])));
+        await server.InDbAsync(db => db.EnrolmentJobs.Where(j => j.AccountId == ids[secondary.Login])
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await tenant.WaitForStateAsync(secondary.Login, Wire.AccountState.REGISTERED);
+    }
+
+    [Fact]
     public async Task AccountChangedBetweenTheWorkersReadAndItsWrite_IsEnrolledFromItsNewState()
     {
         var tenant = await Tenant.CreateAsync(server);
