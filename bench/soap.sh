@@ -31,7 +31,10 @@
 #   SERVER_DIR (the Release build's output: another build of the server to measure, e.g. a ReadyToRun publish)
 #   SERVER_DIRS (none: one build folder per store of SIZES, in their order, in place of SERVER_DIR; SIZES="0 0"
 #   SERVER_DIRS="a b" measures two builds side by side, row by row, pass by pass, the second compared with the first)
-#   PG_SETTINGS (none: PostgreSQL's defaults; NAME=value words given to the bench's cluster, e.g. "shared_buffers=2GB")
+#   PG_SETTINGS (none: NAME=value words given to the bench's cluster beside its sizing, e.g. "work_mem=8MB")
+#   PG_SHARED_BUFFERS (a quarter of the machine's memory, in MB; "" leaves PostgreSQL's 128 MB)
+#   PG_PREWARM (1: a filled PostgreSQL store is read into the cluster's buffers before the passes; 0: left cold)
+#   PG_HUGE_PAGES (1 as root: the cluster's shared memory in huge pages reserved for the run; 0: in 4 KB pages)
 #   PROFILE=1 (instead of the table: item 2 of issue 11, where a cheap call's time goes; see bench/README.md)
 #   PROFILE_ACCOUNTS (0: accounts filled before PROFILE=1's steps, e.g. 1000000 to see what a large store adds)
 #   PAUSE_RECLAIM=1 (as root: pauses the host's proactive reclaim, DAMON pageout, for the run; bench/host-reclaim.sh)
@@ -147,6 +150,7 @@ cleanup() {
   if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   fi
+  release_huge_pages || true
   # The maintenance's purges (MaintenanceWorker) take CPU from whatever pass they meet: when and how long, per server.
   for log in "$work"/server*.log; do
     # A run shorter than the maintenance's interval has none: no line, and no failure.
@@ -167,7 +171,16 @@ host_reclaim_start
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # A cluster with PostgreSQL's default settings (fsync on, unlike the tests' cluster): durability costs what it costs.
-# PG_SETTINGS changes some, to measure what sizing the cluster does.
+# Two are sized, as PostgreSQL's manual advises for a dedicated server: shared_buffers, a quarter of the memory (its
+# 128 MB default holds a twentieth of a store of a million accounts), and huge pages for them. Each PostgreSQL process
+# maps the buffers it touches a page at a time, and on the bench's VM a page fault is dear: a lookup of a random
+# account in buffers read in by another process took 0.12–0.60 ms with 4 KB pages, 0.05–0.24 ms with 2 MB ones
+# (bench/README.md, "PostgreSQL's buffers"). As root the bench reserves the huge pages the cluster needs for the run
+# (vm.nr_hugepages) and gives them back at its end. PG_SETTINGS adds other settings, to measure what they do.
+pg_shared_buffers=${PG_SHARED_BUFFERS-$(($(awk '/^MemTotal:/ { print $2 }' /proc/meminfo) / 4096))}
+pg_prewarm=${PG_PREWARM:-1}
+pg_huge_pages=${PG_HUGE_PAGES:-$([ "$(id -u)" -eq 0 ] && echo 1 || echo 0)}
+huge_pages_before=""
 start_postgres() {
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   mkdir -p "$work/pg"
@@ -175,13 +188,42 @@ start_postgres() {
   as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  local setting settings=""
-  for setting in ${PG_SETTINGS:-}; do settings+=" -c $setting"; done
+  local setting settings=()
+  [ -n "$pg_shared_buffers" ] && settings+=(-c "shared_buffers=${pg_shared_buffers}MB")
+  for setting in ${PG_SETTINGS:-}; do settings+=(-c "$setting"); done
+  if [ "$pg_huge_pages" = 1 ]; then
+    reserve_huge_pages "${settings[@]}"
+    settings+=(-c huge_pages=on)
+  fi
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
-    -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1$settings" start >/dev/null
+    -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 ${settings[*]}" start >/dev/null
   pg_port=$port
   # Its processes' CPU is measured per row (the postmaster and its children), beside the servers'.
   database_pid=$(head -n 1 "$work/pg/data/postmaster.pid")
+}
+
+# Adds to the kernel's huge pages what the cluster's shared memory needs with the given settings (PostgreSQL 15 says).
+reserve_huge_pages() {
+  local needed
+  needed=$(as_postgres "$pg_bin/postgres" -D "$work/pg/data" -C shared_memory_size_in_huge_pages "$@")
+  if [ ! -w /proc/sys/vm/nr_hugepages ]; then
+    echo "PG_HUGE_PAGES=1: cannot write /proc/sys/vm/nr_hugepages (run as root, or PG_HUGE_PAGES=0)" >&2
+    exit 2
+  fi
+  huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
+  echo $((huge_pages_before + needed)) >/proc/sys/vm/nr_hugepages
+  if [ "$(cat /proc/sys/vm/nr_hugepages)" -lt $((huge_pages_before + needed)) ]; then
+    echo "PG_HUGE_PAGES=1: the kernel reserved $(cat /proc/sys/vm/nr_hugepages) huge pages of the" \
+      "$((huge_pages_before + needed)) asked (memory too fragmented?); PG_HUGE_PAGES=0 measures without them" >&2
+    release_huge_pages
+    exit 2
+  fi
+}
+
+release_huge_pages() {
+  [ -n "$huge_pages_before" ] || return 0
+  echo "$huge_pages_before" >/proc/sys/vm/nr_hugepages
+  huge_pages_before=""
 }
 
 # A self-signed certificate for the key ring, made as README "Keys" says.
@@ -194,6 +236,7 @@ keyring_certificate() {
 
 stop_postgres() {
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null
+  release_huge_pages
   rm -rf "$work/pg"
   pg_bin=""
   database_pid=""
@@ -262,6 +305,21 @@ fill_store() {
       --password "$bench_password" --accounts "$1"
   fi
   filled=$1
+  [ "$1" -gt 0 ] && [ "$Database__Provider" = PostgreSql ] && [ "$pg_prewarm" = 1 ] && prewarm_store
+  return 0
+}
+
+# A store filled in bulk is on disk only; one in service for hours has had every account read, and what fits of it sits
+# in the cluster's buffers. pg_prewarm reads each table and index of the store into them.
+prewarm_store() {
+  local database=${Database__ConnectionString##*Database=}
+  local relations megabytes
+  IFS='|' read -r relations megabytes < <(as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres \
+    -d "$database" -qAt -c "CREATE EXTENSION pg_prewarm" \
+    -c "SELECT count(*), round(coalesce(sum(pg_prewarm(c.oid)), 0) * 8 / 1024.0) FROM (SELECT oid FROM pg_class
+        WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'i')) c")
+  [ -n "$megabytes" ] || { echo "pg_prewarm did not read the store into PostgreSQL's buffers" >&2; exit 1; }
+  echo "   read into PostgreSQL's buffers: $relations tables and indexes, $megabytes MB"
 }
 
 # One store per size: a SQLite file or a PostgreSQL database, set up and filled once; use_store selects it again later.
@@ -609,7 +667,13 @@ print_table() {
   if [ -n "${SERVER_ENV:-}${SERVER_DIR:-}" ]; then
     echo "   servers measured with environment '${SERVER_ENV:-}' from ${server_dir}"
   fi
-  [ -n "${PG_SETTINGS:-}" ] && echo "   PostgreSQL started with: ${PG_SETTINGS}"
+  if [[ " $providers " == *" PostgreSql "* ]]; then
+    local pages=" in 4 KB pages" filled="left cold"
+    [ "$pg_huge_pages" = 1 ] && pages=" in huge pages"
+    [ "$pg_prewarm" = 1 ] && filled="read into its buffers before the passes"
+    echo "   PostgreSQL started with shared_buffers=${pg_shared_buffers:-128}MB$pages${PG_SETTINGS:+, $PG_SETTINGS};" \
+      "a filled store $filled"
+  fi
   echo "   the host's proactive reclaim: $host_reclaim"
   echo "| provider | accounts | servers | call | requests/s | compared | p50 ms | p99 ms | errors | server CPU ms/call | database CPU ms/call | client CPU | host steal | peak RSS MB |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
