@@ -45,6 +45,7 @@ internal static class ApplicationOptions
         services.AddOptions<EnrolmentOptions>().BindConfiguration(Section)
             .Validate(o => o.PollInterval > TimeSpan.Zero, Positive($"{Section}:{nameof(EnrolmentOptions.PollInterval)}", "00:00:02"))
             .Validate(o => o.Lease > TimeSpan.Zero, Positive($"{Section}:{nameof(EnrolmentOptions.Lease)}", "00:02:00"))
+            .Validate(o => o.RunSpacing >= TimeSpan.Zero, NotNegative($"{Section}:{nameof(EnrolmentOptions.RunSpacing)}", "00:00:00.250"))
             .ValidateOnStart();
     }
 

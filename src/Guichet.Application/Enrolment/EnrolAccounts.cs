@@ -11,12 +11,13 @@ namespace Guichet.Application.Enrolment;
 /// <summary>
 /// Takes pending enrolment jobs and turns each account REGISTERED: records its mailbox, subscriptions and PED
 /// (<see cref="EnrolmentFacts.Record"/>).
-/// A job is done in one transaction: the account's change, guarded by its version, and the job's removal, guarded by
-/// the job's. Two instances may read the same job; the second finds it done (or fails its guards and rolls back) and
-/// moves on, so an account is enrolled exactly once, and a crash before the commit leaves the job to be done again. Each
-/// instance takes a batch in its own random order, so that two working through one backlog seldom meet on a job. A
-/// job that fails keeps its error and waits <see cref="EnrolmentOptions.Lease"/> before it is tried again, without
-/// holding up the others. The work is the store's alone (no mail, no call out): holding a job across two transactions,
+/// The jobs of a run are done in one transaction: each account's change, guarded by its version, and the jobs' removal,
+/// guarded by theirs; the worker's runs are spaced (<see cref="EnrolmentOptions.RunSpacing"/>) so that registrations
+/// coming fast share one. Two instances may read the same job; the second finds it done (or fails its guards and rolls
+/// back) and moves on, so an account is enrolled exactly once, and a crash before the commit leaves the jobs to be done
+/// again. Each instance takes a batch in its own random order, so that two working through one backlog seldom meet on a
+/// job. A job that fails is done alone, keeps its error and waits <see cref="EnrolmentOptions.Lease"/> before it is
+/// tried again, without holding up the others. The work is the store's alone (no mail, no call out): holding a job across two transactions,
 /// as the outbox holds a mail it sends, would cost a write and a commit per registration (bench/README.md, "A hashing
 /// call's CPU beyond its hash").
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class EnrolAccounts(
     IOptions<EnrolmentOptions> options,
     ILogger<EnrolAccounts> logger)
 {
-    /// <summary>Jobs read at once: one statement per wake when registrations come one by one, as they do.</summary>
+    /// <summary>Jobs read and done at once; a backlog is worked through in batches of this many.</summary>
     private const int Batch = 32;
 
     /// <summary>Runs every job available now; returns how many accounts were enrolled.</summary>
@@ -40,28 +41,7 @@ public sealed class EnrolAccounts(
             jobs = await AvailableJobsAsync(cancellationToken);
             var order = jobs.ToArray();
             Random.Shared.Shuffle(order);
-            foreach (var job in order)
-            {
-                try
-                {
-                    if (await CompleteAsync(job, cancellationToken))
-                    {
-                        enrolled++;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Lease}.",
-                        job.Id, job.Attempts + 1, options.Value.Lease);
-                    await PostponeAsync(job, exception, cancellationToken);
-                }
-                finally
-                {
-                    // Nothing of a job outlives it (its audit row, saved or not): a backlog of thousands of jobs in one run
-                    // would otherwise make each save compare every row saved before it.
-                    db.ChangeTracker.Clear();
-                }
-            }
+            enrolled += await CompleteTogetherAsync(order, cancellationToken);
         }
         while (jobs.Count == Batch);
 
@@ -83,59 +63,143 @@ public sealed class EnrolAccounts(
             .ToListAsync(cancellationToken);
     }
 
-    /// <returns>Whether this run enrolled the account (false: it was not in progress, or another run did it first).</returns>
-    private async Task<bool> CompleteAsync(AvailableJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The jobs in one transaction: one read, one audit batch, one removal and one commit for all of them, and the
+    /// account's change each. When that fails, or another run finished one of them first, each is done alone, so that a
+    /// failing job holds up no other and keeps its own error.
+    /// </summary>
+    private async Task<int> CompleteTogetherAsync(AvailableJob[] jobs, CancellationToken cancellationToken)
     {
-        // What the record needs and nothing more, in one statement: the account's file, its primary's, its white label's;
-        // nothing when another run has done the job since it was listed.
-        var account = await (
-                from a in db.Accounts.AsNoTracking()
-                where a.Id == job.AccountId && db.EnrolmentJobs.Any(j => j.Id == job.Id && j.Version == job.Version)
-                join w in db.WhiteLabels on a.WhiteLabelId equals w.Id
-                select new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
-                    a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount != null, a.PrimaryAccount!.Data, w.MailDomain,
-                    w.DefaultEdiPartnerNumber)))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (account is null)
+        if (jobs.Length > 1)
         {
-            return false;
+            try
+            {
+                if (await CompleteAsync(jobs, cancellationToken) is { } enrolledTogether)
+                {
+                    return enrolledTogether;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning("Enrolment of {Count} jobs together failed ({Error}); each is done alone.", jobs.Length, exception.Message);
+            }
+            finally
+            {
+                // Nothing of a transaction outlives it (its audit rows, saved or not).
+                db.ChangeTracker.Clear();
+            }
         }
 
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var enrolled = account.State == AccountState.REGISTRATION_IN_PROGRESS;
-        if (enrolled)
+        var enrolled = 0;
+        foreach (var job in jobs)
         {
-            var record = account.Facts.Record();
-            // Account.EnterState's three columns (the state, since when, a new version), guarded by the version read.
-            var changed = await db.Accounts.Where(a => a.Id == job.AccountId && a.Version == account.Version)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(a => a.Mailbox, record.Mailbox)
-                    .SetProperty(a => a.Subscriptions, record.Subscriptions)
-                    .SetProperty(a => a.EdiPartnerNumber, record.EdiPartnerNumber)
-                    .SetProperty(a => a.EnrolledAt, now)
-                    .SetProperty(a => a.State, AccountState.REGISTERED)
-                    .SetProperty(a => a.StateChangedAt, now)
-                    .SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
-            if (changed == 0)
+            try
             {
-                // Changed since it was read (another run enrolled it, or a status change): the job waits for the next run.
-                return false;
+                enrolled += await CompleteAsync([job], cancellationToken) ?? 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Lease}.",
+                    job.Id, job.Attempts + 1, options.Value.Lease);
+                await PostponeAsync(job, exception, cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return enrolled;
+    }
+
+    /// <returns>
+    /// How many accounts the transaction enrolled (an account changed since it was read, or no longer in progress, is
+    /// not); null when another run finished one of the jobs first, and nothing was written.
+    /// </returns>
+    private async Task<int?> CompleteAsync(IReadOnlyCollection<AvailableJob> jobs, CancellationToken cancellationToken)
+    {
+        var pending = await PendingAccountsAsync(jobs, cancellationToken);
+        var now = clock.GetUtcNow();
+        // Computed before the transaction opens: a file the record cannot be made of writes nothing.
+        var work = new List<(AvailableJob Job, PendingAccount Account, EnrolmentRecord? Record)>(pending.Count);
+        foreach (var job in jobs)
+        {
+            if (pending.TryGetValue(job.Id, out var account))
+            {
+                work.Add((job, account, account.State == AccountState.REGISTRATION_IN_PROGRESS ? account.Facts.Record() : null));
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var finished = new List<AvailableJob>(work.Count);
+        var enrolled = 0;
+        foreach (var (job, account, record) in work)
+        {
+            if (record is not null)
+            {
+                // Account.EnterState's three columns (the state, since when, a new version), guarded by the version read.
+                var changed = await db.Accounts.Where(a => a.Id == job.AccountId && a.Version == account.Version)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(a => a.Mailbox, record.Mailbox)
+                        .SetProperty(a => a.Subscriptions, record.Subscriptions)
+                        .SetProperty(a => a.EdiPartnerNumber, record.EdiPartnerNumber)
+                        .SetProperty(a => a.EnrolledAt, now)
+                        .SetProperty(a => a.State, AccountState.REGISTERED)
+                        .SetProperty(a => a.StateChangedAt, now)
+                        .SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
+                if (changed == 0)
+                {
+                    // Changed since it was read (another run enrolled it, or a status change): the job waits for the next run.
+                    continue;
+                }
+
+                audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Facts.Login,
+                    from: nameof(AccountState.REGISTRATION_IN_PROGRESS), to: nameof(AccountState.REGISTERED), detail: "enrolment");
+                enrolled++;
             }
 
-            audit.Record("system", AuditEvents.AccountStateChanged, account.WhiteLabelId, account.Facts.Login,
-                from: nameof(AccountState.REGISTRATION_IN_PROGRESS), to: nameof(AccountState.REGISTERED), detail: "enrolment");
-            await db.SaveChangesAsync(cancellationToken);
+            finished.Add(job);
         }
 
-        if (await db.EnrolmentJobs.Where(j => j.Id == job.Id && j.Version == job.Version).ExecuteDeleteAsync(cancellationToken) == 0)
+        if (finished.Count == 0)
         {
-            // Another run finished the job first: what this one changed is rolled back with the transaction.
-            return false;
+            return 0;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // Each job guarded by its version, as read: versions are random, so no job's matches another's.
+        var ids = finished.Select(j => j.Id).ToList();
+        var versions = finished.Select(j => j.Version).ToList();
+        if (await db.EnrolmentJobs.Where(j => ids.Contains(j.Id) && versions.Contains(j.Version)).ExecuteDeleteAsync(cancellationToken)
+            != finished.Count)
+        {
+            // Another run finished a job first: what this one changed is rolled back with the transaction.
+            return null;
         }
 
         await transaction.CommitAsync(cancellationToken);
         return enrolled;
+    }
+
+    /// <summary>
+    /// What the records need and nothing more, in one statement: each account's file, its primary's, its white label's;
+    /// nothing for a job another run has done (or set aside) since it was listed.
+    /// </summary>
+    private async Task<Dictionary<long, PendingAccount>> PendingAccountsAsync(IReadOnlyCollection<AvailableJob> jobs,
+        CancellationToken cancellationToken)
+    {
+        var ids = jobs.Select(j => j.Id).ToList();
+        var rows = await (
+                from j in db.EnrolmentJobs.AsNoTracking()
+                where ids.Contains(j.Id)
+                join a in db.Accounts on j.AccountId equals a.Id
+                join w in db.WhiteLabels on a.WhiteLabelId equals w.Id
+                select new { j.Id, j.Version, Account = new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
+                    a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount != null, a.PrimaryAccount!.Data, w.MailDomain,
+                    w.DefaultEdiPartnerNumber)) })
+            .ToListAsync(cancellationToken);
+        var listed = jobs.ToDictionary(j => j.Id, j => j.Version);
+        return rows.Where(r => listed[r.Id] == r.Version).ToDictionary(r => r.Id, r => r.Account);
     }
 
     /// <summary>Keeps the error on the job and sets it aside for a lease; a job another run finished meanwhile is gone.</summary>

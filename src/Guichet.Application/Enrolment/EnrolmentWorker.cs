@@ -17,6 +17,8 @@ public sealed class EnrolmentWorker(
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
+    protected override TimeSpan RunSpacing => options.Value.RunSpacing;
+
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var enrolled = await services.GetRequiredService<EnrolAccounts>().HandleAsync(cancellationToken);

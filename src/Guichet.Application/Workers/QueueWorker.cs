@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,16 @@ public abstract class QueueWorker(IServiceScopeFactory scopes, WakeSignal signal
 {
     protected abstract TimeSpan PollInterval { get; }
 
+    /// <summary>The least time from the start of one run to the start of the next, however often the worker is woken.</summary>
+    protected virtual TimeSpan RunSpacing => TimeSpan.Zero;
+
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -34,6 +39,11 @@ public abstract class QueueWorker(IServiceScopeFactory scopes, WakeSignal signal
             }
 
             await signal.WaitAsync(PollInterval, stoppingToken);
+            if (RunSpacing - Stopwatch.GetElapsedTime(started) is var rest && rest > TimeSpan.Zero)
+            {
+                // Woken again soon after a run: what comes meanwhile is done in the next run, with this.
+                await Task.Delay(rest, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 }

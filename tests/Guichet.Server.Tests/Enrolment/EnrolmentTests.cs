@@ -154,6 +154,37 @@ public abstract class EnrolmentTests(GuichetServer server)
         Assert.Equal(3, await server.InDbAsync(db => db.Accounts.CountAsync(a => logins.Contains(a.Login) && a.State == AccountState.REGISTERED)));
     }
 
+    [Fact]
+    public async Task JobsDoneTogether_OneFailing_TheOthersAreEnrolledAndItIsSetAsideAlone()
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var logins = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var account = await tenant.RegisterPrimaryAsync();
+            // Left to this test's run, as above: set aside for a minute, the run's clock a minute later.
+            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+            logins.Add(account.Login);
+        }
+
+        var brokenId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == logins[1]).Select(a => a.Id).SingleAsync());
+        await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {brokenId}"));
+        var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => Task.FromResult(0));
+
+        var enrolled = await server.InScopeAsync(services =>
+            ActivatorUtilities.CreateInstance<EnrolAccounts>(services, clock).HandleAsync(CancellationToken.None));
+
+        // Read together, the broken file failed the batch; done alone, the two others were enrolled and it was set aside.
+        Assert.Equal(2, enrolled);
+        var states = await server.InDbAsync(db => db.Accounts.Where(a => logins.Contains(a.Login))
+            .Select(a => new { a.Login, a.State }).ToDictionaryAsync(a => a.Login, a => a.State));
+        Assert.Equal([AccountState.REGISTERED, AccountState.REGISTRATION_IN_PROGRESS, AccountState.REGISTERED], logins.Select(l => states[l]));
+        var job = await server.InDbAsync(db => db.EnrolmentJobs.AsNoTracking().SingleAsync(j => j.AccountId == brokenId));
+        Assert.Contains("Json", job.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, job.Attempts);
+        await server.InDbAsync(db => db.EnrolmentJobs.Where(j => j.AccountId == brokenId).ExecuteDeleteAsync());
+    }
+
     /// <summary>
     /// A clock at a fixed time that changes the store once, when read the second time: by the worker between its read of
     /// the account and its transaction (the first read lists the jobs).

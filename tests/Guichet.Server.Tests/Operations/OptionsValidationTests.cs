@@ -22,6 +22,7 @@ public sealed class OptionsValidationTests
     [InlineData("Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute=0", "Security:FailedWhiteLabelAuthenticationsPerAddressPerMinute")]
     [InlineData("Security:WsseFreshness=-00:05:00", "Security:WsseFreshness must be positive")]
     [InlineData("Enrolment:Lease=00:00:00", "Enrolment:Lease must be positive")]
+    [InlineData("Enrolment:RunSpacing=-00:00:01", "Enrolment:RunSpacing must not be negative")]
     [InlineData("Maintenance:Interval=00:00:00", "Maintenance:Interval must be positive and at most a day")]
     [InlineData("Maintenance:Interval=2.00:00:00", "Maintenance:Interval must be positive and at most a day")]
     [InlineData("Portal:Sessions:IdleTimeout=00:00:10", "Portal:Sessions:IdleTimeout must be at least one minute")]
