@@ -52,6 +52,8 @@ public sealed class EnrolAccounts(
 
     private sealed record PendingAccount(AccountState State, Guid Version, Guid WhiteLabelId, EnrolmentFacts Facts);
 
+    private sealed record ListedJob(long Id, Guid Version, PendingAccount Account);
+
     private Task<List<AvailableJob>> AvailableJobsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -194,9 +196,9 @@ public sealed class EnrolAccounts(
                 where ids.Contains(j.Id)
                 join a in db.Accounts on j.AccountId equals a.Id
                 join w in db.WhiteLabels on a.WhiteLabelId equals w.Id
-                select new { j.Id, j.Version, Account = new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
+                select new ListedJob(j.Id, j.Version, new PendingAccount(a.State, a.Version, a.WhiteLabelId, new EnrolmentFacts(
                     a.Kind, a.Login, a.WantsMailbox, a.Data, a.PrimaryAccount != null, a.PrimaryAccount!.Data, w.MailDomain,
-                    w.DefaultEdiPartnerNumber)) })
+                    w.DefaultEdiPartnerNumber))))
             .ToListAsync(cancellationToken);
         var listed = jobs.ToDictionary(j => j.Id, j => j.Version);
         return rows.Where(r => listed[r.Id] == r.Version).ToDictionary(r => r.Id, r => r.Account);
