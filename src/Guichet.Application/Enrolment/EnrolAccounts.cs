@@ -17,9 +17,9 @@ namespace Guichet.Application.Enrolment;
 /// back) and moves on, so an account is enrolled exactly once, and a crash before the commit leaves the jobs to be done
 /// again. Each instance takes a batch in its own random order, so that two working through one backlog seldom meet on a
 /// job. A job that fails is done alone, keeps its error and waits <see cref="EnrolmentOptions.Lease"/> before it is
-/// tried again, without holding up the others. The work is the store's alone (no mail, no call out): holding a job across two transactions,
-/// as the outbox holds a mail it sends, would cost a write and a commit per registration (bench/README.md, "A hashing
-/// call's CPU beyond its hash").
+/// tried again, without holding up the others. The work is the store's alone (no mail, no call out): holding a job
+/// across two transactions, as the outbox holds a mail it sends, would cost a write and a commit per registration
+/// (bench/README.md, "A hashing call's CPU beyond its hash").
 /// </summary>
 public sealed class EnrolAccounts(
     GuichetDbContext db,

@@ -133,15 +133,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     [Fact]
     public async Task RunThroughSeveralJobs_KeepsNoneOfThemTracked()
     {
-        var tenant = await Tenant.CreateAsync(server);
-        var logins = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var account = await tenant.RegisterPrimaryAsync();
-            // Left to this test's run, as above: set aside for a minute, the run's clock a minute later.
-            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
-            logins.Add(account.Login);
-        }
+        var logins = await RegisterWithJobsSetAsideForAMinuteAsync(3);
 
         var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => Task.FromResult(0));
         var (enrolled, tracked) = await server.InScopeAsync(async services =>
@@ -157,15 +149,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     [Fact]
     public async Task JobsDoneTogether_OneFailing_TheOthersAreEnrolledAndItIsSetAsideAlone()
     {
-        var tenant = await Tenant.CreateAsync(server);
-        var logins = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var account = await tenant.RegisterPrimaryAsync();
-            // Left to this test's run, as above: set aside for a minute, the run's clock a minute later.
-            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
-            logins.Add(account.Login);
-        }
+        var logins = await RegisterWithJobsSetAsideForAMinuteAsync(3);
 
         var brokenId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == logins[1]).Select(a => a.Id).SingleAsync());
         await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {brokenId}"));
@@ -206,6 +190,24 @@ public abstract class EnrolmentTests(GuichetServer server)
 
             return now;
         }
+    }
+
+    /// <summary>
+    /// Accounts in progress with their jobs left to a test's run, as above: set aside for a minute, the run's clock a
+    /// minute later.
+    /// </summary>
+    private async Task<List<string>> RegisterWithJobsSetAsideForAMinuteAsync(int count)
+    {
+        var tenant = await Tenant.CreateAsync(server);
+        var logins = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var account = await tenant.RegisterPrimaryAsync();
+            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+            logins.Add(account.Login);
+        }
+
+        return logins;
     }
 
     /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job tried once and set aside until the given time.</summary>
