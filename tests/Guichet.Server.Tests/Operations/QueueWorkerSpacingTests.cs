@@ -47,14 +47,10 @@ public sealed class QueueWorkerSpacingTests
 
     private sealed class Signal : WakeSignal;
 
-    private sealed class CountingWorker(IServiceScopeFactory scopes, Signal signal)
-        : QueueWorker(scopes, signal, NullLogger.Instance), IAsyncDisposable
+    private sealed class CountingWorker(ServiceProvider services, Signal signal)
+        : QueueWorker(services.GetRequiredService<IServiceScopeFactory>(), signal, NullLogger.Instance), IAsyncDisposable
     {
-        private readonly ServiceProvider? _services;
         private int _runs;
-
-        private CountingWorker(ServiceProvider services, Signal signal)
-            : this(services.GetRequiredService<IServiceScopeFactory>(), signal) => _services = services;
 
         public Signal Signal => signal;
 
@@ -86,10 +82,7 @@ public sealed class QueueWorkerSpacingTests
             await StopAsync(CancellationToken.None);
             Dispose();
             signal.Dispose();
-            if (_services is not null)
-            {
-                await _services.DisposeAsync();
-            }
+            await services.DisposeAsync();
         }
 
         protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
