@@ -47,8 +47,8 @@ public sealed class QueueWorkerSpacingTests
 
     private sealed class Signal : WakeSignal;
 
-    private sealed class CountingWorker(ServiceProvider services, Signal signal)
-        : QueueWorker(services.GetRequiredService<IServiceScopeFactory>(), signal, NullLogger.Instance), IAsyncDisposable
+    private sealed class CountingWorker(ServiceProvider rootServices, Signal signal)
+        : QueueWorker(rootServices.GetRequiredService<IServiceScopeFactory>(), signal, NullLogger.Instance), IAsyncDisposable
     {
         private int _runs;
 
@@ -82,7 +82,7 @@ public sealed class QueueWorkerSpacingTests
             await StopAsync(CancellationToken.None);
             Dispose();
             signal.Dispose();
-            await services.DisposeAsync();
+            await rootServices.DisposeAsync();
         }
 
         protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
