@@ -122,9 +122,10 @@ public sealed class EnrolAccounts(
     {
         var pending = await PendingAccountsAsync(jobs, cancellationToken);
         var now = clock.GetUtcNow();
-        // Computed before the transaction opens: a file the record cannot be made of writes nothing.
+        // Computed before the transaction opens: a file the record cannot be made of writes nothing. The accounts are
+        // locked in one order, the same in every run: two runs on one batch then wait for each other, never deadlock.
         var work = new List<(AvailableJob Job, PendingAccount Account, EnrolmentRecord? Record)>(pending.Count);
-        foreach (var job in jobs)
+        foreach (var job in jobs.OrderBy(j => j.AccountId))
         {
             if (pending.TryGetValue(job.Id, out var account))
             {
