@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Guichet.Application.Auditing;
 using Guichet.Data;
 using Guichet.Domain.Accounts;
@@ -15,10 +16,13 @@ namespace Guichet.Application.Enrolment;
 /// guarded by theirs; the worker's runs are spaced (<see cref="EnrolmentOptions.RunSpacing"/>) so that registrations
 /// coming fast share one. Two instances may read the same job; the second finds it done (or fails its guards and rolls
 /// back) and moves on, so an account is enrolled exactly once, and a crash before the commit leaves the jobs to be done
-/// again. Each instance takes a batch in its own random order, so that two working through one backlog seldom meet on a
-/// job. A job that fails is done alone, keeps its error and waits <see cref="EnrolmentOptions.Lease"/> before it is
-/// tried again, without holding up the others. The work is the store's alone (no mail, no call out): holding a job
-/// across two transactions, as the outbox holds a mail it sends, would cost a write and a commit per registration
+/// again. A run takes its accounts' rows in one order, the same in every run, so that two runs on one batch wait for
+/// each other rather than deadlock. A job that fails is done alone, keeps its error and waits
+/// <see cref="EnrolmentOptions.Lease"/> before it is tried again, without holding up the others; after a failure the
+/// store calls transient (a deadlock with another writer, a serialization failure), only until the next poll, as
+/// PostgreSQL asks of a transaction it aborts that way. Done alone, the jobs go in each instance's own random order, so
+/// that two instances seldom meet on one. The work is the store's alone (no mail, no call out): holding a job across
+/// two transactions, as the outbox holds a mail it sends, would cost a write and a commit per registration
 /// (bench/README.md, "A hashing call's CPU beyond its hash").
 /// </summary>
 public sealed class EnrolAccounts(
@@ -101,9 +105,10 @@ public sealed class EnrolAccounts(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Lease}.",
-                    job.Id, job.Attempts + 1, options.Value.Lease);
-                await PostponeAsync(job, exception, cancellationToken);
+                var wait = IsTransient(exception) ? options.Value.PollInterval : options.Value.Lease;
+                logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Wait}.",
+                    job.Id, job.Attempts + 1, wait);
+                await PostponeAsync(job, exception, wait, cancellationToken);
             }
             finally
             {
@@ -205,12 +210,11 @@ public sealed class EnrolAccounts(
         return rows.Where(r => listed[r.Id] == r.Version).ToDictionary(r => r.Id, r => r.Account);
     }
 
-    /// <summary>Keeps the error on the job and sets it aside for a lease; a job another run finished meanwhile is gone.</summary>
-    private Task<int> PostponeAsync(AvailableJob job, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Keeps the error on the job and sets it aside for a while; a job another run finished meanwhile is gone.</summary>
+    private Task<int> PostponeAsync(AvailableJob job, Exception exception, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var error = $"{exception.GetType().Name}: {exception.Message}";
-        error = error.Length > 2000 ? error[..2000] : error;
-        var until = clock.GetUtcNow() + options.Value.Lease;
+        var error = Describe(exception);
+        var until = clock.GetUtcNow() + wait;
         return db.EnrolmentJobs.Where(j => j.Id == job.Id)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(j => j.LastError, error)
@@ -218,4 +222,21 @@ public sealed class EnrolAccounts(
                 .SetProperty(j => j.Attempts, j => j.Attempts + 1)
                 .SetProperty(j => j.Version, Guid.NewGuid()), cancellationToken);
     }
+
+    /// <summary>The failure and its causes, outermost first: EF Core wraps the store's own error in a sentence of its own.</summary>
+    private static string Describe(Exception exception)
+    {
+        var causes = new List<string>();
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            causes.Add($"{cause.GetType().Name}: {cause.Message}");
+        }
+
+        var error = string.Join(" Caused by ", causes);
+        return error.Length > 2000 ? error[..2000] : error;
+    }
+
+    /// <summary>The store says the failure may pass if the work is done again (at any depth of the wrapping).</summary>
+    private static bool IsTransient(Exception exception) =>
+        exception is DbException { IsTransient: true } || (exception.InnerException is { } cause && IsTransient(cause));
 }

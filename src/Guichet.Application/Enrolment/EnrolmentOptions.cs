@@ -14,6 +14,9 @@ public sealed class EnrolmentOptions
     /// </summary>
     public TimeSpan RunSpacing { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a job that failed waits before it is tried again (the name is older than that meaning).</summary>
+    /// <summary>
+    /// How long a job that failed waits before it is tried again (the name is older than that meaning); one that failed
+    /// on a transient failure of the store, such as a deadlock, waits <see cref="PollInterval"/>.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

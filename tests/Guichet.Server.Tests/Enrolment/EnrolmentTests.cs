@@ -22,7 +22,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
         // What a failed attempt leaves (or a crash, before 2026-12-07): the account in progress, the job set aside.
-        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await JobsSetAside.QueueAsync(server, account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
 
         await tenant.WaitForStateAsync(account.Login, Wire.AccountState.REGISTERED);
 
@@ -35,7 +35,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     {
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
-        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
+        await JobsSetAside.QueueAsync(server, account.Login, leasedUntil: DateTimeOffset.UtcNow.AddHours(1));
 
         await server.InScopeAsync(services => services.GetRequiredService<EnrolAccounts>().HandleAsync(CancellationToken.None));
 
@@ -115,7 +115,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         var account = await tenant.RegisterPrimaryAsync();
         // Set aside for a minute, so that the server's own worker leaves it to this test's runs, whose clock is a minute
         // later (and before the end of the hour another test of the class sets its job aside for).
-        await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+        await JobsSetAside.QueueAsync(server, account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
         var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => server.InDbAsync(db => db.Accounts
             .Where(a => a.Login == account.Login)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.WantsMailbox, false).SetProperty(a => a.Version, Guid.NewGuid()))));
@@ -133,7 +133,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     [Fact]
     public async Task RunThroughSeveralJobs_KeepsNoneOfThemTracked()
     {
-        var logins = await RegisterWithJobsSetAsideForAMinuteAsync(3);
+        var logins = await JobsSetAside.RegisterForAMinuteAsync(server, 3);
 
         var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => Task.FromResult(0));
         var (enrolled, tracked) = await server.InScopeAsync(async services =>
@@ -149,7 +149,7 @@ public abstract class EnrolmentTests(GuichetServer server)
     [Fact]
     public async Task JobsDoneTogether_OneFailing_TheOthersAreEnrolledAndItIsSetAsideAlone()
     {
-        var logins = await RegisterWithJobsSetAsideForAMinuteAsync(3);
+        var logins = await JobsSetAside.RegisterForAMinuteAsync(server, 3);
 
         var brokenId = await server.InDbAsync(db => db.Accounts.Where(a => a.Login == logins[1]).Select(a => a.Id).SingleAsync());
         await server.InDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE accounts SET \"Data\" = '{{not json' WHERE \"Id\" = {brokenId}"));
@@ -191,41 +191,6 @@ public abstract class EnrolmentTests(GuichetServer server)
             return now;
         }
     }
-
-    /// <summary>
-    /// Accounts in progress with their jobs left to a test's run, as above: set aside for a minute, the run's clock a
-    /// minute later.
-    /// </summary>
-    private async Task<List<string>> RegisterWithJobsSetAsideForAMinuteAsync(int count)
-    {
-        var tenant = await Tenant.CreateAsync(server);
-        var logins = new List<string>();
-        for (var i = 0; i < count; i++)
-        {
-            var account = await tenant.RegisterPrimaryAsync();
-            await QueueJobSetAsideAsync(account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
-            logins.Add(account.Login);
-        }
-
-        return logins;
-    }
-
-    /// <summary>Puts the account in REGISTRATION_IN_PROGRESS with a job tried once and set aside until the given time.</summary>
-    private Task<int> QueueJobSetAsideAsync(string login, DateTimeOffset leasedUntil) =>
-        server.InDbAsync(async db =>
-        {
-            var stored = await db.Accounts.SingleAsync(a => a.Login == login);
-            stored.State = AccountState.REGISTRATION_IN_PROGRESS;
-            stored.Touch();
-            db.EnrolmentJobs.Add(new EnrolmentJob
-            {
-                AccountId = stored.Id,
-                EnqueuedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
-                LeasedUntil = leasedUntil,
-                Attempts = 1,
-            });
-            return await db.SaveChangesAsync();
-        });
 
     private async Task<EnrolmentJob> WaitForErrorAsync(Guid accountId)
     {
