@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -34,6 +35,17 @@ public static class DbErrors
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.SerializationFailure,
         { InnerException: { } inner } => IsSerializationFailure(inner),
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when the store says the work may succeed if done again (a deadlock, a serialization failure, a dropped
+    /// connection: <see cref="DbException.IsTransient"/>), at any depth of EF Core's wrapping.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        DbException { IsTransient: true } => true,
+        { InnerException: { } inner } => IsTransient(inner),
         _ => false,
     };
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Guichet.Application.Auditing;
 using Guichet.Data;
 using Guichet.Domain.Accounts;
@@ -105,7 +104,7 @@ public sealed class EnrolAccounts(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var wait = IsTransient(exception) ? options.Value.PollInterval : options.Value.Lease;
+                var wait = DbErrors.IsTransient(exception) ? options.Value.PollInterval : options.Value.Lease;
                 logger.LogError(exception, "Enrolment job {JobId} failed (attempt {Attempt}); it is retried after {Wait}.",
                     job.Id, job.Attempts + 1, wait);
                 await PostponeAsync(job, exception, wait, cancellationToken);
@@ -235,8 +234,4 @@ public sealed class EnrolAccounts(
         var error = string.Join(" Caused by ", causes);
         return error.Length > 2000 ? error[..2000] : error;
     }
-
-    /// <summary>The store says the failure may pass if the work is done again (at any depth of the wrapping).</summary>
-    private static bool IsTransient(Exception exception) =>
-        exception is DbException { IsTransient: true } || (exception.InnerException is { } cause && IsTransient(cause));
 }
