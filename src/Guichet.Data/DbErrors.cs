@@ -31,23 +31,15 @@ public static class DbErrors
     /// True when PostgreSQL refused to commit a serializable transaction that conflicted with another (SQLSTATE 40001),
     /// whether it surfaced from a save (wrapped) or from the commit itself.
     /// </summary>
-    public static bool IsSerializationFailure(Exception exception) => exception switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.SerializationFailure,
-        { InnerException: { } inner } => IsSerializationFailure(inner),
-        _ => false,
-    };
+    public static bool IsSerializationFailure(Exception exception) =>
+        exception.AndItsCauses().Any(cause => cause is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure });
 
     /// <summary>
     /// True when the store says the work may succeed if done again (a deadlock, a serialization failure, a dropped
     /// connection: <see cref="DbException.IsTransient"/>), at any depth of EF Core's wrapping.
     /// </summary>
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        DbException { IsTransient: true } => true,
-        { InnerException: { } inner } => IsTransient(inner),
-        _ => false,
-    };
+    public static bool IsTransient(Exception exception) =>
+        exception.AndItsCauses().Any(cause => cause is DbException { IsTransient: true });
 
     /// <summary>
     /// Saves; false when a concurrent change made the save fail — a unique index, a concurrency token, or a serializable

@@ -225,13 +225,7 @@ public sealed class EnrolAccounts(
     /// <summary>The failure and its causes, outermost first: EF Core wraps the store's own error in a sentence of its own.</summary>
     private static string Describe(Exception exception)
     {
-        var causes = new List<string>();
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            causes.Add($"{cause.GetType().Name}: {cause.Message}");
-        }
-
-        var error = string.Join(" Caused by ", causes);
+        var error = string.Join(" Caused by ", exception.AndItsCauses().Select(cause => $"{cause.GetType().Name}: {cause.Message}"));
         return error.Length > 2000 ? error[..2000] : error;
     }
 }

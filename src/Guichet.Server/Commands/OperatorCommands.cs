@@ -4,6 +4,7 @@ using Guichet.Application.Maintenance;
 using Guichet.Application.Partners;
 using Guichet.Application.Staff;
 using Guichet.Application.WhiteLabels;
+using Guichet.Data;
 using Guichet.Domain.Common;
 using Guichet.Server.Hosting;
 
@@ -81,11 +82,11 @@ public static class OperatorCommands
     private static string Describe(Exception exception)
     {
         List<string> messages = [];
-        for (var current = exception; current is not null; current = current.InnerException)
+        foreach (var cause in exception.AndItsCauses())
         {
-            if (!messages.Any(message => message.Contains(current.Message, StringComparison.Ordinal)))
+            if (!messages.Any(message => message.Contains(cause.Message, StringComparison.Ordinal)))
             {
-                messages.Add(current.Message);
+                messages.Add(cause.Message);
             }
         }
 

@@ -85,16 +85,6 @@ public sealed class IndexRegistrationFiles(GuichetDbContext db, ILogger<IndexReg
     }
 
     /// <summary>The JSON converter's error, whether or not EF wrapped it.</summary>
-    private static bool IsUnreadableFile(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is System.Text.Json.JsonException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsUnreadableFile(Exception exception) =>
+        exception.AndItsCauses().Any(cause => cause is System.Text.Json.JsonException);
 }
