@@ -23,11 +23,7 @@ public sealed class EnrolmentDeadlockTests(PostgresServerFixture server) : IClas
 {
     private const string AccountUpdate = "UPDATE accounts";
 
-    /// <summary>
-    /// A test that failed half-way leaves jobs set aside and due within seconds, which the next test's runs would take
-    /// with their own: each test of this class (whose database is its own) begins without any.
-    /// </summary>
-    public Task InitializeAsync() => server.InDbAsync(db => db.EnrolmentJobs.ExecuteDeleteAsync());
+    public Task InitializeAsync() => JobsSetAside.NoneLeftAsync(server);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

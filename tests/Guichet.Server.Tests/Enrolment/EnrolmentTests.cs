@@ -14,8 +14,12 @@ namespace Guichet.Server.Tests.Enrolment;
 /// The enrolment job is durable: a job set aside after a failure is tried again once its time comes, and no account is
 /// enrolled twice.
 /// </summary>
-public abstract class EnrolmentTests(GuichetServer server)
+public abstract class EnrolmentTests(GuichetServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => JobsSetAside.NoneLeftAsync(server);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task JobSetAside_IsDoneOnceItsLeaseEnds()
     {
@@ -114,7 +118,7 @@ public abstract class EnrolmentTests(GuichetServer server)
         var tenant = await Tenant.CreateAsync(server);
         var account = await tenant.RegisterPrimaryAsync();
         // Set aside for a minute, so that the server's own worker leaves it to this test's runs, whose clock is a minute
-        // later (and before the end of the hour another test of the class sets its job aside for).
+        // later.
         await JobsSetAside.QueueAsync(server, account.Login, leasedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
         var clock = new ChangingClock(DateTimeOffset.UtcNow.AddMinutes(2), () => server.InDbAsync(db => db.Accounts
             .Where(a => a.Login == account.Login)
@@ -166,7 +170,6 @@ public abstract class EnrolmentTests(GuichetServer server)
         var job = await server.InDbAsync(db => db.EnrolmentJobs.AsNoTracking().SingleAsync(j => j.AccountId == brokenId));
         Assert.Contains("Json", job.LastError, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, job.Attempts);
-        await server.InDbAsync(db => db.EnrolmentJobs.Where(j => j.AccountId == brokenId).ExecuteDeleteAsync());
     }
 
     /// <summary>
