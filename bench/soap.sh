@@ -533,13 +533,15 @@ measure() {
             [JSON.parse(process.argv[1]), process.argv[2], process.argv[3], process.argv[4], process.argv[5]];
           const mb = (kb) => Math.round(kb / 1024);
           const rss = r.rssNowKb.map((m) => `${mb(m.anon)}+${mb(m.file)}+${mb(m.shmem)}`).join(", ");
+          // The peak so far (VmHWM) beside it: the first row to show the peak of the table raised it.
+          const peak = r.peakRssKb.map(mb).join(", ");
           const ended = new Date().toISOString().slice(11, 19);
           console.log(`   ${ended} ${label}${passes > 1 ? `pass ${pass}/${passes}, ` : ""}${r.scenario}${round}: ${r.requestsPerSecond.toFixed(1)}/s`
             + `, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`
             + (r.serverCpuMsPerCall && r.serverHashingCpuMsPerCall ? `, server CPU ${r.serverCpuMsPerCall.toFixed(1)} ms/call`
               + ` (${r.serverHashingCpuMsPerCall.toFixed(1)} on the hashing threads)` : "")
             + (r.burst ? ` (beside: registerPrimaryAccount ${r.burst.requestsPerSecond.toFixed(1)}/s, p99 ${r.burst.p99} ms)` : "")
-            + `, RSS now ${rss} MB (anonymous + files + shared), host steal ${r.stealPercent.toFixed(1)} %`
+            + `, RSS now ${rss} MB (anonymous + files + shared), peak ${peak} MB, host steal ${r.stealPercent.toFixed(1)} %`
             + (r.firstError ? ` (first: ${r.firstError.slice(0, 300)})` : "") + (r.poolExhausted ? " POOL EXHAUSTED" : ""));
         ' "$output" "$pass" "$repeat" "$label" "$round_label"
         for pid in "${server_pids[@]}"; do
