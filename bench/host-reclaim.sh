@@ -45,6 +45,17 @@ host_reclaim_start() {
   echo "== The host's proactive reclaim (DAMON pageout, kdamond $names) paused for the run"
 }
 
+# Says, after a row, when a paused kdamond runs again though the bench did not turn it on (another agent of the host):
+# the rows after it were measured with the proactive reclaim on.
+host_reclaim_check() {
+  local kdamond
+  for kdamond in "${reclaim_paused[@]}"; do
+    if [ "$(cat "$kdamond/state" 2>/dev/null)" = on ]; then
+      echo "   warning: kdamond ${kdamond##*/} (DAMON pageout) is on again, turned on by something other than the bench"
+    fi
+  done
+}
+
 # Turns on again what host_reclaim_start paused (the bench's exit trap).
 host_reclaim_restore() {
   local kdamond

@@ -547,6 +547,7 @@ measure() {
         for pid in "${server_pids[@]}"; do
           kill -0 "$pid" 2>/dev/null || { echo "a server stopped during $scenario: results are not valid" >&2; exit 1; }
         done
+        host_reclaim_check
         sleep 2
       done
       if [ "$scenario" = state-burst ]; then
