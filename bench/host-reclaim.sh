@@ -60,6 +60,8 @@ host_reclaim_check() {
 host_reclaim_restore() {
   local kdamond
   for kdamond in "${reclaim_paused[@]}"; do
+    # Already on when something else turned it on during the run (host_reclaim_check said so): writing on fails then.
+    [ "$(cat "$kdamond/state" 2>/dev/null)" = on ] && continue
     echo on >"$kdamond/state" 2>/dev/null || echo "could not turn $kdamond on again" >&2
   done
   reclaim_paused=()
